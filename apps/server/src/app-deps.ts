@@ -1,0 +1,21 @@
+// What the routes and services of one server process share. Built once in buildApp.
+
+import type { TokenService } from './auth/tokens.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { DatabaseKind } from './db/database.ts';
+import type { EventBus } from './events/event-bus.ts';
+import type { NotificationService } from './notifications/notifications.service.ts';
+import type { Db } from './users/users.repository.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  dbKind: DatabaseKind;
+  clock: Clock;
+  bus: EventBus;
+  tokens: TokenService;
+  /** Signs CSRF tokens; derived from the JWT secret so operators manage one secret. */
+  csrfSecret: string;
+  notifications: NotificationService;
+}

@@ -1,0 +1,42 @@
+// Checking credentials and minting tokens and sessions.
+import type { TokenPair } from '@webinar/contracts';
+import type { Clock } from '../clock.ts';
+import type { UserRow } from '../db/schema.ts';
+import { AppError } from '../http/app-error.ts';
+import { type Db, findUserById, findUserByUsername } from '../users/users.repository.ts';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords.ts';
+import { createSession } from './sessions.repository.ts';
+import type { TokenService } from './tokens.ts';
+
+/** The same answer, in about the same time, for an unknown user and a wrong password. */
+export async function checkCredentials(db: Db, username: string, password: string): Promise<UserRow> {
+  const user = await findUserByUsername(db, username);
+  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !ok) {
+    throw new AppError('invalid_credentials', 'No active account found with the given credentials.');
+  }
+  return user;
+}
+
+export async function issueTokenPair(
+  tokens: TokenService,
+  user: Pick<UserRow, 'id' | 'role'>,
+): Promise<TokenPair> {
+  const [access, refresh] = await Promise.all([
+    tokens.issue(user.id, user.role, 'access'),
+    tokens.issue(user.id, user.role, 'refresh'),
+  ]);
+  return { access, refresh };
+}
+
+/** A new access token for a valid refresh token whose user still exists (with its current role). */
+export async function refreshAccessToken(db: Db, tokens: TokenService, refresh: string): Promise<string> {
+  const claims = await tokens.verify(refresh, 'refresh');
+  const user = claims && (await findUserById(db, claims.userId));
+  if (!user) throw new AppError('token_invalid', 'Token is invalid or expired.');
+  return tokens.issue(user.id, user.role, 'access');
+}
+
+export function startSession(db: Db, clock: Clock, userId: number, ttlSeconds: number): Promise<string> {
+  return createSession(db, userId, new Date(clock.now().getTime() + ttlSeconds * 1000));
+}

@@ -1,0 +1,111 @@
+// Configuration comes from the environment only, validated once at start. A bad value stops the
+// process with a message naming the variable, rather than failing later in some request.
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL connection string; absent means the embedded database in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Absent in embedded mode until the data folder provides one (see secrets.ts). */
+  jwtSecret: string | undefined;
+  logLevel: LogLevel;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Cookie sessions last as long as a refresh token would. */
+  sessionTtlSeconds: number;
+  /** Mark cookies Secure (HTTPS only); turn on when TLS terminates in front of the server. */
+  secureCookies: boolean;
+  /** Sign-in attempts allowed per client address and minute. */
+  loginRateLimit: number;
+  /** Seed demo users and data into an empty embedded database on first start. */
+  seedDemo: boolean;
+  /** Folder of the built web app, served with an SPA fallback when it exists. */
+  webDist: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+/** Durations: plain seconds ("300") or with a unit ("5m", "1h", "1d"). */
+function duration(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d+)(s|m|h|d)?$/.exec(raw.trim());
+  if (!match) throw new ConfigError(name, `must be a duration like 300, 5m, 1h or 1d, got "${raw}"`);
+  const unit = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+  const seconds = Number(match[1]) * unit;
+  if (seconds < 1 || seconds > 365 * 86400)
+    throw new ConfigError(name, 'must be between 1 second and 365 days');
+  return seconds;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
+  }
+  const jwtSecret = env.JWT_SECRET || undefined;
+  if (databaseUrl && !jwtSecret) {
+    throw new ConfigError(
+      'JWT_SECRET',
+      'is required when DATABASE_URL is set (every server process must share it)',
+    );
+  }
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  }
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const host = env.HOST || '0.0.0.0';
+  const refreshTokenTtlSeconds = duration(env, 'REFRESH_TOKEN_TTL', 86400);
+  return {
+    port: integer(env, 'PORT', 8000, 0, 65535),
+    host,
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    databaseUrl,
+    jwtSecret,
+    logLevel,
+    accessTokenTtlSeconds: duration(env, 'ACCESS_TOKEN_TTL', 300),
+    refreshTokenTtlSeconds,
+    sessionTtlSeconds: refreshTokenTtlSeconds,
+    secureCookies: boolean(env, 'SECURE_COOKIES', false),
+    loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000),
+    seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
+    webDist: path.resolve(env.WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,8 @@
+// Every migration, in order. Listed by hand (not read from the folder) so the same list works
+// under tsx, in a bundle and in tests; names are timestamps so the order is the name order.
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_25_0001_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_25_0001_foundation': foundation,
+};

@@ -1,0 +1,84 @@
+// Table types for Kysely. They mirror the migrations; a migration that changes a table changes
+// its type here in the same commit.
+
+import type { NotificationType, Role } from '@webinar/contracts';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value: a leaked table does not leak usable sessions. */
+  token_hash: string;
+  user_id: number;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface WebinarsTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  host_id: number;
+  starts_at: Date;
+  duration_minutes: number;
+  status: 'scheduled' | 'live' | 'ended';
+  created_at: CreatedAt;
+}
+
+export interface NotificationEventsTable {
+  id: Generated<number>;
+  /** Names one event, e.g. `live_started:12:3`; a repeated key creates nothing more. */
+  idempotency_key: string | null;
+  notification_type: NotificationType;
+  created_count: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  notification_type: NotificationType;
+  title: string;
+  content: string;
+  webinar_id: number | null;
+  event_id: number | null;
+  is_read: Generated<boolean>;
+  read_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: number;
+  notification_type: NotificationType;
+  /** Only muted types are stored: no row means the user receives that type. */
+  muted: boolean;
+}
+
+export interface AppSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  webinars: WebinarsTable;
+  notification_events: NotificationEventsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  app_settings: AppSettingsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type NotificationRow = Selectable<NotificationsTable>;

@@ -1,0 +1,50 @@
+// Domain events that other parts of the server (the live stream, caches) react to. Events are
+// published after the transaction that caused them has committed. The in-process bus serves the
+// embedded database; a PostgreSQL LISTEN/NOTIFY bus can implement the same interface so events
+// reach every server process.
+import type { NotificationType } from '@webinar/contracts';
+
+export interface AppEvents {
+  /** A batch of notifications was created: ids `firstId..lastId` of event `eventId`. */
+  notifications_created: {
+    eventId: number;
+    type: NotificationType;
+    count: number;
+    firstId: number;
+    lastId: number;
+    /** The recipients, when the batch is small enough to name them; null means "look them up". */
+    userIds: number[] | null;
+  };
+  /** One user's notifications changed (read, unread, deleted, edited, all read). */
+  notifications_changed: {
+    userId: number;
+    notificationIds: number[] | 'all';
+    change: 'read' | 'unread' | 'deleted' | 'edited';
+  };
+}
+
+export type AppEventName = keyof AppEvents;
+export type AppEvent = { [K in AppEventName]: { name: K; payload: AppEvents[K] } }[AppEventName];
+
+export interface EventBus {
+  publish(event: AppEvent): void;
+  /** Returns the function that unsubscribes. */
+  subscribe(listener: (event: AppEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export function createInProcessEventBus(): EventBus {
+  const listeners = new Set<(event: AppEvent) => void>();
+  return {
+    publish(event) {
+      for (const listener of listeners) listener(event);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// One place turns every failure into `{"error": {"code", "message", "fields"?}}` with the right
+// status. Fastify's own errors (bad JSON, body too large, wrong content type, schema validation)
+// are mapped by status; a 5xx never carries internals.
+import type { ErrorBody, ErrorCode } from '@webinar/contracts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './app-error.ts';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+function body(code: ErrorCode | string, message: string, fields?: Record<string, string>): ErrorBody {
+  return { error: fields ? { code, message, fields } : { code, message } };
+}
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Ajv's list of issues as `{field: message}`, naming the field the way the client sent it. */
+function validationFields(issues: ValidationIssue[], context: string | undefined): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    let field = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    const params = issue.params ?? {};
+    if (typeof params.missingProperty === 'string')
+      field = field ? `${field}.${params.missingProperty}` : params.missingProperty;
+    if (typeof params.additionalProperty === 'string') {
+      field = field ? `${field}.${params.additionalProperty}` : params.additionalProperty;
+      fields[field] = 'is not allowed';
+      continue;
+    }
+    fields[field || context || 'body'] ??= issue.message ?? 'is invalid';
+  }
+  return fields;
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.statusCode).send(body(error.code, error.message, error.fields));
+    }
+    if (error.validation) {
+      const fields = validationFields(error.validation as ValidationIssue[], error.validationContext);
+      return reply.status(400).send(body('validation_error', 'The request is invalid.', fields));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+        return reply.status(400).send(body('invalid_json', 'The body is not valid JSON.'));
+      }
+      if (status === 429 && reply.getHeader('retry-after')) {
+        return reply.status(429).send(body('rate_limited', error.message));
+      }
+      return reply.status(status).send(body(CODE_BY_STATUS[status] ?? 'bad_request', error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(body('internal_error', 'Something went wrong on our side.'));
+  });
+}

@@ -1,0 +1,28 @@
+// Liveness (the process answers) and readiness (the database answers) for load balancers.
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import Type from 'typebox';
+import type { AppDeps } from '../app-deps.ts';
+
+const Status = Type.Object({ status: Type.String() });
+
+export async function healthRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get(
+    '/healthz',
+    { config: { public: true }, schema: { tags: ['health'], response: { 200: Status } } },
+    async () => ({ status: 'ok' }),
+  );
+  app.get(
+    '/readyz',
+    { config: { public: true }, schema: { tags: ['health'], response: { 200: Status, 503: Status } } },
+    async (request, reply) => {
+      try {
+        await sql`select 1`.execute(deps.db);
+        return { status: 'ready' };
+      } catch (error) {
+        request.log.warn({ err: error }, 'readiness check failed: database unreachable');
+        return reply.status(503).send({ status: 'database unavailable' });
+      }
+    },
+  );
+}

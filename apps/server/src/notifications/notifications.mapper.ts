@@ -1,0 +1,16 @@
+// The one place that decides what a notification looks like on the wire.
+import type { Notification } from '@webinar/contracts';
+import type { NotificationWithWebinar } from './notifications.repository.ts';
+
+export function toNotification(row: NotificationWithWebinar): Notification {
+  return {
+    id: row.id,
+    notification_type: row.notification_type,
+    title: row.title,
+    content: row.content,
+    related_webinar: row.webinar_id === null ? null : { id: row.webinar_id, title: row.webinar_title ?? '' },
+    is_read: row.is_read,
+    read_at: row.read_at ? row.read_at.toISOString() : null,
+    created_at: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,254 @@
+// All SQL about notifications. Every function that serves a user's request takes that user's id
+// and filters by it, so a query cannot forget whose rows it may touch; each one is served by the
+// (user_id, created_at desc, id desc) indexes, never by a scan of other users' rows.
+import type { NotificationType, Role } from '@webinar/contracts';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { CursorPosition } from './cursor.ts';
+
+type Db = Kysely<Database>;
+
+export interface NotificationWithWebinar {
+  id: number;
+  user_id: number;
+  notification_type: NotificationType;
+  title: string;
+  content: string;
+  webinar_id: number | null;
+  webinar_title: string | null;
+  is_read: boolean;
+  read_at: Date | null;
+  created_at: Date;
+}
+
+const COLUMNS = [
+  'n.id',
+  'n.user_id',
+  'n.notification_type',
+  'n.title',
+  'n.content',
+  'n.webinar_id',
+  'w.title as webinar_title',
+  'n.is_read',
+  'n.read_at',
+  'n.created_at',
+] as const;
+
+function selectWithWebinar(db: Db) {
+  return db
+    .selectFrom('notifications as n')
+    .leftJoin('webinars as w', 'w.id', 'n.webinar_id')
+    .select(COLUMNS);
+}
+
+export interface ListFilter {
+  after?: CursorPosition;
+  limit: number;
+  unread?: boolean;
+  type?: NotificationType;
+}
+
+export function listForUser(db: Db, userId: number, filter: ListFilter): Promise<NotificationWithWebinar[]> {
+  let query = selectWithWebinar(db).where('n.user_id', '=', userId);
+  if (filter.unread !== undefined) query = query.where('n.is_read', '=', !filter.unread);
+  if (filter.type) query = query.where('n.notification_type', '=', filter.type);
+  if (filter.after) {
+    const { createdAt, id } = filter.after;
+    query = query.where((eb) => eb(eb.refTuple('n.created_at', 'n.id'), '<', eb.tuple(createdAt, id)));
+  }
+  return query.orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(filter.limit).execute();
+}
+
+export function findForUser(
+  db: Db,
+  userId: number,
+  id: number,
+): Promise<NotificationWithWebinar | undefined> {
+  return selectWithWebinar(db).where('n.user_id', '=', userId).where('n.id', '=', id).executeTakeFirst();
+}
+
+export async function countUnread(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId)
+    .where('is_read', '=', false)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Sets the read state of one of the user's notifications; false when it is not theirs. */
+export async function setReadState(
+  db: Db,
+  userId: number,
+  id: number,
+  read: boolean,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('notifications')
+    .set(
+      read
+        ? { is_read: true, read_at: sql<Date>`coalesce(read_at, ${now})` }
+        : { is_read: false, read_at: null },
+    )
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function markAllRead(db: Db, userId: number, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ is_read: true, read_at: now })
+    .where('user_id', '=', userId)
+    .where('is_read', '=', false)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function deleteForUser(db: Db, userId: number, id: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom('notifications')
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export function mutedTypes(db: Db, userId: number): Promise<{ notification_type: NotificationType }[]> {
+  return db
+    .selectFrom('notification_preferences')
+    .select('notification_type')
+    .where('user_id', '=', userId)
+    .where('muted', '=', true)
+    .execute();
+}
+
+export async function setMuted(
+  db: Db,
+  userId: number,
+  type: NotificationType,
+  muted: boolean,
+): Promise<void> {
+  if (muted) {
+    await db
+      .insertInto('notification_preferences')
+      .values({ user_id: userId, notification_type: type, muted: true })
+      .onConflict((oc) => oc.columns(['user_id', 'notification_type']).doUpdateSet({ muted: true }))
+      .execute();
+  } else {
+    await db
+      .deleteFrom('notification_preferences')
+      .where('user_id', '=', userId)
+      .where('notification_type', '=', type)
+      .execute();
+  }
+}
+
+/**
+ * Claims an event: returns its id, or null when an event with that idempotency key already
+ * exists (a retried or duplicated action), in which case nothing more may be created.
+ */
+export async function claimEvent(db: Db, type: NotificationType, key: string | null): Promise<number | null> {
+  const row = await db
+    .insertInto('notification_events')
+    .values({ idempotency_key: key, notification_type: type })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function recordEventCount(db: Db, eventId: number, count: number): Promise<void> {
+  await db
+    .updateTable('notification_events')
+    .set({ created_count: count })
+    .where('id', '=', eventId)
+    .execute();
+}
+
+export type Recipients = { userIds: readonly number[] } | { role: Role } | { everyone: true };
+
+export interface BulkInsert {
+  eventId: number;
+  type: NotificationType;
+  title: string;
+  content: string;
+  webinarId: number | null;
+  recipients: Recipients;
+  excludeUserIds: readonly number[];
+  createdAt: Date;
+  /** Only users with id above this one, at most `limit` of them (chunked fan-out). */
+  afterUserId?: number;
+  limit?: number;
+}
+
+export interface BulkInsertResult {
+  count: number;
+  firstId: number | null;
+  lastId: number | null;
+  lastUserId: number | null;
+}
+
+/**
+ * One set-based `INSERT ... SELECT` over the recipients, skipping users who muted the type (never
+ * for `system`). Returns how many rows it made and their id range, for the live stream.
+ */
+export async function insertForRecipients(db: Db, input: BulkInsert): Promise<BulkInsertResult> {
+  let recipients = db.selectFrom('users as u').select('u.id');
+  const target = input.recipients;
+  if ('userIds' in target)
+    recipients = recipients.where('u.id', '=', sql<number>`any(${[...target.userIds]}::int[])`);
+  else if ('role' in target) recipients = recipients.where('u.role', '=', target.role);
+  if (input.excludeUserIds.length > 0) {
+    recipients = recipients.where('u.id', '<>', sql<number>`all(${[...input.excludeUserIds]}::int[])`);
+  }
+  if (input.type !== 'system') {
+    recipients = recipients.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('notification_preferences as p')
+            .select(sql`1`.as('one'))
+            .whereRef('p.user_id', '=', 'u.id')
+            .where('p.notification_type', '=', input.type)
+            .where('p.muted', '=', true),
+        ),
+      ),
+    );
+  }
+  if (input.afterUserId !== undefined) recipients = recipients.where('u.id', '>', input.afterUserId);
+  if (input.limit !== undefined) recipients = recipients.orderBy('u.id').limit(input.limit);
+
+  const rows = recipients.select([
+    sql<NotificationType>`${input.type}`.as('notification_type'),
+    sql<string>`${input.title}`.as('title'),
+    sql<string>`${input.content}`.as('content'),
+    sql<number | null>`${input.webinarId}::int`.as('webinar_id'),
+    sql<number>`${input.eventId}::bigint`.as('event_id'),
+    sql<Date>`${input.createdAt}::timestamptz`.as('created_at'),
+  ]);
+  const result = await db
+    .with('inserted', (qc) =>
+      qc
+        .insertInto('notifications')
+        .columns(['user_id', 'notification_type', 'title', 'content', 'webinar_id', 'event_id', 'created_at'])
+        .expression(rows)
+        .returning(['id', 'user_id']),
+    )
+    .selectFrom('inserted')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.min('id').as('first_id'),
+      eb.fn.max('id').as('last_id'),
+      eb.fn.max('user_id').as('last_user_id'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    count: Number(result.count),
+    firstId: result.first_id === null ? null : Number(result.first_id),
+    lastId: result.last_id === null ? null : Number(result.last_id),
+    lastUserId: result.last_user_id === null ? null : Number(result.last_user_id),
+  };
+}

@@ -1,0 +1,169 @@
+// The signed-in user's own notifications: /api/communications/notifications/...
+
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  ErrorBody,
+  IdParams,
+  MarkAllReadResult,
+  Notification,
+  NotificationList,
+  NotificationListQuery,
+  NotificationPage,
+  Preferences,
+  PreferencesUpdate,
+  UnreadCount,
+} from '@webinar/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { AppDeps } from '../app-deps.ts';
+import { currentUser } from '../auth/authenticate.ts';
+
+const BASE = '/api/communications/notifications';
+const tags = ['notifications'];
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+/** The absolute URL of the next page: the same query with the cursor moved on. */
+function nextPageUrl(request: FastifyRequest, cursor: string | null): string | null {
+  if (cursor === null) return null;
+  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+  url.searchParams.set('cursor', cursor);
+  return url.toString();
+}
+
+export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  const { db, notifications } = deps;
+
+  app.get(
+    `${BASE}/`,
+    {
+      schema: {
+        tags,
+        summary: 'My notifications, newest first (cursor pagination)',
+        querystring: NotificationListQuery,
+        response: { 200: NotificationPage, ...errors },
+      },
+    },
+    async (request) => {
+      const { cursor, page_size, unread, type } = request.query;
+      const page = await notifications.list(db, currentUser(request).userId, {
+        cursor,
+        pageSize: page_size ?? 20,
+        unread,
+        type,
+      });
+      return { ...page, next: nextPageUrl(request, page.next_cursor) };
+    },
+  );
+
+  app.get(
+    `${BASE}/recent/`,
+    {
+      schema: { tags, summary: 'My 10 newest notifications', response: { 200: NotificationList, ...errors } },
+    },
+    async (request) => ({ results: await notifications.recent(db, currentUser(request).userId) }),
+  );
+
+  app.get(
+    `${BASE}/unread-count/`,
+    {
+      schema: {
+        tags,
+        summary: 'How many of my notifications are unread (ETag: a poll that changed nothing gets 304)',
+        response: { 200: UnreadCount, 304: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const count = await notifications.unreadCount(db, currentUser(request).userId);
+      const etag = `"unread-${count}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
+      return { unread_count: count };
+    },
+  );
+
+  app.post(
+    `${BASE}/mark-all-read/`,
+    {
+      schema: {
+        tags,
+        summary: 'Mark all my notifications read',
+        response: { 200: MarkAllReadResult, ...errors },
+      },
+    },
+    async (request) => notifications.markAllRead(db, currentUser(request).userId),
+  );
+
+  app.get(
+    `${BASE}/preferences/`,
+    {
+      schema: {
+        tags,
+        summary: 'Which notification types I receive (true) or muted (false)',
+        response: { 200: Preferences, ...errors },
+      },
+    },
+    async (request) => notifications.preferences(db, currentUser(request).userId),
+  );
+
+  app.put(
+    `${BASE}/preferences/`,
+    {
+      schema: {
+        tags,
+        summary: 'Mute or unmute notification types (system cannot be muted)',
+        body: PreferencesUpdate,
+        response: { 200: Preferences, ...errors },
+      },
+    },
+    async (request) => notifications.updatePreferences(db, currentUser(request).userId, request.body),
+  );
+
+  app.get(
+    `${BASE}/:id/`,
+    {
+      schema: {
+        tags,
+        summary: 'One of my notifications',
+        params: IdParams,
+        response: { 200: Notification, ...errors },
+      },
+    },
+    async (request) => notifications.get(db, currentUser(request).userId, Number(request.params.id)),
+  );
+
+  for (const [action, read] of [
+    ['mark-read', true],
+    ['mark-unread', false],
+  ] as const) {
+    app.post(
+      `${BASE}/:id/${action}/`,
+      {
+        schema: {
+          tags,
+          summary: read ? 'Mark one of my notifications read' : 'Mark one of my notifications unread',
+          params: IdParams,
+          response: { 200: Notification, ...errors },
+        },
+      },
+      async (request) =>
+        notifications.setRead(db, currentUser(request).userId, Number(request.params.id), read),
+    );
+  }
+
+  app.delete(
+    `${BASE}/:id/`,
+    {
+      schema: {
+        tags,
+        summary: 'Delete (dismiss) one of my notifications',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await notifications.remove(db, currentUser(request).userId, Number(request.params.id));
+      return reply.status(204).send(null);
+    },
+  );
+}

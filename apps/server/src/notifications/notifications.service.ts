@@ -1,0 +1,202 @@
+// The notification service: the one module that creates notifications (from routes, triggers, the
+// scheduler and the command line), and the rules for reading and changing a user's own.
+import {
+  NOTIFICATION_TYPES,
+  type Notification,
+  type NotificationPage,
+  type NotificationType,
+  type Preferences,
+  type PreferencesUpdate,
+  UNMUTABLE_TYPES,
+} from '@webinar/contracts';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/schema.ts';
+import type { Tx } from '../db/transaction.ts';
+import type { EventBus } from '../events/event-bus.ts';
+import { AppError } from '../http/app-error.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { toNotification } from './notifications.mapper.ts';
+import * as repo from './notifications.repository.ts';
+
+type Db = Kysely<Database>;
+
+export type { Recipients } from './notifications.repository.ts';
+
+export interface NewNotifications {
+  type: NotificationType;
+  title: string;
+  content: string;
+  webinarId?: number | null;
+  recipients: repo.Recipients;
+  excludeUserIds?: readonly number[];
+  /** Names the event (e.g. `live_started:12:3`): a second call with the same key creates nothing. */
+  idempotencyKey?: string;
+  /** When it happened, if not now (demo data, imports). */
+  createdAt?: Date;
+}
+
+export interface CreatedNotifications {
+  /** How many users were notified by this call (0 for a repeated idempotency key). */
+  created: number;
+  /** False when the idempotency key had been used already. */
+  firstTime: boolean;
+}
+
+/** Recipient lists shorter than this are named in the live event; longer ones are looked up. */
+const NAMED_RECIPIENTS_LIMIT = 200;
+
+export interface ListOptions {
+  cursor?: string | undefined;
+  pageSize: number;
+  unread?: boolean | undefined;
+  type?: NotificationType | undefined;
+}
+
+export interface NotificationService {
+  createBulk(tx: Tx, input: NewNotifications): Promise<CreatedNotifications>;
+  createOne(
+    tx: Tx,
+    userId: number,
+    input: Omit<NewNotifications, 'recipients' | 'excludeUserIds'>,
+  ): Promise<CreatedNotifications>;
+  list(db: Db, userId: number, options: ListOptions): Promise<Omit<NotificationPage, 'next'>>;
+  recent(db: Db, userId: number): Promise<Notification[]>;
+  get(db: Db, userId: number, id: number): Promise<Notification>;
+  unreadCount(db: Db, userId: number): Promise<number>;
+  setRead(db: Db, userId: number, id: number, read: boolean): Promise<Notification>;
+  remove(db: Db, userId: number, id: number): Promise<void>;
+  markAllRead(db: Db, userId: number): Promise<{ marked_read: number; unread_count: number }>;
+  preferences(db: Db, userId: number): Promise<Preferences>;
+  updatePreferences(db: Db, userId: number, update: PreferencesUpdate): Promise<Preferences>;
+}
+
+export const RECENT_LIMIT = 10;
+
+export function createNotificationService(deps: { bus: EventBus; clock: Clock }): NotificationService {
+  const { bus, clock } = deps;
+
+  async function createBulk(tx: Tx, input: NewNotifications): Promise<CreatedNotifications> {
+    const eventId = await repo.claimEvent(tx.db, input.type, input.idempotencyKey ?? null);
+    if (eventId === null) return { created: 0, firstTime: false };
+    const result = await repo.insertForRecipients(tx.db, {
+      eventId,
+      type: input.type,
+      title: input.title,
+      content: input.content,
+      webinarId: input.webinarId ?? null,
+      recipients: input.recipients,
+      excludeUserIds: input.excludeUserIds ?? [],
+      createdAt: input.createdAt ?? clock.now(),
+    });
+    await repo.recordEventCount(tx.db, eventId, result.count);
+    if (result.count > 0 && result.firstId !== null && result.lastId !== null) {
+      const { firstId, lastId } = result;
+      const named =
+        'userIds' in input.recipients && input.recipients.userIds.length <= NAMED_RECIPIENTS_LIMIT
+          ? [...input.recipients.userIds]
+          : null;
+      tx.afterCommit(() =>
+        bus.publish({
+          name: 'notifications_created',
+          payload: { eventId, type: input.type, count: result.count, firstId, lastId, userIds: named },
+        }),
+      );
+    }
+    return { created: result.count, firstTime: true };
+  }
+
+  async function findOrThrow(db: Db, userId: number, id: number): Promise<Notification> {
+    const row = await repo.findForUser(db, userId, id);
+    if (!row) throw AppError.notFound('Notification not found.');
+    return toNotification(row);
+  }
+
+  async function preferences(db: Db, userId: number): Promise<Preferences> {
+    const muted = new Set((await repo.mutedTypes(db, userId)).map((r) => r.notification_type));
+    return Object.fromEntries(NOTIFICATION_TYPES.map((t) => [t, !muted.has(t)])) as Preferences;
+  }
+
+  return {
+    createBulk,
+
+    createOne(tx, userId, input) {
+      return createBulk(tx, { ...input, recipients: { userIds: [userId] } });
+    },
+
+    async list(db, userId, options) {
+      const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+      // One row more than the page tells whether another page follows, without a count.
+      const rows = await repo.listForUser(db, userId, {
+        after,
+        limit: options.pageSize + 1,
+        unread: options.unread,
+        type: options.type,
+      });
+      const page = rows.slice(0, options.pageSize);
+      const last = page.at(-1);
+      const nextCursor =
+        rows.length > options.pageSize && last
+          ? encodeCursor({ createdAt: last.created_at, id: last.id })
+          : null;
+      return { results: page.map(toNotification), next_cursor: nextCursor };
+    },
+
+    async recent(db, userId) {
+      const rows = await repo.listForUser(db, userId, { limit: RECENT_LIMIT });
+      return rows.map(toNotification);
+    },
+
+    get: findOrThrow,
+
+    unreadCount: repo.countUnread,
+
+    async setRead(db, userId, id, read) {
+      if (!(await repo.setReadState(db, userId, id, read, clock.now()))) {
+        throw AppError.notFound('Notification not found.');
+      }
+      bus.publish({
+        name: 'notifications_changed',
+        payload: { userId, notificationIds: [id], change: read ? 'read' : 'unread' },
+      });
+      return findOrThrow(db, userId, id);
+    },
+
+    async remove(db, userId, id) {
+      if (!(await repo.deleteForUser(db, userId, id))) throw AppError.notFound('Notification not found.');
+      bus.publish({
+        name: 'notifications_changed',
+        payload: { userId, notificationIds: [id], change: 'deleted' },
+      });
+    },
+
+    async markAllRead(db, userId) {
+      const marked = await repo.markAllRead(db, userId, clock.now());
+      if (marked > 0) {
+        bus.publish({
+          name: 'notifications_changed',
+          payload: { userId, notificationIds: 'all', change: 'read' },
+        });
+      }
+      return { marked_read: marked, unread_count: await repo.countUnread(db, userId) };
+    },
+
+    preferences,
+
+    async updatePreferences(db, userId, update) {
+      for (const type of UNMUTABLE_TYPES) {
+        if (update[type] === false) {
+          throw new AppError('validation_error', 'The request is invalid.', { [type]: 'cannot be muted' });
+        }
+      }
+      await db.transaction().execute(async (trx) => {
+        for (const type of NOTIFICATION_TYPES) {
+          const receive = update[type];
+          if (receive !== undefined && !UNMUTABLE_TYPES.includes(type))
+            await repo.setMuted(trx, userId, type, !receive);
+        }
+      });
+      return preferences(db, userId);
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import Type from 'typebox';
+
+/** A positive database id in a URL path. Digits only, so "abc" or "-1" is a 400, not a lookup. */
+export const IdParams = Type.Object({
+  id: Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'Numeric id' }),
+});
+export type IdParams = Type.Static<typeof IdParams>;
+
+export const DateTime = Type.String({ format: 'date-time' });
+
+export const Role = Type.Union([Type.Literal('student'), Type.Literal('host'), Type.Literal('admin')]);
+export type Role = Type.Static<typeof Role>;
+export const ROLES = ['student', 'host', 'admin'] as const satisfies readonly Role[];
+
+export const Empty = Type.Object({});

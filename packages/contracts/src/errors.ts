@@ -1,0 +1,30 @@
+import Type from 'typebox';
+
+/** Stable error codes; a client may switch on them, so renaming one is a breaking change. */
+export const ERROR_CODES = [
+  'bad_request',
+  'validation_error',
+  'invalid_json',
+  'unauthorized',
+  'invalid_credentials',
+  'token_invalid',
+  'forbidden',
+  'csrf_failed',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    fields: Type.Optional(Type.Record(Type.String(), Type.String())),
+  }),
+});
+export type ErrorBody = Type.Static<typeof ErrorBody>;

@@ -1,0 +1,7 @@
+// Request and response schemas shared by the server (validation, serialization, OpenAPI) and the
+// web app (static types). One source: nothing here is hand-copied on either side.
+
+export * from './auth.ts';
+export * from './common.ts';
+export * from './errors.ts';
+export * from './notifications.ts';

@@ -1,0 +1,90 @@
+import Type from 'typebox';
+import { DateTime } from './common.ts';
+
+/** The seven kinds of notification, exactly; `system` cannot be muted. */
+export const NOTIFICATION_TYPES = [
+  'live_started',
+  'live_ended',
+  'announcement',
+  'registration_approved',
+  'system',
+  'new_recording',
+  'upcoming_webinar',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+export const NotificationType = Type.Union([
+  Type.Literal('live_started'),
+  Type.Literal('live_ended'),
+  Type.Literal('announcement'),
+  Type.Literal('registration_approved'),
+  Type.Literal('system'),
+  Type.Literal('new_recording'),
+  Type.Literal('upcoming_webinar'),
+]);
+
+export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
+  live_started: 'Live Started',
+  live_ended: 'Live Ended',
+  announcement: 'Announcement',
+  registration_approved: 'Registration Approved',
+  system: 'System Notification',
+  new_recording: 'New Recording',
+  upcoming_webinar: 'Upcoming Webinar',
+};
+
+export const UNMUTABLE_TYPES: readonly NotificationType[] = ['system'];
+
+export const RelatedWebinar = Type.Object({ id: Type.Integer(), title: Type.String() });
+
+export const Notification = Type.Object({
+  id: Type.Integer(),
+  notification_type: NotificationType,
+  title: Type.String(),
+  content: Type.String(),
+  related_webinar: Type.Union([RelatedWebinar, Type.Null()]),
+  is_read: Type.Boolean(),
+  read_at: Type.Union([DateTime, Type.Null()]),
+  created_at: DateTime,
+});
+export type Notification = Type.Static<typeof Notification>;
+
+export const NotificationListQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  unread: Type.Optional(Type.Boolean()),
+  type: Type.Optional(NotificationType),
+});
+export type NotificationListQuery = Type.Static<typeof NotificationListQuery>;
+
+export const NotificationPage = Type.Object({
+  results: Type.Array(Notification),
+  next: Type.Union([Type.String(), Type.Null()]),
+  next_cursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type NotificationPage = Type.Static<typeof NotificationPage>;
+
+export const NotificationList = Type.Object({ results: Type.Array(Notification) });
+
+export const UnreadCount = Type.Object({ unread_count: Type.Integer() });
+export type UnreadCount = Type.Static<typeof UnreadCount>;
+
+export const MarkAllReadResult = Type.Object({ marked_read: Type.Integer(), unread_count: Type.Integer() });
+export type MarkAllReadResult = Type.Static<typeof MarkAllReadResult>;
+
+/** Per-type delivery preferences: `true` means the user receives that type. */
+export const Preferences = Type.Object(
+  Object.fromEntries(NOTIFICATION_TYPES.map((t) => [t, Type.Boolean()])) as Record<
+    NotificationType,
+    ReturnType<typeof Type.Boolean>
+  >,
+);
+export type Preferences = Record<NotificationType, boolean>;
+
+export const PreferencesUpdate = Type.Object(
+  Object.fromEntries(NOTIFICATION_TYPES.map((t) => [t, Type.Optional(Type.Boolean())])) as Record<
+    NotificationType,
+    ReturnType<typeof Type.Optional<ReturnType<typeof Type.Boolean>>>
+  >,
+  { additionalProperties: false, minProperties: 1 },
+);
+export type PreferencesUpdate = Partial<Preferences>;
