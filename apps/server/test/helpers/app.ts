@@ -1,0 +1,144 @@
+// Builds the real app on a fresh database for one test file, with a clock the test can move,
+// and small factories (buildUser, buildWebinar, notify) that go through the real services.
+import { CSRF_COOKIE, CSRF_HEADER, type NotificationType, type Role, SESSION_COOKIE } from '@webinar/contracts';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import type { Clock } from '../../src/clock.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import type { DatabaseHandle } from '../../src/db/database.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
+import { createInProcessEventBus, type EventBus } from '../../src/events/event-bus.ts';
+import { createTokenService } from '../../src/auth/tokens.ts';
+import { hashPassword } from '../../src/auth/passwords.ts';
+import { createNotificationService, type NewNotifications } from '../../src/notifications/notifications.service.ts';
+import { insertUser } from '../../src/users/users.repository.ts';
+import { createTestDatabase } from './database.ts';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+/** A clock that stands still until the test moves it. */
+export class TestClock implements Clock {
+  constructor(private current = new Date('2026-06-01T12:00:00.000Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+  set(date: Date): void {
+    this.current = new Date(date);
+  }
+}
+
+export interface TestUser {
+  id: number;
+  username: string;
+  role: Role;
+  token: string;
+}
+
+let passwordHash: Promise<string> | undefined;
+let userCounter = 0;
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  config: Config;
+  clock: TestClock;
+  bus: EventBus;
+  buildUser(overrides?: { role?: Role; username?: string }): Promise<TestUser>;
+  buildWebinar(hostId: number, title?: string): Promise<number>;
+  notify(input: NewNotifications): Promise<number>;
+  /** A request as `user` with their bearer token. */
+  as(user: TestUser, options: InjectOptions): Promise<LightMyRequestResponse>;
+  signIn(username: string, password?: string): Promise<CookieSession>;
+  close(): Promise<void>;
+}
+
+export interface CookieSession {
+  cookies: Record<string, string>;
+  csrfToken: string;
+  /** A request carrying the session cookie (and the CSRF header unless told not to). */
+  request(options: InjectOptions, withCsrf?: boolean): Promise<LightMyRequestResponse>;
+}
+
+export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const config = { ...loadConfig({ DATA_DIR: 'memory://', WEB_DIST: '/nonexistent' }), ...overrides };
+  const clock = new TestClock(new Date());
+  const bus = createInProcessEventBus();
+  const app = await buildApp({ config, database, jwtSecret: TEST_SECRET, clock, bus, logger: false });
+  await app.ready();
+  const tokens = createTokenService(
+    TEST_SECRET,
+    { access: config.accessTokenTtlSeconds, refresh: config.refreshTokenTtlSeconds },
+    clock,
+  );
+  const service = createNotificationService({ bus, clock });
+
+  const context: TestContext = {
+    app,
+    database,
+    config,
+    clock,
+    bus,
+    async buildUser(options = {}) {
+      passwordHash ??= hashPassword(TEST_PASSWORD);
+      userCounter += 1;
+      const role = options.role ?? 'student';
+      const username = options.username ?? `${role}${userCounter}_${process.pid}`;
+      const row = await insertUser(database.db, {
+        username,
+        email: `${username}@example.com`,
+        display_name: username,
+        password_hash: await passwordHash,
+        role,
+      });
+      return { id: row.id, username, role, token: await tokens.issue(row.id, role, 'access') };
+    },
+    async buildWebinar(hostId, title = 'A webinar') {
+      const row = await database.db
+        .insertInto('webinars')
+        .values({ title, host_id: hostId, starts_at: clock.now(), description: '' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async notify(input) {
+      return (await inTransaction(database.db, (tx) => service.createBulk(tx, input))).created;
+    },
+    as(user, options) {
+      return app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${user.token}` } });
+    },
+    async signIn(username, password = TEST_PASSWORD) {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login/', payload: { username, password } });
+      if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+      const cookies = Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));
+      const csrfToken = response.json().csrf_token as string;
+      return {
+        cookies,
+        csrfToken,
+        request(options, withCsrf = true) {
+          return app.inject({
+            ...options,
+            cookies: { ...cookies, ...(options.cookies as Record<string, string> | undefined) },
+            headers: { ...options.headers, ...(withCsrf ? { [CSRF_HEADER]: csrfToken } : {}) },
+          });
+        },
+      };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+  return context;
+}
+
+/** Shorthand for a notification of one type to some users. */
+export function simple(type: NotificationType, userIds: number[], title = `A ${type}`): NewNotifications {
+  return { type, title, content: `${title}: content`, recipients: { userIds } };
+}
+
+export { CSRF_COOKIE, SESSION_COOKIE };

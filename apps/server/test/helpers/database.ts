@@ -1,0 +1,51 @@
+// A fresh, migrated database for one test file: PGlite in memory by default, or a throwaway
+// PostgreSQL database when TEST_DATABASE=postgres (created here, dropped on close).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db/database.ts';
+
+export const usePostgres = process.env.TEST_DATABASE === 'postgres';
+export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export function databaseUrlFor(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  return {
+    url: databaseUrlFor(postgresAdminUrl, name),
+    drop: () => adminQuery(`drop database if exists ${name} with (force)`),
+  };
+}
+
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  if (!usePostgres) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await migrateToLatest(database.db);
+    return database;
+  }
+  const created = await createPostgresDatabase();
+  const database = await openDatabase({ databaseUrl: created.url });
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
