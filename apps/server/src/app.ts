@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { announcementRoutes } from './announcements/announcements.routes.ts';
 import type { AppDeps } from './app-deps.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
@@ -13,14 +14,22 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createInProcessEventBus, type EventBus } from './events/event-bus.ts';
 import { AppError } from './http/app-error.ts';
-import { registerErrorHandler } from './http/error-handler.ts';
+import { frameworkErrors, registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerNotFound } from './http/not-found.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { buildValidator } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { liveSessionRoutes } from './live-sessions/live-sessions.routes.ts';
+import { adminNotificationRoutes } from './notifications/admin-notifications.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { createNotificationService } from './notifications/notifications.service.ts';
+import { recordingRoutes } from './recordings/recordings.routes.ts';
+import { registrationRoutes } from './registrations/registrations.routes.ts';
+import { registerReminderScheduler } from './reminders/reminder-scheduler.ts';
+import { reminderRoutes } from './reminders/reminders.routes.ts';
 import { deriveSecret } from './secrets.ts';
+import { webinarRoutes } from './webinars/webinars.routes.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -58,8 +67,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },
-    // Reject unknown body fields instead of silently dropping them; coerce query strings.
+    // Reject unknown body fields instead of silently dropping them; coerce query strings and path
+    // params, never a JSON body (see http/validation.ts).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    schemaController: { compilersFactory: { buildValidator: buildValidator() } },
+    frameworkErrors,
   });
 
   registerErrorHandler(app);
@@ -82,7 +94,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     registerAuthentication(api, { db: deps.db, tokens: deps.tokens, csrfSecret: deps.csrfSecret, clock });
     await api.register(authRoutes, deps);
     await api.register(notificationRoutes, deps);
+    await api.register(adminNotificationRoutes, deps);
+    await api.register(announcementRoutes, deps);
+    await api.register(webinarRoutes, deps);
+    await api.register(registrationRoutes, deps);
+    await api.register(liveSessionRoutes, deps);
+    await api.register(recordingRoutes, deps);
+    await api.register(reminderRoutes, deps);
   });
+  registerReminderScheduler(app, deps, config.reminderIntervalSeconds);
 
   await registerWebApp(app, config.webDist);
   return app;

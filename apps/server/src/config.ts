@@ -1,6 +1,7 @@
 // Configuration comes from the environment only, validated once at start. A bad value stops the
 // process with a message naming the variable, rather than failing later in some request.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -23,6 +24,8 @@ export interface Config {
   loginRateLimit: number;
   /** Seed demo users and data into an empty embedded database on first start. */
   seedDemo: boolean;
+  /** How often the server checks for due webinar reminders; 0 turns the check off. */
+  reminderIntervalSeconds: number;
   /** Folder of the built web app, served with an SPA fallback when it exists. */
   webDist: string;
 }
@@ -106,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: boolean(env, 'SECURE_COOKIES', false),
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000),
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
-    webDist: path.resolve(env.WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
+    reminderIntervalSeconds: integer(env, 'REMINDER_INTERVAL', 60, 0, 86400),
+    webDist: path.resolve(env.WEB_DIST || fileURLToPath(new URL('../../web/dist', import.meta.url))),
   };
 }

@@ -1,5 +1,5 @@
-// Opens the database named by the configuration, brings its schema up to date and, on the first
-// start of an embedded database, seeds the demo. Shared by the server and the command line.
+// Opens the database named by the configuration and brings its schema up to date. Shared by the
+// server and the command line.
 import type { Config } from './config.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.ts';
 

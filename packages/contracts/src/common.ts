@@ -1,8 +1,11 @@
 import Type from 'typebox';
 
-/** A positive database id in a URL path. Digits only, so "abc" or "-1" is a 400, not a lookup. */
+/**
+ * A positive database id in a URL path. Digits only, so "abc" or "-1" is a 400, not a lookup; at
+ * most 15 of them, so the id is an exact JS number (16 digits could round to another row's id).
+ */
 export const IdParams = Type.Object({
-  id: Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'Numeric id' }),
+  id: Type.String({ pattern: '^[1-9][0-9]{0,14}$', description: 'Numeric id' }),
 });
 export type IdParams = Type.Static<typeof IdParams>;
 

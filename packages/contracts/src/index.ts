@@ -1,7 +1,10 @@
 // Request and response schemas shared by the server (validation, serialization, OpenAPI) and the
 // web app (static types). One source: nothing here is hand-copied on either side.
 
+export * from './admin.ts';
 export * from './auth.ts';
 export * from './common.ts';
 export * from './errors.ts';
 export * from './notifications.ts';
+export * from './platform.ts';
+export * from './stream.ts';

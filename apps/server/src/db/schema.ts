@@ -24,14 +24,16 @@ export interface SessionsTable {
   expires_at: Date;
 }
 
+export type WebinarStatus = 'scheduled' | 'live' | 'ended';
+
 export interface WebinarsTable {
   id: Generated<number>;
   title: string;
   description: string;
   host_id: number;
   starts_at: Date;
-  duration_minutes: number;
-  status: 'scheduled' | 'live' | 'ended';
+  duration_minutes: Generated<number>;
+  status: Generated<WebinarStatus>;
   created_at: CreatedAt;
 }
 
@@ -42,6 +44,24 @@ export interface NotificationEventsTable {
   notification_type: NotificationType;
   created_count: Generated<number>;
   created_at: CreatedAt;
+  /** What a fan-out job still has to send (see notifications/fanout-job.ts); null when done. */
+  pending_fanout: ColumnType<PendingFanout | null, string | null, string | null>;
+  /** The last user id the job has notified. */
+  fanout_cursor: number | null;
+}
+
+export interface PendingFanout {
+  type: NotificationType;
+  title: string;
+  content: string;
+  webinarId: number | null;
+  recipients:
+    | { role: Role }
+    | { everyone: true }
+    | { webinarRegistrants: number }
+    | { sessionParticipants: number };
+  excludeUserIds: number[];
+  createdAt: string;
 }
 
 export interface NotificationsTable {
@@ -64,6 +84,54 @@ export interface NotificationPreferencesTable {
   muted: boolean;
 }
 
+export interface RegistrationsTable {
+  id: Generated<number>;
+  user_id: number;
+  webinar_id: number;
+  status: 'pending' | 'approved' | 'rejected';
+  created_at: CreatedAt;
+  decided_at: Date | null;
+}
+
+export interface LiveSessionsTable {
+  id: Generated<number>;
+  webinar_id: number;
+  started_by: number | null;
+  started_at: CreatedAt;
+  ended_at: Date | null;
+}
+
+export interface LiveSessionParticipantsTable {
+  session_id: number;
+  user_id: number;
+  joined_at: CreatedAt;
+}
+
+export interface AnnouncementsTable {
+  id: Generated<number>;
+  title: string;
+  content: string;
+  author_id: number | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface RecordingsTable {
+  id: Generated<number>;
+  webinar_id: number;
+  title: string;
+  url: string;
+  added_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface ReminderDeliveriesTable {
+  webinar_id: number;
+  reminder_window: '24h' | '1h';
+  user_id: number;
+  sent_at: CreatedAt;
+}
+
 export interface AppSettingsTable {
   key: string;
   value: string;
@@ -77,6 +145,12 @@ export interface Database {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   app_settings: AppSettingsTable;
+  registrations: RegistrationsTable;
+  live_sessions: LiveSessionsTable;
+  live_session_participants: LiveSessionParticipantsTable;
+  announcements: AnnouncementsTable;
+  recordings: RecordingsTable;
+  reminder_deliveries: ReminderDeliveriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -16,6 +16,11 @@ export interface AppEvents {
     userIds: number[] | null;
   };
   /** One user's notifications changed (read, unread, deleted, edited, all read). */
+  /**
+   * Events may have been missed (the PostgreSQL listener lost its connection and is back):
+   * whoever keeps state derived from events must resync it from the database.
+   */
+  bus_resync: Record<string, never>;
   notifications_changed: {
     userId: number;
     notificationIds: number[] | 'all';

@@ -68,3 +68,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send(body('internal_error', 'Something went wrong on our side.'));
   });
 }
+
+/**
+ * Fastify answers a few malformed requests before any route or error handler sees them: a path
+ * that is not valid percent-encoding (`/notifications/%ff/`) or a path segment over the router's
+ * length limit. Without this they get Fastify's own body instead of ours.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply.status(400).send(body('bad_request', 'The URL is not valid.'));
+    return;
+  }
+  request.log.error({ err: error }, 'unhandled framework error');
+  reply.status(500).send(body('internal_error', 'Something went wrong on our side.'));
+}

@@ -1,6 +1,6 @@
 // Unknown paths get a 404 in the usual error shape; a known path asked with a method it does not
 // have gets a 405 with an `Allow` header, as HTTP says.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.ts';
 
 interface KnownPath {
@@ -19,6 +19,11 @@ function toPattern(url: string): RegExp {
   return new RegExp(`^${escaped}/?$`);
 }
 
+function methodNotAllowed(request: FastifyRequest, reply: FastifyReply, methods: Set<string>): AppError {
+  reply.header('allow', [...methods].filter((m) => m !== 'HEAD').join(', '));
+  return new AppError('method_not_allowed', `Method ${request.method} is not allowed here.`);
+}
+
 export function registerNotFound(app: FastifyInstance): void {
   const known = new Map<string, KnownPath>();
   app.addHook('onRoute', (route) => {
@@ -28,13 +33,19 @@ export function registerNotFound(app: FastifyInstance): void {
     for (const method of [route.method].flat()) entry.methods.add(method);
     known.set(key, entry);
   });
+  // The router lets a parametric route of one method catch a static path of another: GET
+  // /notifications/mark-all-read/ matches GET /notifications/:id/. That path is still
+  // mark-all-read, so the answer is 405, not a validation error about the id.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.routeOptions.url?.includes(':')) return;
+    const key = (request.url.split('?')[0] ?? '/').replace(/\/$/, '');
+    const fixed = key.includes(':') ? undefined : known.get(key);
+    if (fixed && !fixed.methods.has(request.method)) throw methodNotAllowed(request, reply, fixed.methods);
+  });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     for (const { pattern, methods } of known.values()) {
-      if (pattern.test(path) && !methods.has(request.method)) {
-        reply.header('allow', [...methods].filter((m) => m !== 'HEAD').join(', '));
-        throw new AppError('method_not_allowed', `Method ${request.method} is not allowed here.`);
-      }
+      if (pattern.test(path) && !methods.has(request.method)) throw methodNotAllowed(request, reply, methods);
     }
     throw AppError.notFound(`No route for ${request.method} ${path}.`);
   });

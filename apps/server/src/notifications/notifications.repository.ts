@@ -169,7 +169,14 @@ export async function recordEventCount(db: Db, eventId: number, count: number): 
     .execute();
 }
 
-export type Recipients = { userIds: readonly number[] } | { role: Role } | { everyone: true };
+export type Recipients =
+  | { userIds: readonly number[] }
+  | { role: Role }
+  | { everyone: true }
+  /** Every approved registrant of the webinar. */
+  | { webinarRegistrants: number }
+  /** Everyone who joined the live session. */
+  | { sessionParticipants: number };
 
 export interface BulkInsert {
   eventId: number;
@@ -202,6 +209,28 @@ export async function insertForRecipients(db: Db, input: BulkInsert): Promise<Bu
   if ('userIds' in target)
     recipients = recipients.where('u.id', '=', sql<number>`any(${[...target.userIds]}::int[])`);
   else if ('role' in target) recipients = recipients.where('u.role', '=', target.role);
+  else if ('webinarRegistrants' in target) {
+    const webinarId = target.webinarRegistrants;
+    recipients = recipients.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('registrations as r')
+          .select(sql`1`.as('one'))
+          .whereRef('r.user_id', '=', 'u.id')
+          .where('r.webinar_id', '=', webinarId)
+          .where('r.status', '=', 'approved'),
+      ),
+    );
+  } else if ('sessionParticipants' in target) {
+    const sessionId = target.sessionParticipants;
+    recipients = recipients.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('live_session_participants as p')
+          .select(sql`1`.as('one'))
+          .whereRef('p.user_id', '=', 'u.id')
+          .where('p.session_id', '=', sessionId),
+      ),
+    );
+  }
   if (input.excludeUserIds.length > 0) {
     recipients = recipients.where('u.id', '<>', sql<number>`all(${[...input.excludeUserIds]}::int[])`);
   }

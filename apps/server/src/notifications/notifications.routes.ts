@@ -30,6 +30,18 @@ function nextPageUrl(request: FastifyRequest, cursor: string | null): string | n
   return url.toString();
 }
 
+/**
+ * Whether `If-None-Match` names this ETag. A list of tags and weak tags count, as HTTP says
+ * (RFC 9110 §13.1.2): a proxy that compresses the body turns "unread-3" into W/"unread-3".
+ */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+  });
+}
+
 export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const { db, notifications } = deps;
@@ -77,7 +89,7 @@ export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) 
       const count = await notifications.unreadCount(db, currentUser(request).userId);
       const etag = `"unread-${count}"`;
       reply.header('etag', etag).header('cache-control', 'private, no-cache');
-      if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
+      if (etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       return { unread_count: count };
     },
   );

@@ -1,13 +1,23 @@
-// Demo data for a first start: a person can sign in at once and see the bell work.
-// Every demo account's password is DEMO_PASSWORD (printed in the README).
+// Demo data for a first start, made through the real services so it looks like a platform that
+// has been in use: webinars in every state, registrations pending and approved, a live session
+// with participants, recordings, announcements, and the notifications all of that raised, spread
+// over the last days. Every demo account's password is DEMO_PASSWORD (printed in the README).
 import type { Role } from '@webinar/contracts';
-import { systemClock } from '../clock.ts';
-import type { Tx } from '../db/transaction.ts';
+import { sql } from 'kysely';
+import { createAnnouncement } from '../announcements/announcements.service.ts';
+import type { AuthContext } from '../auth/authenticate.ts';
+import type { Clock } from '../clock.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createInProcessEventBus } from '../events/event-bus.ts';
+import { join, start } from '../live-sessions/live-sessions.service.ts';
 import { createNotificationService } from '../notifications/notifications.service.ts';
+import { notifySystemMessage } from '../notifications/triggers/system-message.ts';
+import { addRecording } from '../recordings/recordings.service.ts';
+import { decide, register } from '../registrations/registrations.service.ts';
 import { countUsers, type Db } from '../users/users.repository.ts';
 import { createUser } from '../users/users.service.ts';
+import { updateWebinar } from '../webinars/webinars.repository.ts';
+import { createWebinar } from '../webinars/webinars.service.ts';
 
 export const DEMO_PASSWORD = 'webinar123';
 
@@ -20,6 +30,20 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; role: Role; displayNa
 ];
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A clock the seed sets before each action, so the notifications carry believable times. */
+class SeedClock implements Clock {
+  private current = new Date();
+  constructor(private readonly base = Date.now()) {}
+  now() {
+    return new Date(this.current);
+  }
+  ago(ms: number) {
+    this.current = new Date(this.base - ms);
+  }
+}
 
 /** Seeds the demo into an empty database; returns false (and changes nothing) otherwise. */
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
@@ -29,104 +53,96 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 }
 
 export async function seedDemo(db: Db): Promise<void> {
-  const now = systemClock.now().getTime();
-  const users = new Map<string, number>();
+  const clock = new SeedClock();
+  const deps = {
+    db,
+    clock,
+    notifications: createNotificationService({ bus: createInProcessEventBus(), clock }),
+  };
+  const actors = new Map<string, AuthContext>();
   for (const user of DEMO_USERS) {
     const row = await createUser(db, {
       ...user,
       password: DEMO_PASSWORD,
       email: `${user.username}@example.com`,
     });
-    users.set(user.username, row.id);
+    actors.set(user.username, { userId: row.id, role: user.role, via: 'bearer' });
   }
-  const hostId = users.get('host')!;
-  const adminId = users.get('admin')!;
-  const students = DEMO_USERS.filter((u) => u.role === 'student').map((u) => users.get(u.username)!);
+  const actor = (name: string) => actors.get(name)!;
+  const host = actor('host');
+  const admin = actor('admin');
+  const now = Date.now();
+  const webinar = async (title: string, description: string, startsIn: number) =>
+    (await createWebinar(db, host, { title, description, starts_at: new Date(now + startsIn).toISOString() }))
+      .id;
 
-  const webinar = async (
-    title: string,
-    description: string,
-    startsInMinutes: number,
-    status: 'scheduled' | 'live' | 'ended',
-  ) =>
-    (
-      await db
-        .insertInto('webinars')
-        .values({
-          title,
-          description,
-          host_id: hostId,
-          starts_at: new Date(now + startsInMinutes * MINUTE),
-          duration_minutes: 60,
-          status,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-  const live = await webinar(
-    'TypeScript at scale',
-    'How large teams keep a TypeScript codebase fast and safe.',
-    -15,
-    'live',
-  );
-  const upcoming = await webinar(
-    'Designing notification systems',
-    'Fan-out, delivery and the unread badge.',
-    60 * 24,
-    'scheduled',
-  );
-  const past = await webinar(
-    'PostgreSQL indexing in practice',
-    'Keyset pagination and partial indexes.',
-    -60 * 24 * 3,
-    'ended',
-  );
-
-  const service = createNotificationService({ bus: createInProcessEventBus(), clock: systemClock });
-  const notify = (tx: Tx, minutesAgo: number, input: Parameters<typeof service.createBulk>[1]) =>
-    service.createBulk(tx, { ...input, createdAt: new Date(now - minutesAgo * MINUTE) });
-
-  await inTransaction(db, async (tx) => {
-    await notify(tx, 60 * 24 * 2, {
-      type: 'system',
+  clock.ago(3 * DAY);
+  await inTransaction(db, (tx) =>
+    notifySystemMessage(tx, deps.notifications, {
       title: 'Welcome to the webinar platform',
       content: 'Your account is ready. Register for a webinar to get started.',
       recipients: { everyone: true },
-    });
-    await notify(tx, 60 * 24, {
-      type: 'new_recording',
-      title: 'New recording: PostgreSQL indexing in practice',
-      content: 'The recording of "PostgreSQL indexing in practice" is now available.',
-      webinarId: past,
-      recipients: { userIds: students },
-    });
-    await notify(tx, 60 * 3, {
-      type: 'announcement',
-      title: 'New course catalogue',
-      content: 'We have published the catalogue for next term. Take a look!',
-      recipients: { everyone: true },
-      excludeUserIds: [adminId],
-    });
-    await notify(tx, 90, {
-      type: 'registration_approved',
-      title: 'Registration approved',
-      content: 'You are registered for "Designing notification systems".',
-      webinarId: upcoming,
-      recipients: { userIds: students },
-    });
-    await notify(tx, 30, {
-      type: 'upcoming_webinar',
-      title: 'Starting tomorrow: Designing notification systems',
-      content: '"Designing notification systems" starts in 24 hours.',
-      webinarId: upcoming,
-      recipients: { userIds: students },
-    });
-    await notify(tx, 15, {
-      type: 'live_started',
-      title: 'Live now: TypeScript at scale',
-      content: '"TypeScript at scale" has started. Join the live session!',
-      webinarId: live,
-      recipients: { userIds: students },
-    });
+    }),
+  );
+
+  const past = await webinar(
+    'PostgreSQL indexing in practice',
+    'Keyset pagination and partial indexes.',
+    -2 * DAY,
+  );
+  const live = await webinar(
+    'TypeScript at scale',
+    'How large teams keep a TypeScript codebase fast.',
+    -15 * MINUTE,
+  );
+  const tomorrow = await webinar(
+    'Designing notification systems',
+    'Fan-out, delivery and the unread badge.',
+    DAY,
+  );
+  const nextWeek = await webinar('Accessible web apps', 'Keyboard, focus and screen readers.', 7 * DAY);
+
+  // Registrations: Alice and Bob approved for the webinars that happened or are happening,
+  // Carol still waiting for "Designing notification systems".
+  for (const [student, webinarId, approve, ago] of [
+    ['alice', past, true, 2.5 * DAY],
+    ['bob', past, true, 2.5 * DAY],
+    ['alice', live, true, DAY],
+    ['bob', live, true, DAY],
+    ['carol', live, true, DAY],
+    ['alice', tomorrow, true, 5 * HOUR],
+    ['carol', tomorrow, false, 2 * HOUR],
+    ['bob', nextWeek, false, HOUR],
+  ] as const) {
+    clock.ago(ago);
+    const registration = await register(deps, actor(student), webinarId);
+    if (approve) await decide(deps, host, registration.id, 'approved');
+  }
+
+  // The past webinar ran, ended and got its recording.
+  await updateWebinar(db, past, { status: 'ended' });
+  clock.ago(DAY);
+  await addRecording(deps, host, past, {
+    title: 'Full session',
+    url: 'https://videos.example.com/pg-indexing',
   });
+
+  clock.ago(3 * HOUR);
+  await createAnnouncement(deps, admin, {
+    title: 'New course catalogue',
+    content: 'The catalogue for next term is out. Take a look!',
+  });
+
+  // "TypeScript at scale" is live now, and Bob has already joined.
+  clock.ago(15 * MINUTE);
+  await start(deps, host, live);
+  clock.ago(10 * MINUTE);
+  await join(deps, actor('bob'), live);
+
+  // Users have read what is older than a day, so the bell shows a mix of read and unread.
+  await db
+    .updateTable('notifications')
+    .set({ is_read: true, read_at: sql<Date>`created_at + interval '1 hour'` })
+    .where('created_at', '<', new Date(now - DAY))
+    .execute();
 }

@@ -24,6 +24,7 @@ export interface NewUserInput {
   displayName?: string;
 }
 
+const UNIQUE_VIOLATION = '23505';
 const USERNAME = /^[A-Za-z0-9_.@+-]{1,150}$/;
 
 export async function createUser(db: Db, input: NewUserInput): Promise<UserRow> {
@@ -37,14 +38,19 @@ export async function createUser(db: Db, input: NewUserInput): Promise<UserRow> 
       password: 'must be at least 8 characters',
     });
   }
-  if (await findUserByUsername(db, input.username)) {
-    throw new AppError('conflict', `A user named ${input.username} already exists.`);
+  const taken = () => new AppError('conflict', `A user named ${input.username} already exists.`);
+  if (await findUserByUsername(db, input.username)) throw taken();
+  try {
+    return await insertUser(db, {
+      username: input.username,
+      email: input.email ?? '',
+      display_name: input.displayName ?? input.username,
+      password_hash: await hashPassword(input.password),
+      role: input.role,
+    });
+  } catch (error) {
+    // Another request created the same name between the check and the insert.
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw taken();
+    throw error;
   }
-  return insertUser(db, {
-    username: input.username,
-    email: input.email ?? '',
-    display_name: input.displayName ?? input.username,
-    password_hash: await hashPassword(input.password),
-    role: input.role,
-  });
 }

@@ -1,16 +1,25 @@
 // Builds the real app on a fresh database for one test file, with a clock the test can move,
 // and small factories (buildUser, buildWebinar, notify) that go through the real services.
-import { CSRF_COOKIE, CSRF_HEADER, type NotificationType, type Role, SESSION_COOKIE } from '@webinar/contracts';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  type NotificationType,
+  type Role,
+  SESSION_COOKIE,
+} from '@webinar/contracts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
+import { hashPassword } from '../../src/auth/passwords.ts';
+import { createTokenService } from '../../src/auth/tokens.ts';
 import type { Clock } from '../../src/clock.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
 import { createInProcessEventBus, type EventBus } from '../../src/events/event-bus.ts';
-import { createTokenService } from '../../src/auth/tokens.ts';
-import { hashPassword } from '../../src/auth/passwords.ts';
-import { createNotificationService, type NewNotifications } from '../../src/notifications/notifications.service.ts';
+import {
+  createNotificationService,
+  type NewNotifications,
+} from '../../src/notifications/notifications.service.ts';
 import { insertUser } from '../../src/users/users.repository.ts';
 import { createTestDatabase } from './database.ts';
 
@@ -65,7 +74,10 @@ export interface CookieSession {
 
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ DATA_DIR: 'memory://', WEB_DIST: '/nonexistent' }), ...overrides };
+  const config = {
+    ...loadConfig({ DATA_DIR: 'memory://', WEB_DIST: '/nonexistent', REMINDER_INTERVAL: '0' }),
+    ...overrides,
+  };
   const clock = new TestClock(new Date());
   const bus = createInProcessEventBus();
   const app = await buildApp({ config, database, jwtSecret: TEST_SECRET, clock, bus, logger: false });
@@ -109,11 +121,19 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
       return (await inTransaction(database.db, (tx) => service.createBulk(tx, input))).created;
     },
     as(user, options) {
-      return app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${user.token}` } });
+      return app.inject({
+        ...options,
+        headers: { ...options.headers, authorization: `Bearer ${user.token}` },
+      });
     },
     async signIn(username, password = TEST_PASSWORD) {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login/', payload: { username, password } });
-      if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login/',
+        payload: { username, password },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
       const cookies = Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));
       const csrfToken = response.json().csrf_token as string;
       return {

@@ -5,7 +5,8 @@ import pg from 'pg';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db/database.ts';
 
 export const usePostgres = process.env.TEST_DATABASE === 'postgres';
-export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const postgresAdminUrl =
+  process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export function databaseUrlFor(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);

@@ -2,7 +2,9 @@
 // under tsx, in a bundle and in tests; names are timestamps so the order is the name order.
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_25_0001_foundation.ts';
+import * as platform from './2026_11_25_0002_platform.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
+  '2026_11_25_0002_platform': platform,
 };

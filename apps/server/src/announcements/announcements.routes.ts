@@ -1,0 +1,102 @@
+// /api/communications/announcements/: everyone reads them; admins make, edit and delete them.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  Announcement,
+  AnnouncementCreate,
+  AnnouncementCreated,
+  AnnouncementUpdate,
+  ErrorBody,
+  RowIdParams,
+  Page,
+} from '@webinar/contracts';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import type { AppDeps } from '../app-deps.ts';
+import { currentUser } from '../auth/authenticate.ts';
+import * as service from './announcements.service.ts';
+
+const BASE = '/api/communications/announcements';
+const tags = ['announcements'];
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const PageQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+
+export async function announcementRoutes(plain: FastifyInstance, deps: AppDeps) {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  const admin = { roles: ['admin'] as const };
+
+  app.get(
+    `${BASE}/`,
+    {
+      schema: {
+        tags,
+        summary: 'Announcements, newest first',
+        querystring: PageQuery,
+        response: { 200: Page(Announcement), ...errors },
+      },
+    },
+    async (request) => service.listAnnouncements(deps.db, request.query),
+  );
+
+  app.get(
+    `${BASE}/:id/`,
+    {
+      schema: {
+        tags,
+        summary: 'One announcement',
+        params: RowIdParams,
+        response: { 200: Announcement, ...errors },
+      },
+    },
+    async (request) => service.getAnnouncement(deps.db, Number(request.params.id)),
+  );
+
+  app.post(
+    `${BASE}/`,
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Make an announcement (admin); notifies every other user once',
+        body: AnnouncementCreate,
+        response: { 201: AnnouncementCreated, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createAnnouncement(deps, currentUser(request), request.body)),
+  );
+
+  app.patch(
+    `${BASE}/:id/`,
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Edit an announcement (admin); notifies no one again',
+        params: RowIdParams,
+        body: AnnouncementUpdate,
+        response: { 200: Announcement, ...errors },
+      },
+    },
+    async (request) => service.updateAnnouncement(deps, Number(request.params.id), request.body),
+  );
+
+  app.delete(
+    `${BASE}/:id/`,
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Delete an announcement (admin)',
+        params: RowIdParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.deleteAnnouncement(deps.db, Number(request.params.id));
+      return reply.status(204).send(null);
+    },
+  );
+}

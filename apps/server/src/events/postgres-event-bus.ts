@@ -1,0 +1,121 @@
+// The event bus across server processes: PostgreSQL LISTEN/NOTIFY. An event is delivered to this
+// process's listeners at once and sent with NOTIFY to the others. Payloads stay small (a batch of
+// notifications is named by its id range, not listed), far below NOTIFY's 8000-byte limit.
+// When the listening connection drops (the database restarted), it reconnects with backoff and
+// then publishes `bus_resync`, so the live streams fetch what they may have missed.
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import pg from 'pg';
+import type { AppEvent, EventBus } from './event-bus.ts';
+
+export const EVENT_CHANNEL = 'webinar_notification_events';
+const MAX_PAYLOAD_BYTES = 7900;
+
+interface Envelope {
+  origin: string;
+  event: AppEvent;
+}
+
+export interface PostgresEventBusOptions {
+  connectionString: string;
+  log: FastifyBaseLogger;
+  channel?: string;
+  /** Longest wait between two reconnection attempts. */
+  maxBackoffMs?: number;
+}
+
+export async function createPostgresEventBus(options: PostgresEventBusOptions): Promise<EventBus> {
+  const channel = options.channel ?? EVENT_CHANNEL;
+  const origin = randomUUID();
+  const listeners = new Set<(event: AppEvent) => void>();
+  const publisher = new pg.Pool({ connectionString: options.connectionString, max: 2 });
+  publisher.on('error', (error) => options.log.warn({ err: error }, 'event bus publisher connection error'));
+  let listener: pg.Client | undefined;
+  let closed = false;
+  let backoffMs = 100;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+
+  const deliver = (event: AppEvent) => {
+    for (const handle of listeners) {
+      try {
+        handle(event);
+      } catch (error) {
+        options.log.error({ err: error, event: event.name }, 'event listener failed');
+      }
+    }
+  };
+
+  async function connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: options.connectionString });
+    client.on('notification', (message) => {
+      if (message.channel !== channel || !message.payload) return;
+      try {
+        const envelope = JSON.parse(message.payload) as Envelope;
+        if (envelope.origin !== origin) deliver(envelope.event);
+      } catch (error) {
+        options.log.warn({ err: error }, 'ignored a malformed event bus message');
+      }
+    });
+    const lost = (error?: Error) => {
+      if (closed || listener !== client) return;
+      listener = undefined;
+      options.log.warn({ err: error }, 'event bus listener lost its connection; reconnecting');
+      client.end().catch(() => {});
+      scheduleReconnect();
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+    listener = client;
+    backoffMs = 100;
+  }
+
+  function scheduleReconnect() {
+    if (closed) return;
+    reconnectTimer = setTimeout(async () => {
+      try {
+        await connect();
+        options.log.info('event bus listener reconnected');
+        deliver({ name: 'bus_resync', payload: {} });
+      } catch (error) {
+        options.log.warn({ err: error, retryInMs: backoffMs }, 'event bus reconnection failed');
+        backoffMs = Math.min(backoffMs * 2, options.maxBackoffMs ?? 5000);
+        scheduleReconnect();
+      }
+    }, backoffMs);
+    reconnectTimer.unref();
+  }
+
+  await connect();
+
+  return {
+    publish(event) {
+      deliver(event);
+      let payload = JSON.stringify({ origin, event } satisfies Envelope);
+      // Only a named recipient list can grow; other processes can find a batch by its id range.
+      if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES && event.name === 'notifications_created') {
+        const unnamed: AppEvent = { ...event, payload: { ...event.payload, userIds: null } };
+        payload = JSON.stringify({ origin, event: unnamed } satisfies Envelope);
+      }
+      if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
+        options.log.error({ event: event.name }, 'event too large for NOTIFY; other processes will miss it');
+        return;
+      }
+      publisher
+        .query('select pg_notify($1, $2)', [channel, payload])
+        .catch((error: unknown) => options.log.warn({ err: error, event: event.name }, 'NOTIFY failed'));
+    },
+    subscribe(handle) {
+      listeners.add(handle);
+      return () => listeners.delete(handle);
+    },
+    async close() {
+      closed = true;
+      clearTimeout(reconnectTimer);
+      listeners.clear();
+      await listener?.end().catch(() => {});
+      await publisher.end();
+    },
+  };
+}

@@ -1,0 +1,149 @@
+// SQL of the admin panel: every user's notifications, filtered, searched and counted. Admins only
+// reach it; a user's own requests go through notifications.repository.ts.
+import type { AdminNotificationQuery, NotificationType } from '@webinar/contracts';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface AdminNotificationRow {
+  id: number;
+  user_id: number;
+  username: string;
+  notification_type: NotificationType;
+  title: string;
+  content: string;
+  webinar_id: number | null;
+  webinar_title: string | null;
+  is_read: boolean;
+  read_at: Date | null;
+  created_at: Date;
+}
+
+function base(db: Db) {
+  return db
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', 'u.id', 'n.user_id')
+    .leftJoin('webinars as w', 'w.id', 'n.webinar_id');
+}
+
+/** `%` and `_` in a search are literal characters, not wildcards. */
+function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function filtered(db: Db, query: AdminNotificationQuery) {
+  let q = base(db);
+  if (query.user !== undefined) q = q.where('n.user_id', '=', query.user);
+  if (query.notification_type) q = q.where('n.notification_type', '=', query.notification_type);
+  if (query.is_read !== undefined) q = q.where('n.is_read', '=', query.is_read);
+  if (query.created_after) q = q.where('n.created_at', '>=', new Date(query.created_after));
+  if (query.created_before) q = q.where('n.created_at', '<', new Date(query.created_before));
+  if (query.search) {
+    const pattern = likePattern(query.search);
+    q = q.where((eb) =>
+      eb.or([
+        eb('n.title', 'ilike', pattern),
+        eb('n.content', 'ilike', pattern),
+        eb('u.username', 'ilike', pattern),
+      ]),
+    );
+  }
+  return q;
+}
+
+const ORDERINGS = {
+  '-created_at': [sql`n.created_at desc, n.id desc`],
+  created_at: [sql`n.created_at asc, n.id asc`],
+  user: [sql`u.username asc, n.created_at desc, n.id desc`],
+  '-user': [sql`u.username desc, n.created_at desc, n.id desc`],
+  notification_type: [sql`n.notification_type asc, n.created_at desc, n.id desc`],
+  is_read: [sql`n.is_read asc, n.created_at desc, n.id desc`],
+} as const;
+
+export async function searchNotifications(
+  db: Db,
+  query: AdminNotificationQuery,
+  offset: number,
+  limit: number,
+): Promise<{ rows: AdminNotificationRow[]; count: number }> {
+  const ordering = ORDERINGS[query.ordering ?? '-created_at'][0];
+  const [rows, total] = await Promise.all([
+    filtered(db, query)
+      .select([
+        'n.id',
+        'n.user_id',
+        'u.username',
+        'n.notification_type',
+        'n.title',
+        'n.content',
+        'n.webinar_id',
+        'w.title as webinar_title',
+        'n.is_read',
+        'n.read_at',
+        'n.created_at',
+      ])
+      .orderBy(ordering)
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    filtered(db, query)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, count: Number(total.count) };
+}
+
+export async function findNotification(db: Db, id: number): Promise<AdminNotificationRow | undefined> {
+  return base(db)
+    .select([
+      'n.id',
+      'n.user_id',
+      'u.username',
+      'n.notification_type',
+      'n.title',
+      'n.content',
+      'n.webinar_id',
+      'w.title as webinar_title',
+      'n.is_read',
+      'n.read_at',
+      'n.created_at',
+    ])
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function updateNotification(
+  db: Db,
+  id: number,
+  values: { title?: string; content?: string; notification_type?: NotificationType; is_read?: boolean },
+  now: Date,
+): Promise<number | null> {
+  const readState =
+    values.is_read === undefined
+      ? {}
+      : values.is_read
+        ? { is_read: true, read_at: sql<Date>`coalesce(read_at, ${now})` }
+        : { is_read: false, read_at: null };
+  const row = await db
+    .updateTable('notifications')
+    .set({
+      ...(values.title !== undefined ? { title: values.title } : {}),
+      ...(values.content !== undefined ? { content: values.content } : {}),
+      ...(values.notification_type !== undefined ? { notification_type: values.notification_type } : {}),
+      ...readState,
+    })
+    .where('id', '=', id)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row?.user_id ?? null;
+}
+
+export async function deleteNotification(db: Db, id: number): Promise<number | null> {
+  const row = await db
+    .deleteFrom('notifications')
+    .where('id', '=', id)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row?.user_id ?? null;
+}

@@ -1,0 +1,100 @@
+// The admin panel's rules: search every user's notifications, edit or delete any, and send
+// notifications of any type to users, a role or everyone (through the notification service).
+import type {
+  AdminNotification,
+  AdminNotificationCreate,
+  AdminNotificationQuery,
+  AdminNotificationUpdate,
+} from '@webinar/contracts';
+import type { AppDeps } from '../app-deps.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { AppError } from '../http/app-error.ts';
+import { findWebinarRow } from '../webinars/webinars.repository.ts';
+import * as repo from './admin-notifications.repository.ts';
+import { toNotification } from './notifications.mapper.ts';
+import type { Recipients } from './notifications.service.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'bus' | 'notifications'>;
+
+function toAdminNotification(row: repo.AdminNotificationRow): AdminNotification {
+  return { ...toNotification(row), user: { id: row.user_id, username: row.username } };
+}
+
+/** A leap second (`23:59:60`) or year 0 passes the date-time format but is no storable instant. */
+function checkDate(value: string | undefined, field: string): void {
+  if (value === undefined) return;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) {
+    throw new AppError('validation_error', 'The request is invalid.', { [field]: 'is not a valid date' });
+  }
+}
+
+export async function search(deps: Deps, query: AdminNotificationQuery) {
+  checkDate(query.created_after, 'created_after');
+  checkDate(query.created_before, 'created_before');
+  const page = query.page ?? 1;
+  const pageSize = query.page_size ?? 20;
+  const { rows, count } = await repo.searchNotifications(deps.db, query, (page - 1) * pageSize, pageSize);
+  return { count, page, page_size: pageSize, results: rows.map(toAdminNotification) };
+}
+
+export async function get(deps: Deps, id: number): Promise<AdminNotification> {
+  const row = await repo.findNotification(deps.db, id);
+  if (!row) throw AppError.notFound('Notification not found.');
+  return toAdminNotification(row);
+}
+
+export async function update(
+  deps: Deps,
+  id: number,
+  input: AdminNotificationUpdate,
+): Promise<AdminNotification> {
+  const userId = await repo.updateNotification(deps.db, id, input, deps.clock.now());
+  if (userId === null) throw AppError.notFound('Notification not found.');
+  deps.bus.publish({
+    name: 'notifications_changed',
+    payload: { userId, notificationIds: [id], change: 'edited' },
+  });
+  return get(deps, id);
+}
+
+export async function remove(deps: Deps, id: number): Promise<void> {
+  const userId = await repo.deleteNotification(deps.db, id);
+  if (userId === null) throw AppError.notFound('Notification not found.');
+  deps.bus.publish({
+    name: 'notifications_changed',
+    payload: { userId, notificationIds: [id], change: 'deleted' },
+  });
+}
+
+function recipientsOf(input: AdminNotificationCreate): Recipients {
+  const chosen = [input.user_ids !== undefined, input.role !== undefined, input.everyone === true].filter(
+    Boolean,
+  );
+  if (chosen.length !== 1) {
+    throw new AppError('validation_error', 'Choose exactly one of user_ids, role and everyone.', {
+      recipients: 'give exactly one of user_ids, role or everyone',
+    });
+  }
+  if (input.user_ids) return { userIds: [...new Set(input.user_ids)] };
+  if (input.role) return { role: input.role };
+  return { everyone: true };
+}
+
+export async function create(deps: Deps, input: AdminNotificationCreate): Promise<{ created: number }> {
+  const recipients = recipientsOf(input);
+  const webinarId = input.webinar_id ?? null;
+  if (webinarId !== null && !(await findWebinarRow(deps.db, webinarId))) {
+    throw new AppError('validation_error', 'The request is invalid.', { webinar_id: 'no such webinar' });
+  }
+  const result = await inTransaction(deps.db, (tx) =>
+    deps.notifications.createBulk(tx, {
+      type: input.notification_type,
+      title: input.title,
+      content: input.content,
+      webinarId,
+      recipients,
+    }),
+  );
+  return { created: result.created };
+}

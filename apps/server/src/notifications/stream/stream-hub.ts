@@ -1,0 +1,229 @@
+// The live stream's connections in this process, by user. Events from the bus (from this process
+// or, with PostgreSQL, any other) are turned into server-sent events for the users connected
+// here. A batch of notifications is looked up once for all its connected recipients, never one
+// query per user. A client that reconnects with Last-Event-ID gets what it missed, in order.
+import type { ServerResponse } from 'node:http';
+import { STREAM_RETRY_MS, type StreamEventName, type StreamEvents } from '@webinar/contracts';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppEvent, AppEvents, EventBus } from '../../events/event-bus.ts';
+import type { Db } from '../../users/users.repository.ts';
+import { toNotification } from '../notifications.mapper.ts';
+import { countUnread, type NotificationWithWebinar } from '../notifications.repository.ts';
+import type { UnreadCountCache } from '../unread-count-cache.ts';
+import * as repo from './stream.repository.ts';
+
+export interface StreamHubOptions {
+  db: Db;
+  bus: EventBus;
+  cache: UnreadCountCache;
+  log: FastifyBaseLogger;
+  heartbeatMs?: number;
+  maxConnectionsPerUser?: number;
+  /** At most this many missed notifications are replayed on reconnect. */
+  replayLimit?: number;
+}
+
+interface Connection {
+  userId: number;
+  res: ServerResponse;
+  /** The newest notification id this client has been sent (or had when it connected). */
+  lastSentId: number;
+  /** Live events that arrived while the connection was still replaying what it missed. */
+  pending: Array<() => void> | null;
+}
+
+/** A client this far behind is dropped; it reconnects and resumes with Last-Event-ID. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+/** Users per lookup when a batch reaches many connected users. */
+const LOOKUP_CHUNK = 5000;
+
+export class StreamHub {
+  private readonly byUser = new Map<number, Set<Connection>>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly maxPerUser: number;
+  private readonly replayLimit: number;
+
+  constructor(private readonly options: StreamHubOptions) {
+    this.maxPerUser = options.maxConnectionsPerUser ?? 5;
+    this.replayLimit = options.replayLimit ?? 500;
+    this.heartbeat = setInterval(() => this.ping(), options.heartbeatMs ?? 25_000);
+    this.heartbeat.unref();
+    // Bus events are handled one after another, so each client sees them in order.
+    this.unsubscribe = options.bus.subscribe((event) => {
+      this.queue = this.queue
+        .then(() => this.handle(event))
+        .catch((error: unknown) => {
+          options.log.error({ err: error, event: event.name }, 'live stream could not deliver an event');
+        });
+    });
+  }
+
+  get connectionCount(): number {
+    let total = 0;
+    for (const set of this.byUser.values()) total += set.size;
+    return total;
+  }
+
+  get userCount(): number {
+    return this.byUser.size;
+  }
+
+  canOpen(userId: number): boolean {
+    return (this.byUser.get(userId)?.size ?? 0) < this.maxPerUser;
+  }
+
+  /** Takes over `res` for the stream; resolves once the client is up to date. */
+  async open(userId: number, res: ServerResponse, lastEventId: number | undefined): Promise<void> {
+    const connection: Connection = { userId, res, lastSentId: lastEventId ?? 0, pending: [] };
+    const set = this.byUser.get(userId) ?? new Set<Connection>();
+    set.add(connection);
+    this.byUser.set(userId, set);
+    res.on('close', () => this.remove(connection));
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write(`retry: ${STREAM_RETRY_MS}\n\n`);
+    try {
+      if (lastEventId === undefined) connection.lastSentId = await repo.latestId(this.options.db, userId);
+      else await this.replay(connection);
+      this.send(connection, 'unread_count', { unread_count: await this.unreadCount(userId) });
+    } finally {
+      const pending = connection.pending ?? [];
+      connection.pending = null;
+      for (const deliver of pending) deliver();
+    }
+  }
+
+  /** Ends every stream (server shutdown). */
+  close(): void {
+    clearInterval(this.heartbeat);
+    this.unsubscribe();
+    for (const set of this.byUser.values()) for (const connection of set) connection.res.end();
+    this.byUser.clear();
+  }
+
+  private remove(connection: Connection): void {
+    const set = this.byUser.get(connection.userId);
+    if (!set) return;
+    set.delete(connection);
+    if (set.size === 0) this.byUser.delete(connection.userId);
+  }
+
+  private async handle(event: AppEvent): Promise<void> {
+    if (this.byUser.size === 0) return;
+    switch (event.name) {
+      case 'notifications_created':
+        return this.deliverBatch(event.payload);
+      case 'notifications_changed':
+        return this.deliverChange(event.payload);
+      case 'bus_resync':
+        return this.resyncAll();
+    }
+  }
+
+  private async deliverBatch(batch: AppEvents['notifications_created']): Promise<void> {
+    const targets = batch.userIds
+      ? batch.userIds.filter((id) => this.byUser.has(id))
+      : [...this.byUser.keys()];
+    for (let start = 0; start < targets.length; start += LOOKUP_CHUNK) {
+      const users = targets.slice(start, start + LOOKUP_CHUNK);
+      const rows = await repo.batchRowsForUsers(this.options.db, batch.firstId, batch.lastId, users);
+      await this.deliverRows(rows);
+    }
+  }
+
+  private async deliverRows(rows: NotificationWithWebinar[]): Promise<void> {
+    if (rows.length === 0) return;
+    const byUser = new Map<number, NotificationWithWebinar[]>();
+    for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+    const epoch = this.options.cache.currentEpoch();
+    const counts = await repo.unreadCounts(this.options.db, [...byUser.keys()]);
+    for (const [userId, userRows] of byUser) {
+      const count = counts.get(userId) ?? 0;
+      this.options.cache.store(userId, count, epoch);
+      for (const connection of this.byUser.get(userId) ?? []) {
+        this.whenReady(connection, () => {
+          for (const row of userRows) this.sendNotification(connection, row);
+          this.send(connection, 'unread_count', { unread_count: count });
+        });
+      }
+    }
+  }
+
+  private async deliverChange(change: AppEvents['notifications_changed']): Promise<void> {
+    const connections = this.byUser.get(change.userId);
+    if (!connections) return;
+    const count = await this.unreadCount(change.userId);
+    for (const connection of connections) {
+      this.whenReady(connection, () => {
+        this.send(connection, 'notification_updated', { ids: change.notificationIds, change: change.change });
+        this.send(connection, 'unread_count', { unread_count: count });
+      });
+    }
+  }
+
+  /** After the bus may have missed events: each client gets what it has not seen, and its count. */
+  private async resyncAll(): Promise<void> {
+    for (const set of [...this.byUser.values()]) {
+      for (const connection of set) {
+        await this.replay(connection);
+        this.send(connection, 'unread_count', { unread_count: await this.unreadCount(connection.userId) });
+      }
+    }
+  }
+
+  private async replay(connection: Connection): Promise<void> {
+    const rows = await repo.rowsSince(
+      this.options.db,
+      connection.userId,
+      connection.lastSentId,
+      this.replayLimit,
+    );
+    for (const row of rows) this.sendNotification(connection, row);
+  }
+
+  private unreadCount(userId: number): Promise<number> {
+    return this.options.cache.get(userId, () => countUnread(this.options.db, userId));
+  }
+
+  private whenReady(connection: Connection, deliver: () => void): void {
+    if (connection.pending) connection.pending.push(deliver);
+    else deliver();
+  }
+
+  private sendNotification(connection: Connection, row: NotificationWithWebinar): void {
+    if (row.id <= connection.lastSentId) return; // already sent (replay and live overlap)
+    connection.lastSentId = row.id;
+    this.send(connection, 'notification', toNotification(row), row.id);
+  }
+
+  private send<K extends StreamEventName>(
+    connection: Connection,
+    name: K,
+    data: StreamEvents[K],
+    id?: number,
+  ): void {
+    const { res } = connection;
+    if (res.writableEnded || res.destroyed) return;
+    if (res.writableLength > MAX_BUFFERED_BYTES) {
+      this.options.log.warn(
+        { userId: connection.userId },
+        'dropping a live stream client that stopped reading',
+      );
+      res.destroy();
+      return;
+    }
+    res.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  private ping(): void {
+    for (const set of this.byUser.values()) {
+      for (const { res } of set) if (!res.writableEnded && !res.destroyed) res.write(': ping\n\n');
+    }
+  }
+}

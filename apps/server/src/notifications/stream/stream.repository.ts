@@ -1,0 +1,80 @@
+// SQL of the live stream: what a batch brought to the connected users, what a reconnecting
+// client missed, and unread counts for many users at once.
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { NotificationWithWebinar } from '../notifications.repository.ts';
+
+type Db = Kysely<Database>;
+
+function selectWithWebinar(db: Db) {
+  return db
+    .selectFrom('notifications as n')
+    .leftJoin('webinars as w', 'w.id', 'n.webinar_id')
+    .select([
+      'n.id',
+      'n.user_id',
+      'n.notification_type',
+      'n.title',
+      'n.content',
+      'n.webinar_id',
+      'w.title as webinar_title',
+      'n.is_read',
+      'n.read_at',
+      'n.created_at',
+    ]);
+}
+
+/** The rows of one batch (ids firstId..lastId) that belong to the given users. */
+export function batchRowsForUsers(
+  db: Db,
+  firstId: number,
+  lastId: number,
+  userIds: readonly number[],
+): Promise<NotificationWithWebinar[]> {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return selectWithWebinar(db)
+    .where('n.id', '>=', firstId)
+    .where('n.id', '<=', lastId)
+    .where('n.user_id', '=', sql<number>`any(${[...userIds]}::int[])`)
+    .orderBy('n.id')
+    .execute();
+}
+
+/** A user's notifications created after the one with id `afterId`, oldest first. */
+export function rowsSince(
+  db: Db,
+  userId: number,
+  afterId: number,
+  limit: number,
+): Promise<NotificationWithWebinar[]> {
+  return selectWithWebinar(db)
+    .where('n.user_id', '=', userId)
+    .where('n.id', '>', afterId)
+    .orderBy('n.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function latestId(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+export async function unreadCounts(db: Db, userIds: readonly number[]): Promise<Map<number, number>> {
+  const counts = new Map<number, number>(userIds.map((id) => [id, 0]));
+  if (userIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('notifications')
+    .select(['user_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('user_id', '=', sql<number>`any(${[...userIds]}::int[])`)
+    .where('is_read', '=', false)
+    .groupBy('user_id')
+    .execute();
+  for (const row of rows) counts.set(row.user_id, Number(row.count));
+  return counts;
+}

@@ -1,0 +1,58 @@
+// GET /api/communications/notifications/stream/: the signed-in user's live events (server-sent
+// events). Authenticated like every route: the session cookie (what EventSource sends) or a
+// bearer token. Resumable with the Last-Event-ID header (or `?last_event_id=` for clients that
+// cannot set headers).
+import { ErrorBody } from '@webinar/contracts';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import type { AppDeps } from '../../app-deps.ts';
+import { currentUser } from '../../auth/authenticate.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { StreamHub } from './stream-hub.ts';
+
+const EVENT_ID = /^\d{1,16}$/;
+
+export async function streamRoutes(app: FastifyInstance, deps: AppDeps & { streams: StreamHub }) {
+  app.get(
+    '/api/communications/notifications/stream/',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'My live events (text/event-stream): notification, notification_updated, unread_count',
+        description:
+          'Each `notification` event has the notification id as its SSE id; reconnect with `Last-Event-ID` ' +
+          'to receive the ones missed. `unread_count` is sent on connect and after every change. A comment ' +
+          'line is sent every 25 s to keep proxies from closing the connection.',
+        querystring: Type.Object({ last_event_id: Type.Optional(Type.String({ pattern: EVENT_ID.source })) }),
+        response: { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { userId } = currentUser(request);
+      const header = request.headers['last-event-id'];
+      const raw =
+        (typeof header === 'string' ? header : undefined) ??
+        (request.query as { last_event_id?: string }).last_event_id;
+      if (raw !== undefined && !EVENT_ID.test(raw)) {
+        throw new AppError('validation_error', 'The request is invalid.', {
+          'Last-Event-ID': 'must be a notification id',
+        });
+      }
+      if (!deps.streams.canOpen(userId)) {
+        throw new AppError(
+          'rate_limited',
+          'Too many open streams for this user: close another tab or device first.',
+        );
+      }
+      reply.hijack();
+      try {
+        await deps.streams.open(userId, reply.raw, raw === undefined ? undefined : Number(raw));
+      } catch (error) {
+        // The response is already a stream: all that is left is to log and close it; the client
+        // reconnects and resumes.
+        request.log.error({ err: error }, 'could not open a live stream');
+        reply.raw.destroy();
+      }
+    },
+  );
+}

@@ -1,0 +1,64 @@
+// Upcoming-webinar reminders: 24 hours and 1 hour before a webinar starts, each exactly once per
+// approved registrant. A webinar is in its 24 h window from 24 h to 1 h before its start and in
+// its 1 h window for the last hour, so a server that was down catches up with the window it is
+// in, and never sends the 24 h reminder once the 1 h window has come.
+import type { AuthContext } from '../auth/authenticate.ts';
+import type { Clock } from '../clock.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { AppError } from '../http/app-error.ts';
+import type { NotificationService } from '../notifications/notifications.service.ts';
+import { notifyUpcomingWebinar, type ReminderWindow } from '../notifications/triggers/upcoming-webinar.ts';
+import type { Db } from '../users/users.repository.ts';
+import { findWebinarRow } from '../webinars/webinars.repository.ts';
+import * as repo from './reminders.repository.ts';
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  notifications: NotificationService;
+}
+
+const HOUR = 3_600_000;
+
+export function reminderWindow(startsAt: Date, now: Date): ReminderWindow | null {
+  const ahead = startsAt.getTime() - now.getTime();
+  if (ahead <= 0 || ahead > 24 * HOUR) return null;
+  return ahead <= HOUR ? '1h' : '24h';
+}
+
+/** Sends every reminder that is due now; returns how many users were reminded. */
+export async function sendDueReminders(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  let reminded = 0;
+  for (const webinar of await repo.findWebinarsStartingSoon(deps.db, now, 24 * HOUR)) {
+    const window = reminderWindow(webinar.starts_at, now);
+    if (!window) continue;
+    reminded += await inTransaction(deps.db, async (tx) => {
+      const due = await repo.claimReminderDeliveries(tx.db, webinar.id, window, now);
+      if (due.length === 0) return 0;
+      const result = await notifyUpcomingWebinar(tx, deps.notifications, {
+        webinarId: webinar.id,
+        webinarTitle: webinar.title,
+        window,
+        userIds: due,
+      });
+      return result.created;
+    });
+  }
+  return reminded;
+}
+
+/** An admin's reminder by hand, to every approved registrant. */
+export async function sendManualReminder(deps: Deps, _actor: AuthContext, webinarId: number) {
+  const webinar = await findWebinarRow(deps.db, webinarId);
+  if (!webinar) throw AppError.notFound('Webinar not found.');
+  if (webinar.status !== 'scheduled') throw new AppError('conflict', 'This webinar has already started.');
+  const result = await inTransaction(deps.db, (tx) =>
+    notifyUpcomingWebinar(tx, deps.notifications, {
+      webinarId,
+      webinarTitle: webinar.title,
+      window: 'manual',
+    }),
+  );
+  return { notified: result.created };
+}

@@ -1,0 +1,95 @@
+// Webinars: anyone signed in can browse them; hosts create and edit their own, admins any.
+import type { Webinar, WebinarCreate, WebinarListQuery, WebinarUpdate } from '@webinar/contracts';
+import type { AuthContext } from '../auth/authenticate.ts';
+import { canManageWebinar } from '../auth/permissions.ts';
+import { AppError } from '../http/app-error.ts';
+import { type Db, findUserById } from '../users/users.repository.ts';
+import { toWebinar } from './webinars.mapper.ts';
+import * as repo from './webinars.repository.ts';
+
+/**
+ * The schema's date-time format lets through dates that are no instant the database can store: a
+ * leap second (`23:59:60`) is an invalid JS date, and year 0 does not exist in PostgreSQL.
+ */
+function parseStartsAt(value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) {
+    throw new AppError('validation_error', 'The request is invalid.', { starts_at: 'is not a valid date' });
+  }
+  return date;
+}
+
+export async function listWebinars(db: Db, actor: AuthContext, query: WebinarListQuery) {
+  const page = query.page ?? 1;
+  const pageSize = query.page_size ?? 20;
+  const status = query.status === 'upcoming' ? 'scheduled' : query.status;
+  const mine = query.mine
+    ? actor.role === 'student'
+      ? { registeredUserId: actor.userId }
+      : { hostId: actor.userId }
+    : {};
+  const { rows, count } = await repo.listWebinars(db, actor.userId, {
+    ...(status ? { status } : {}),
+    ...mine,
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+  });
+  return { count, page, page_size: pageSize, results: rows.map(toWebinar) };
+}
+
+export async function getWebinar(db: Db, actor: AuthContext, id: number): Promise<Webinar> {
+  const row = await repo.findWebinar(db, actor.userId, id);
+  if (!row) throw AppError.notFound('Webinar not found.');
+  return toWebinar(row);
+}
+
+/** The webinar, if the actor may manage it: 404 when it does not exist, 403 when not theirs. */
+export async function findManageableWebinar(db: Db, actor: AuthContext, id: number, lock = false) {
+  const webinar = lock ? await repo.lockWebinar(db, id) : await repo.findWebinarRow(db, id);
+  if (!webinar) throw AppError.notFound('Webinar not found.');
+  if (!canManageWebinar(actor, webinar))
+    throw AppError.forbidden('Only the host of this webinar or an admin can do this.');
+  return webinar;
+}
+
+export async function createWebinar(db: Db, actor: AuthContext, input: WebinarCreate): Promise<Webinar> {
+  let hostId = actor.userId;
+  if (input.host_id !== undefined && input.host_id !== actor.userId) {
+    if (actor.role !== 'admin') throw AppError.forbidden('Hosts create webinars they host themselves.');
+    const host = await findUserById(db, input.host_id);
+    if (!host || host.role === 'student') {
+      throw new AppError('validation_error', 'The request is invalid.', {
+        host_id: 'must be a host or an admin',
+      });
+    }
+    hostId = host.id;
+  }
+  const id = await repo.insertWebinar(db, {
+    title: input.title,
+    description: input.description ?? '',
+    host_id: hostId,
+    starts_at: parseStartsAt(input.starts_at),
+    duration_minutes: input.duration_minutes ?? 60,
+  });
+  return getWebinar(db, actor, id);
+}
+
+export async function updateWebinar(
+  db: Db,
+  actor: AuthContext,
+  id: number,
+  input: WebinarUpdate,
+): Promise<Webinar> {
+  await findManageableWebinar(db, actor, id);
+  await repo.updateWebinar(db, id, {
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    ...(input.starts_at !== undefined ? { starts_at: parseStartsAt(input.starts_at) } : {}),
+    ...(input.duration_minutes !== undefined ? { duration_minutes: input.duration_minutes } : {}),
+  });
+  return getWebinar(db, actor, id);
+}
+
+export async function deleteWebinar(db: Db, id: number): Promise<void> {
+  if (!(await repo.deleteWebinar(db, id))) throw AppError.notFound('Webinar not found.');
+}

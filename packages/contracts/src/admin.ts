@@ -1,0 +1,77 @@
+import Type from 'typebox';
+import { DateTime, Role } from './common.ts';
+import { Notification, NotificationType } from './notifications.ts';
+import { NO_NUL_PATTERN, RowId } from './platform.ts';
+
+export const AdminNotification = Type.Object({
+  ...Notification.properties,
+  user: Type.Object({ id: Type.Integer(), username: Type.String() }),
+});
+export type AdminNotification = Type.Static<typeof AdminNotification>;
+
+export const ADMIN_ORDERINGS = [
+  '-created_at',
+  'created_at',
+  'user',
+  '-user',
+  'notification_type',
+  'is_read',
+] as const;
+
+export const AdminNotificationQuery = Type.Object({
+  user: Type.Optional(RowId),
+  notification_type: Type.Optional(NotificationType),
+  is_read: Type.Optional(Type.Boolean()),
+  created_after: Type.Optional(DateTime),
+  created_before: Type.Optional(DateTime),
+  /** Matches title, content and the recipient's username, case-insensitively. */
+  search: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL_PATTERN })),
+  ordering: Type.Optional(
+    Type.Union([
+      Type.Literal('-created_at'),
+      Type.Literal('created_at'),
+      Type.Literal('user'),
+      Type.Literal('-user'),
+      Type.Literal('notification_type'),
+      Type.Literal('is_read'),
+    ]),
+  ),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+export type AdminNotificationQuery = Type.Static<typeof AdminNotificationQuery>;
+
+export const AdminNotificationPage = Type.Object({
+  count: Type.Integer(),
+  page: Type.Integer(),
+  page_size: Type.Integer(),
+  results: Type.Array(AdminNotification),
+});
+
+export const AdminNotificationUpdate = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL_PATTERN })),
+    content: Type.Optional(Type.String({ minLength: 1, maxLength: 10000, pattern: NO_NUL_PATTERN })),
+    notification_type: Type.Optional(NotificationType),
+    is_read: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type AdminNotificationUpdate = Type.Static<typeof AdminNotificationUpdate>;
+
+/** Exactly one of user_ids, role and everyone names the recipients. */
+export const AdminNotificationCreate = Type.Object(
+  {
+    user_ids: Type.Optional(Type.Array(RowId, { minItems: 1, maxItems: 10000 })),
+    role: Type.Optional(Role),
+    everyone: Type.Optional(Type.Literal(true)),
+    notification_type: NotificationType,
+    title: Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL_PATTERN }),
+    content: Type.String({ minLength: 1, maxLength: 10000, pattern: NO_NUL_PATTERN }),
+    webinar_id: Type.Optional(Type.Union([RowId, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type AdminNotificationCreate = Type.Static<typeof AdminNotificationCreate>;
+
+export const AdminNotificationCreated = Type.Object({ created: Type.Integer() });

@@ -1,0 +1,185 @@
+import Type from 'typebox';
+import { DateTime, Role } from './common.ts';
+
+/** The largest id an `integer` column holds: a larger one would make PostgreSQL fail, not miss. */
+export const MAX_ROW_ID = 2_147_483_647;
+/** The id of a platform row (user, webinar, registration, announcement) in a body or a query. */
+export const RowId = Type.Integer({ minimum: 1, maximum: MAX_ROW_ID });
+/**
+ * A platform row's id in a URL path: digits only, like IdParams, and at most MAX_ROW_ID, so an id
+ * past the column's range is a 400 instead of a database error.
+ */
+export const RowIdParams = Type.Object({
+  id: Type.String({
+    pattern:
+      '^(?:[1-9][0-9]{0,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7])$',
+    description: 'Numeric id, at most 2147483647',
+  }),
+});
+export type RowIdParams = Type.Static<typeof RowIdParams>;
+
+/** PostgreSQL text cannot hold the NUL character: refusing it in the schema makes it a 400, not a 500. */
+export const NO_NUL_PATTERN = '^[^\\u0000]*$';
+
+export const UserSummary = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  display_name: Type.String(),
+});
+export const WebinarSummary = Type.Object({ id: Type.Integer(), title: Type.String() });
+
+export const WebinarStatus = Type.Union([
+  Type.Literal('scheduled'),
+  Type.Literal('live'),
+  Type.Literal('ended'),
+]);
+export type WebinarStatus = Type.Static<typeof WebinarStatus>;
+export const RegistrationStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('approved'),
+  Type.Literal('rejected'),
+]);
+export type RegistrationStatus = Type.Static<typeof RegistrationStatus>;
+
+export const Webinar = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  description: Type.String(),
+  host: UserSummary,
+  starts_at: DateTime,
+  duration_minutes: Type.Integer(),
+  status: WebinarStatus,
+  created_at: DateTime,
+  /** The signed-in user's registration for this webinar, if any. */
+  my_registration: Type.Union([Type.Object({ id: Type.Integer(), status: RegistrationStatus }), Type.Null()]),
+});
+export type Webinar = Type.Static<typeof Webinar>;
+
+const Title = Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL_PATTERN });
+const Description = Type.String({ maxLength: 5000, pattern: NO_NUL_PATTERN });
+const Duration = Type.Integer({ minimum: 1, maximum: 1440 });
+
+export const WebinarCreate = Type.Object(
+  {
+    title: Title,
+    description: Type.Optional(Description),
+    starts_at: DateTime,
+    duration_minutes: Type.Optional(Duration),
+    /** Admins may create a webinar for a host; a host always hosts their own. */
+    host_id: Type.Optional(RowId),
+  },
+  { additionalProperties: false },
+);
+export type WebinarCreate = Type.Static<typeof WebinarCreate>;
+
+export const WebinarUpdate = Type.Object(
+  {
+    title: Type.Optional(Title),
+    description: Type.Optional(Description),
+    starts_at: Type.Optional(DateTime),
+    duration_minutes: Type.Optional(Duration),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type WebinarUpdate = Type.Static<typeof WebinarUpdate>;
+
+export const WebinarListQuery = Type.Object({
+  status: Type.Optional(
+    Type.Union([
+      Type.Literal('upcoming'),
+      Type.Literal('live'),
+      Type.Literal('ended'),
+      Type.Literal('scheduled'),
+    ]),
+  ),
+  /** Webinars I host (hosts) or registered for (students). */
+  mine: Type.Optional(Type.Boolean()),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+export type WebinarListQuery = Type.Static<typeof WebinarListQuery>;
+
+export const Page = <T extends Type.TSchema>(item: T) =>
+  Type.Object({
+    count: Type.Integer(),
+    page: Type.Integer(),
+    page_size: Type.Integer(),
+    results: Type.Array(item),
+  });
+
+export const Registration = Type.Object({
+  id: Type.Integer(),
+  user: UserSummary,
+  webinar: WebinarSummary,
+  status: RegistrationStatus,
+  created_at: DateTime,
+  decided_at: Type.Union([DateTime, Type.Null()]),
+});
+export type Registration = Type.Static<typeof Registration>;
+
+/** Every action that raises notifications says how many users it notified. */
+export const Notified = Type.Object({ notified: Type.Integer() });
+
+export const RegistrationDecision = Type.Object({ registration: Registration, notified: Type.Integer() });
+
+export const LiveSession = Type.Object({
+  id: Type.Integer(),
+  webinar_id: Type.Integer(),
+  started_at: DateTime,
+  ended_at: Type.Union([DateTime, Type.Null()]),
+});
+export type LiveSession = Type.Static<typeof LiveSession>;
+
+export const LiveSessionAction = Type.Object({
+  session: LiveSession,
+  webinar_status: WebinarStatus,
+  notified: Type.Integer(),
+});
+
+export const LiveSessionJoin = Type.Object({ session: LiveSession, joined_at: DateTime });
+
+export const Announcement = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  content: Type.String(),
+  author: Type.Union([UserSummary, Type.Null()]),
+  created_at: DateTime,
+  updated_at: DateTime,
+});
+export type Announcement = Type.Static<typeof Announcement>;
+
+const AnnouncementContent = Type.String({ minLength: 1, maxLength: 10000, pattern: NO_NUL_PATTERN });
+
+export const AnnouncementCreate = Type.Object(
+  { title: Title, content: AnnouncementContent },
+  { additionalProperties: false },
+);
+export const AnnouncementUpdate = Type.Object(
+  { title: Type.Optional(Title), content: Type.Optional(AnnouncementContent) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const AnnouncementCreated = Type.Object({ announcement: Announcement, notified: Type.Integer() });
+
+export const Recording = Type.Object({
+  id: Type.Integer(),
+  webinar: WebinarSummary,
+  title: Type.String(),
+  url: Type.String(),
+  created_at: DateTime,
+});
+export type Recording = Type.Static<typeof Recording>;
+
+export const RecordingCreate = Type.Object(
+  {
+    title: Title,
+    url: Type.String({
+      maxLength: 2000,
+      pattern: '^https?://[^\\s/$.?#\\u0000][^\\s\\u0000]*$',
+      description: 'An http(s) URL',
+    }),
+  },
+  { additionalProperties: false },
+);
+export const RecordingCreated = Type.Object({ recording: Recording, notified: Type.Integer() });
+
+export const RoleParam = Role;
