@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { DatabaseKind } from './db/database.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { NotificationService } from './notifications/notifications.service.ts';
+import type { StreamHub } from './notifications/stream/stream-hub.ts';
 import type { Db } from './users/users.repository.ts';
 
 export interface AppDeps {
@@ -18,4 +19,6 @@ export interface AppDeps {
   /** Signs CSRF tokens; derived from the JWT secret so operators manage one secret. */
   csrfSecret: string;
   notifications: NotificationService;
+  /** This process's live event streams. */
+  streams: StreamHub;
 }

@@ -13,6 +13,7 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createInProcessEventBus, type EventBus } from './events/event-bus.ts';
+import { createPostgresEventBus } from './events/postgres-event-bus.ts';
 import { AppError } from './http/app-error.ts';
 import { frameworkErrors, registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
@@ -24,6 +25,9 @@ import { liveSessionRoutes } from './live-sessions/live-sessions.routes.ts';
 import { adminNotificationRoutes } from './notifications/admin-notifications.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { createNotificationService } from './notifications/notifications.service.ts';
+import { streamRoutes } from './notifications/stream/stream.routes.ts';
+import { StreamHub } from './notifications/stream/stream-hub.ts';
+import { UnreadCountCache } from './notifications/unread-count-cache.ts';
 import { recordingRoutes } from './recordings/recordings.routes.ts';
 import { registrationRoutes } from './registrations/registrations.routes.ts';
 import { registerReminderScheduler } from './reminders/reminder-scheduler.ts';
@@ -46,7 +50,28 @@ const BODY_LIMIT_BYTES = 64 * 1024;
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database, jwtSecret } = options;
   const clock = options.clock ?? systemClock;
-  const bus = options.bus ?? createInProcessEventBus();
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+    // Reject unknown body fields instead of silently dropping them; coerce query strings and path
+    // params, never a JSON body (see http/validation.ts).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    schemaController: { compilersFactory: { buildValidator: buildValidator() } },
+    frameworkErrors,
+  });
+
+  // Events reach every server process through PostgreSQL when there is one; the embedded
+  // database has a single process, so in-process delivery is all it needs.
+  const bus =
+    options.bus ??
+    (config.databaseUrl
+      ? await createPostgresEventBus({ connectionString: config.databaseUrl, log: app.log })
+      : createInProcessEventBus());
+  const unreadCounts = new UnreadCountCache();
+  const stopFollowing = unreadCounts.follow(bus);
+  const streams = new StreamHub({ db: database.db, bus, cache: unreadCounts, log: app.log });
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -59,19 +84,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       clock,
     ),
     csrfSecret: deriveSecret(jwtSecret, 'csrf'),
-    notifications: createNotificationService({ bus, clock }),
+    notifications: createNotificationService({ bus, clock, unreadCounts }),
+    streams,
   };
-
-  const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
-    bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
-    routerOptions: { ignoreTrailingSlash: true },
-    // Reject unknown body fields instead of silently dropping them; coerce query strings and path
-    // params, never a JSON body (see http/validation.ts).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
-    schemaController: { compilersFactory: { buildValidator: buildValidator() } },
-    frameworkErrors,
+  // Open streams never finish by themselves: end them first, so closing waits only for requests.
+  app.addHook('preClose', async () => streams.close());
+  app.addHook('onClose', async () => {
+    stopFollowing();
+    if (!options.bus) await bus.close();
   });
 
   registerErrorHandler(app);
@@ -94,6 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     registerAuthentication(api, { db: deps.db, tokens: deps.tokens, csrfSecret: deps.csrfSecret, clock });
     await api.register(authRoutes, deps);
     await api.register(notificationRoutes, deps);
+    await api.register(streamRoutes, deps);
     await api.register(adminNotificationRoutes, deps);
     await api.register(announcementRoutes, deps);
     await api.register(webinarRoutes, deps);

@@ -24,6 +24,8 @@ export interface Config {
   loginRateLimit: number;
   /** Seed demo users and data into an empty embedded database on first start. */
   seedDemo: boolean;
+  /** Server processes to run (node:cluster); more than one requires PostgreSQL. */
+  workers: number;
   /** How often the server checks for due webinar reminders; 0 turns the check off. */
   reminderIntervalSeconds: number;
   /** Folder of the built web app, served with an SPA fallback when it exists. */
@@ -75,6 +77,17 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+function workers(env: Env, databaseUrl: string | undefined): number {
+  const count = integer(env, 'WORKERS', 1, 1, 64);
+  if (count > 1 && !databaseUrl) {
+    throw new ConfigError(
+      'WORKERS',
+      'above 1 needs DATABASE_URL: the embedded database can only be opened by one process',
+    );
+  }
+  return count;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -110,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000),
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
     reminderIntervalSeconds: integer(env, 'REMINDER_INTERVAL', 60, 0, 86400),
+    workers: workers(env, databaseUrl),
     webDist: path.resolve(env.WEB_DIST || fileURLToPath(new URL('../../web/dist', import.meta.url))),
   };
 }

@@ -1,19 +1,20 @@
 // Starts the server: configuration, database, app, listen; and stops it cleanly on SIGTERM/SIGINT
-// (in-flight requests finish, the database closes, exit code 0).
+// (in-flight requests finish, the database closes, exit code 0). With WORKERS=N (PostgreSQL only)
+// a primary process migrates once and runs N server processes sharing the port.
+import cluster from 'node:cluster';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { resolveJwtSecret } from './secrets.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 import { openMigratedDatabase } from './server-runtime.ts';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+async function runServer(config: Config): Promise<void> {
   const database = await openMigratedDatabase(config);
   const jwtSecret = resolveJwtSecret(config);
   const app = await buildApp({ config, database, jwtSecret });
 
-  if (config.seedDemo) {
+  if (config.seedDemo && cluster.isPrimary) {
     const seeded = await seedDemoIfEmpty(database.db);
     if (seeded)
       app.log.info('first start: seeded the demo users and notifications (see README for passwords)');
@@ -37,15 +38,46 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   const where = database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  const who = cluster.isWorker ? ` (worker ${cluster.worker?.id})` : '';
   await app.listen({
     port: config.port,
     host: config.host,
     listenTextResolver: (address) => {
       const url = new URL(address);
       if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = 'localhost';
-      return `Webinar notifications listening on ${url.origin} (${where})`;
+      return `Webinar notifications listening on ${url.origin} (${where})${who}`;
     },
   });
+}
+
+/** The primary of WORKERS=N: migrates once, forks the workers, replaces one that crashes. */
+async function runPrimary(config: Config): Promise<void> {
+  const database = await openMigratedDatabase(config);
+  await database.close();
+  let stopping = false;
+  const fork = () => cluster.fork();
+  for (let i = 0; i < config.workers; i++) fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`worker ${worker.id} exited (${signal ?? code}); starting another`);
+    setTimeout(fork, 1000);
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.workers > 1 && cluster.isPrimary) await runPrimary(config);
+  else await runServer(config);
 }
 
 main().catch((error: unknown) => {

@@ -88,7 +88,8 @@ export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) 
     async (request, reply) => {
       const count = await notifications.unreadCount(db, currentUser(request).userId);
       const etag = `"unread-${count}"`;
-      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      // The hint tells pollers how often to ask when the live stream is not available.
+      reply.header('etag', etag).header('cache-control', 'private, no-cache').header('x-poll-interval', '30');
       if (etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       return { unread_count: count };
     },

@@ -18,6 +18,7 @@ import { AppError } from '../http/app-error.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { toNotification } from './notifications.mapper.ts';
 import * as repo from './notifications.repository.ts';
+import type { UnreadCountCache } from './unread-count-cache.ts';
 
 type Db = Kysely<Database>;
 
@@ -73,8 +74,15 @@ export interface NotificationService {
 
 export const RECENT_LIMIT = 10;
 
-export function createNotificationService(deps: { bus: EventBus; clock: Clock }): NotificationService {
-  const { bus, clock } = deps;
+export interface NotificationServiceDeps {
+  bus: EventBus;
+  clock: Clock;
+  /** Unread counts kept in memory between changes (see unread-count-cache.ts). */
+  unreadCounts?: UnreadCountCache;
+}
+
+export function createNotificationService(deps: NotificationServiceDeps): NotificationService {
+  const { bus, clock, unreadCounts } = deps;
 
   async function createBulk(tx: Tx, input: NewNotifications): Promise<CreatedNotifications> {
     const eventId = await repo.claimEvent(tx.db, input.type, input.idempotencyKey ?? null);
@@ -149,7 +157,11 @@ export function createNotificationService(deps: { bus: EventBus; clock: Clock })
 
     get: findOrThrow,
 
-    unreadCount: repo.countUnread,
+    unreadCount(db, userId) {
+      return unreadCounts
+        ? unreadCounts.get(userId, () => repo.countUnread(db, userId))
+        : repo.countUnread(db, userId);
+    },
 
     async setRead(db, userId, id, read) {
       if (!(await repo.setReadState(db, userId, id, read, clock.now()))) {

@@ -8,11 +8,10 @@ import Type from 'typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { currentUser } from '../../auth/authenticate.ts';
 import { AppError } from '../../http/app-error.ts';
-import type { StreamHub } from './stream-hub.ts';
 
 const EVENT_ID = /^\d{1,16}$/;
 
-export async function streamRoutes(app: FastifyInstance, deps: AppDeps & { streams: StreamHub }) {
+export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/communications/notifications/stream/',
     {
