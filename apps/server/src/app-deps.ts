@@ -5,6 +5,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseKind } from './db/database.ts';
 import type { EventBus } from './events/event-bus.ts';
+import type { FanoutRunner } from './notifications/fanout-job.ts';
 import type { NotificationService } from './notifications/notifications.service.ts';
 import type { StreamHub } from './notifications/stream/stream-hub.ts';
 import type { Db } from './users/users.repository.ts';
@@ -21,4 +22,6 @@ export interface AppDeps {
   notifications: NotificationService;
   /** This process's live event streams. */
   streams: StreamHub;
+  /** The chunked fan-out job (embedded database only). */
+  fanout: FanoutRunner | undefined;
 }

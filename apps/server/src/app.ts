@@ -23,6 +23,7 @@ import { buildValidator } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { liveSessionRoutes } from './live-sessions/live-sessions.routes.ts';
 import { adminNotificationRoutes } from './notifications/admin-notifications.routes.ts';
+import { createFanoutRunner } from './notifications/fanout-job.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { createNotificationService } from './notifications/notifications.service.ts';
 import { streamRoutes } from './notifications/stream/stream.routes.ts';
@@ -70,6 +71,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       ? await createPostgresEventBus({ connectionString: config.databaseUrl, log: app.log })
       : createInProcessEventBus());
   const unreadCounts = new UnreadCountCache();
+  const fanout =
+    database.kind === 'embedded'
+      ? createFanoutRunner({ db: database.db, bus, log: app.log, chunkSize: config.fanoutChunkSize })
+      : undefined;
   const stopFollowing = unreadCounts.follow(bus);
   const streams = new StreamHub({ db: database.db, bus, cache: unreadCounts, log: app.log });
   const deps: AppDeps = {
@@ -84,12 +89,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       clock,
     ),
     csrfSecret: deriveSecret(jwtSecret, 'csrf'),
-    notifications: createNotificationService({ bus, clock, unreadCounts }),
+    notifications: createNotificationService({ bus, clock, unreadCounts, ...(fanout ? { fanout } : {}) }),
     streams,
+    fanout,
   };
+  // A fan-out interrupted by a stop resumes at the next start.
+  app.addHook('onReady', async () => fanout?.wake());
   // Open streams never finish by themselves: end them first, so closing waits only for requests.
   app.addHook('preClose', async () => streams.close());
   app.addHook('onClose', async () => {
+    await fanout?.stop();
     stopFollowing();
     if (!options.bus) await bus.close();
   });

@@ -24,6 +24,11 @@ export interface Config {
   loginRateLimit: number;
   /** Seed demo users and data into an empty embedded database on first start. */
   seedDemo: boolean;
+  /**
+   * Embedded database only: notifications to more users than this are created by a background
+   * job, this many users per transaction, so other requests never wait long for the database.
+   */
+  fanoutChunkSize: number;
   /** Server processes to run (node:cluster); more than one requires PostgreSQL. */
   workers: number;
   /** How often the server checks for due webinar reminders; 0 turns the check off. */
@@ -124,6 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
     reminderIntervalSeconds: integer(env, 'REMINDER_INTERVAL', 60, 0, 86400),
     workers: workers(env, databaseUrl),
+    fanoutChunkSize: integer(env, 'FANOUT_CHUNK_SIZE', 2000, 1, 1_000_000),
     webDist: path.resolve(env.WEB_DIST || fileURLToPath(new URL('../../web/dist', import.meta.url))),
   };
 }

@@ -3,7 +3,7 @@
 // (user_id, created_at desc, id desc) indexes, never by a scan of other users' rows.
 import type { NotificationType, Role } from '@webinar/contracts';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database, PendingFanout } from '../db/schema.ts';
 import type { CursorPosition } from './cursor.ts';
 
 type Db = Kysely<Database>;
@@ -178,18 +178,21 @@ export type Recipients =
   /** Everyone who joined the live session. */
   | { sessionParticipants: number };
 
-export interface BulkInsert {
-  eventId: number;
+export interface RecipientFilter {
   type: NotificationType;
-  title: string;
-  content: string;
-  webinarId: number | null;
   recipients: Recipients;
   excludeUserIds: readonly number[];
-  createdAt: Date;
   /** Only users with id above this one, at most `limit` of them (chunked fan-out). */
   afterUserId?: number;
   limit?: number;
+}
+
+export interface BulkInsert extends RecipientFilter {
+  eventId: number;
+  title: string;
+  content: string;
+  webinarId: number | null;
+  createdAt: Date;
 }
 
 export interface BulkInsertResult {
@@ -199,11 +202,8 @@ export interface BulkInsertResult {
   lastUserId: number | null;
 }
 
-/**
- * One set-based `INSERT ... SELECT` over the recipients, skipping users who muted the type (never
- * for `system`). Returns how many rows it made and their id range, for the live stream.
- */
-export async function insertForRecipients(db: Db, input: BulkInsert): Promise<BulkInsertResult> {
+/** The ids of the users a batch goes to: the recipients, minus excluded users and mutes. */
+function recipientsQuery(db: Db, input: RecipientFilter) {
   let recipients = db.selectFrom('users as u').select('u.id');
   const target = input.recipients;
   if ('userIds' in target)
@@ -250,6 +250,15 @@ export async function insertForRecipients(db: Db, input: BulkInsert): Promise<Bu
   if (input.afterUserId !== undefined) recipients = recipients.where('u.id', '>', input.afterUserId);
   if (input.limit !== undefined) recipients = recipients.orderBy('u.id').limit(input.limit);
 
+  return recipients;
+}
+
+/**
+ * One set-based `INSERT ... SELECT` over the recipients, skipping users who muted the type (never
+ * for `system`). Returns how many rows it made and their id range, for the live stream.
+ */
+export async function insertForRecipients(db: Db, input: BulkInsert): Promise<BulkInsertResult> {
+  const recipients = recipientsQuery(db, input);
   const rows = recipients.select([
     sql<NotificationType>`${input.type}`.as('notification_type'),
     sql<string>`${input.title}`.as('title'),
@@ -280,4 +289,48 @@ export async function insertForRecipients(db: Db, input: BulkInsert): Promise<Bu
     lastId: result.last_id === null ? null : Number(result.last_id),
     lastUserId: result.last_user_id === null ? null : Number(result.last_user_id),
   };
+}
+
+export async function countRecipients(db: Db, filter: RecipientFilter): Promise<number> {
+  const row = await db
+    .selectFrom(recipientsQuery(db, filter).as('r'))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Marks an event as a fan-out job still to run (see fanout-job.ts). */
+export async function queueFanout(db: Db, eventId: number, job: PendingFanout): Promise<void> {
+  await db
+    .updateTable('notification_events')
+    .set({ pending_fanout: JSON.stringify(job), fanout_cursor: 0 })
+    .where('id', '=', eventId)
+    .execute();
+}
+
+/** The oldest unfinished fan-out, locked so that no other worker runs the same chunk. */
+export function claimFanout(db: Db) {
+  return db
+    .selectFrom('notification_events')
+    .select(['id', 'pending_fanout', 'fanout_cursor', 'created_count'])
+    .where('pending_fanout', 'is not', null)
+    .orderBy('id')
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+}
+
+export async function advanceFanout(
+  db: Db,
+  eventId: number,
+  cursor: number,
+  createdCount: number,
+  done: boolean,
+) {
+  await db
+    .updateTable('notification_events')
+    .set({ fanout_cursor: cursor, created_count: createdCount, ...(done ? { pending_fanout: null } : {}) })
+    .where('id', '=', eventId)
+    .execute();
 }

@@ -16,6 +16,7 @@ import type { Tx } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { FanoutRunner } from './fanout-job.ts';
 import { toNotification } from './notifications.mapper.ts';
 import * as repo from './notifications.repository.ts';
 import type { UnreadCountCache } from './unread-count-cache.ts';
@@ -79,6 +80,8 @@ export interface NotificationServiceDeps {
   clock: Clock;
   /** Unread counts kept in memory between changes (see unread-count-cache.ts). */
   unreadCounts?: UnreadCountCache;
+  /** Set on the embedded database: batches larger than a chunk run as a job (fanout-job.ts). */
+  fanout?: Pick<FanoutRunner, 'chunkSize' | 'wake'>;
 }
 
 export function createNotificationService(deps: NotificationServiceDeps): NotificationService {
@@ -87,15 +90,38 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
   async function createBulk(tx: Tx, input: NewNotifications): Promise<CreatedNotifications> {
     const eventId = await repo.claimEvent(tx.db, input.type, input.idempotencyKey ?? null);
     if (eventId === null) return { created: 0, firstTime: false };
-    const result = await repo.insertForRecipients(tx.db, {
-      eventId,
+    const createdAt = input.createdAt ?? clock.now();
+    const filter = {
       type: input.type,
+      recipients: input.recipients,
+      excludeUserIds: input.excludeUserIds ?? [],
+    };
+
+    const { fanout } = deps;
+    if (fanout && !('userIds' in input.recipients)) {
+      const count = await repo.countRecipients(tx.db, filter);
+      if (count > fanout.chunkSize) {
+        await repo.queueFanout(tx.db, eventId, {
+          type: input.type,
+          title: input.title,
+          content: input.content,
+          webinarId: input.webinarId ?? null,
+          recipients: input.recipients,
+          excludeUserIds: [...filter.excludeUserIds],
+          createdAt: createdAt.toISOString(),
+        });
+        tx.afterCommit(() => fanout.wake());
+        return { created: count, firstTime: true };
+      }
+    }
+
+    const result = await repo.insertForRecipients(tx.db, {
+      ...filter,
+      eventId,
       title: input.title,
       content: input.content,
       webinarId: input.webinarId ?? null,
-      recipients: input.recipients,
-      excludeUserIds: input.excludeUserIds ?? [],
-      createdAt: input.createdAt ?? clock.now(),
+      createdAt,
     });
     await repo.recordEventCount(tx.db, eventId, result.count);
     if (result.count > 0 && result.firstId !== null && result.lastId !== null) {

@@ -1,0 +1,110 @@
+// Large fan-outs on the embedded database run as a job in chunks. PGlite has one connection and
+// every query blocks the event loop, so one INSERT for 100,000 users would stall every other
+// request for seconds. Instead the action's transaction records what to send (the event's
+// `pending_fanout`), and this runner inserts it a chunk of users at a time, each chunk in its own
+// transaction that also moves the event's cursor: a crash loses nothing and duplicates nothing,
+// and the next start resumes where it stopped. Between chunks other requests get the database.
+import type { FastifyBaseLogger } from 'fastify';
+import type { PendingFanout } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import type { EventBus } from '../events/event-bus.ts';
+import type { Db } from '../users/users.repository.ts';
+import * as repo from './notifications.repository.ts';
+
+export interface FanoutRunner {
+  /** Users per chunk; batches larger than this are queued instead of inserted inline. */
+  readonly chunkSize: number;
+  /** Runs queued fan-outs until none is left (call after queuing one, and at start). */
+  wake(): void;
+  /** Resolves when no chunk is running and none is queued (tests, shutdown). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createFanoutRunner(deps: {
+  db: Db;
+  bus: EventBus;
+  log: FastifyBaseLogger;
+  chunkSize: number;
+}): FanoutRunner {
+  let running: Promise<void> | undefined;
+  let wakeAgain = false;
+  let stopped = false;
+
+  /** Runs one chunk of the oldest pending fan-out; false when there was nothing to do. */
+  async function runChunk(): Promise<boolean> {
+    const published: Array<() => void> = [];
+    const didWork = await inTransaction(deps.db, async (tx) => {
+      const event = await repo.claimFanout(tx.db);
+      if (!event?.pending_fanout) return false;
+      const job: PendingFanout = event.pending_fanout;
+      const result = await repo.insertForRecipients(tx.db, {
+        eventId: event.id,
+        type: job.type,
+        title: job.title,
+        content: job.content,
+        webinarId: job.webinarId,
+        recipients: job.recipients,
+        excludeUserIds: job.excludeUserIds,
+        createdAt: new Date(job.createdAt),
+        afterUserId: event.fanout_cursor ?? 0,
+        limit: deps.chunkSize,
+      });
+      const done = result.count < deps.chunkSize;
+      await repo.advanceFanout(
+        tx.db,
+        event.id,
+        result.lastUserId ?? event.fanout_cursor ?? 0,
+        event.created_count + result.count,
+        done,
+      );
+      if (result.count > 0 && result.firstId !== null && result.lastId !== null) {
+        const { count, firstId, lastId } = result;
+        published.push(() =>
+          deps.bus.publish({
+            name: 'notifications_created',
+            payload: { eventId: event.id, type: job.type, count, firstId, lastId, userIds: null },
+          }),
+        );
+      }
+      return true;
+    });
+    for (const publish of published) publish();
+    return didWork;
+  }
+
+  async function drain(): Promise<void> {
+    do {
+      wakeAgain = false;
+      while (!stopped && (await runChunk())) {
+        // Let waiting requests have the database between two chunks.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } while (wakeAgain && !stopped);
+  }
+
+  return {
+    chunkSize: deps.chunkSize,
+    wake() {
+      if (stopped) return;
+      if (running) {
+        wakeAgain = true;
+        return;
+      }
+      running = drain()
+        .catch((error: unknown) =>
+          deps.log.error({ err: error }, 'fan-out job failed; it resumes at the next start'),
+        )
+        .finally(() => {
+          running = undefined;
+        });
+    },
+    async idle() {
+      while (running) await running;
+    },
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
+}
