@@ -3,5 +3,5 @@
 import type { AuthContext } from './authenticate.ts';
 
 export function canManageWebinar(actor: AuthContext, webinar: { host_id: number }): boolean {
-  return actor.role === 'admin' || actor.role === 'host';
+  return actor.role === 'admin' || (actor.role === 'host' && webinar.host_id === actor.userId);
 }
