@@ -19,6 +19,7 @@ import { frameworkErrors, registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerNotFound } from './http/not-found.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { pingRoutes } from './http/ping.routes.ts';
 import { buildValidator } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { liveSessionRoutes } from './live-sessions/live-sessions.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (api) => {
     registerAuthentication(api, { db: deps.db, tokens: deps.tokens, csrfSecret: deps.csrfSecret, clock });
     await api.register(authRoutes, deps);
+    await api.register(pingRoutes);
     await api.register(notificationRoutes, deps);
     await api.register(streamRoutes, deps);
     await api.register(adminNotificationRoutes, deps);

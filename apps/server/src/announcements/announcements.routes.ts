@@ -6,8 +6,8 @@ import {
   AnnouncementCreated,
   AnnouncementUpdate,
   ErrorBody,
-  RowIdParams,
   Page,
+  RowIdParams,
 } from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';

@@ -38,15 +38,25 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-export function createInProcessEventBus(): EventBus {
+export interface InProcessEventBus extends EventBus {
+  /** How many listeners are subscribed (a leak shows here). */
+  readonly listenerCount: number;
+}
+
+export function createInProcessEventBus(): InProcessEventBus {
   const listeners = new Set<(event: AppEvent) => void>();
   return {
+    get listenerCount() {
+      return listeners.size;
+    },
     publish(event) {
       for (const listener of listeners) listener(event);
     },
     subscribe(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
     async close() {
       listeners.clear();

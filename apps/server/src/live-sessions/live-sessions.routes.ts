@@ -1,7 +1,7 @@
 // /api/live-sessions/<id>/start|join|end/, where <id> is the webinar's id: a webinar has at most
 // one live session at a time, so the webinar names it (as the original platform's URLs did).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody, RowIdParams, LiveSessionAction, LiveSessionJoin } from '@webinar/contracts';
+import { ErrorBody, LiveSessionAction, LiveSessionJoin, RowIdParams } from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { currentUser } from '../auth/authenticate.ts';

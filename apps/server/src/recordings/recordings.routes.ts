@@ -1,6 +1,13 @@
 // Recordings of webinars: listed for those who may see them, added by the host or an admin.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody, RowIdParams, Page, Recording, RecordingCreate, RecordingCreated } from '@webinar/contracts';
+import {
+  ErrorBody,
+  Page,
+  Recording,
+  RecordingCreate,
+  RecordingCreated,
+  RowIdParams,
+} from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../app-deps.ts';

@@ -2,11 +2,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
-  RowIdParams,
   Page,
   Registration,
   RegistrationDecision,
   RegistrationStatus,
+  RowIdParams,
 } from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody, RowIdParams, Notified } from '@webinar/contracts';
+import { ErrorBody, Notified, RowIdParams } from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { currentUser } from '../auth/authenticate.ts';

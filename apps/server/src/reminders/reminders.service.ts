@@ -30,21 +30,30 @@ export function reminderWindow(startsAt: Date, now: Date): ReminderWindow | null
 export async function sendDueReminders(deps: Deps): Promise<number> {
   const now = deps.clock.now();
   let reminded = 0;
+  const failures: unknown[] = [];
   for (const webinar of await repo.findWebinarsStartingSoon(deps.db, now, 24 * HOUR)) {
     const window = reminderWindow(webinar.starts_at, now);
     if (!window) continue;
-    reminded += await inTransaction(deps.db, async (tx) => {
-      const due = await repo.claimReminderDeliveries(tx.db, webinar.id, window, now);
-      if (due.length === 0) return 0;
-      const result = await notifyUpcomingWebinar(tx, deps.notifications, {
-        webinarId: webinar.id,
-        webinarTitle: webinar.title,
-        window,
-        userIds: due,
+    try {
+      reminded += await inTransaction(deps.db, async (tx) => {
+        const due = await repo.claimReminderDeliveries(tx.db, webinar.id, window, now);
+        if (due.length === 0) return 0;
+        const result = await notifyUpcomingWebinar(tx, deps.notifications, {
+          webinarId: webinar.id,
+          webinarTitle: webinar.title,
+          window,
+          userIds: due,
+        });
+        return result.created;
       });
-      return result.created;
-    });
+    } catch (error) {
+      // One webinar that fails must not hold back the reminders of the others; it is retried
+      // at the next check, since its deliveries rolled back with it.
+      failures.push(error);
+    }
   }
+  if (failures.length > 0)
+    throw new AggregateError(failures, `${failures.length} webinar reminder(s) failed`);
   return reminded;
 }
 

@@ -2,8 +2,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
-  RowIdParams,
   Page,
+  RowIdParams,
   Webinar,
   WebinarCreate,
   WebinarListQuery,

@@ -8,6 +8,7 @@ import {
   SESSION_COOKIE,
 } from '@webinar/contracts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { buildApp } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { createTokenService } from '../../src/auth/tokens.ts';
@@ -15,7 +16,7 @@ import type { Clock } from '../../src/clock.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
-import { createInProcessEventBus, type EventBus } from '../../src/events/event-bus.ts';
+import { createInProcessEventBus, type InProcessEventBus } from '../../src/events/event-bus.ts';
 import {
   createNotificationService,
   type NewNotifications,
@@ -55,7 +56,9 @@ export interface TestContext {
   database: DatabaseHandle;
   config: Config;
   clock: TestClock;
-  bus: EventBus;
+  bus: InProcessEventBus;
+  /** Queries the app has run so far (the factories below do not count). */
+  queryCount(): number;
   buildUser(overrides?: { role?: Role; username?: string }): Promise<TestUser>;
   buildWebinar(hostId: number, title?: string): Promise<number>;
   notify(input: NewNotifications): Promise<number>;
@@ -72,6 +75,18 @@ export interface CookieSession {
   request(options: InjectOptions, withCsrf?: boolean): Promise<LightMyRequestResponse>;
 }
 
+/** Counts the queries that a Kysely instance runs (each one that returned a result). */
+class QueryCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs) {
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs) {
+    this.count += 1;
+    return args.result;
+  }
+}
+
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = {
@@ -80,7 +95,15 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   };
   const clock = new TestClock(new Date());
   const bus = createInProcessEventBus();
-  const app = await buildApp({ config, database, jwtSecret: TEST_SECRET, clock, bus, logger: false });
+  const queries = new QueryCounter();
+  const app = await buildApp({
+    config,
+    database: { ...database, db: database.db.withPlugin(queries) },
+    jwtSecret: TEST_SECRET,
+    clock,
+    bus,
+    logger: false,
+  });
   await app.ready();
   const tokens = createTokenService(
     TEST_SECRET,
@@ -95,6 +118,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     config,
     clock,
     bus,
+    queryCount: () => queries.count,
     async buildUser(options = {}) {
       passwordHash ??= hashPassword(TEST_PASSWORD);
       userCounter += 1;

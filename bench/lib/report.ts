@@ -1,0 +1,114 @@
+// The bench's results: one table on the terminal, and the same as JSON and Markdown in
+// bench/results/ with the date, the commit and the machine.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LoadResult } from './load.ts';
+import { REPO } from './processes.ts';
+
+export interface TargetResult {
+  target: string;
+  loads: LoadResult[];
+}
+
+export interface FanoutResult {
+  target: string;
+  users: number;
+  /** From the request to every row existing. */
+  allRowsMs: number;
+  /** Longest wait of a concurrent unread-count poller while the fan-out ran. */
+  probeMaxMs: number;
+  probeP99Ms: number;
+}
+
+export interface Report {
+  date: string;
+  commit: string;
+  machine: { cores: number; memoryGb: number; cpu: string; node: string; postgres: string };
+  settings: Record<string, unknown>;
+  targets: TargetResult[];
+  fanouts: FanoutResult[];
+  extra: Record<string, unknown>;
+}
+
+export function machine(postgres: string): Report['machine'] {
+  return {
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    postgres,
+  };
+}
+
+export function commit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: REPO }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+export function loadTable(targets: TargetResult[]): string {
+  const lines = [
+    '| target | load | req/s | × ceiling | p50 ms | p99 ms | max ms | errors | CPU ms/req | peak RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const { target, loads } of targets) {
+    const ceiling = loads.find((l) => l.name === 'ceiling')?.rps ?? Number.NaN;
+    for (const load of loads) {
+      lines.push(
+        `| ${target} | ${load.name} | ${fixed(load.rps, 0)} | ${fixed(load.rps / ceiling, 2)} | ${fixed(load.p50)} | ${fixed(load.p99)} | ${fixed(load.max)} | ${load.errors} | ${fixed(load.cpuMsPerRequest, 3)} | ${fixed(load.peakRssMb, 0)} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+export function fanoutTable(fanouts: FanoutResult[]): string {
+  const lines = [
+    '| target | users | all rows in ms | poller max wait ms | poller p99 ms |',
+    '|---|---:|---:|---:|---:|',
+  ];
+  for (const f of fanouts) {
+    lines.push(
+      `| ${f.target} | ${f.users} | ${fixed(f.allRowsMs, 0)} | ${fixed(f.probeMaxMs, 0)} | ${fixed(f.probeP99Ms, 0)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function writeReport(report: Report): { json: string; markdown: string } {
+  const dir = path.join(REPO, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = report.date.replace(/[:.]/g, '-');
+  const json = path.join(dir, `${stamp}.json`);
+  const markdown = path.join(dir, `${stamp}.md`);
+  fs.writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  const m = report.machine;
+  fs.writeFileSync(
+    markdown,
+    [
+      `# Bench ${report.date} (commit ${report.commit})`,
+      '',
+      `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, PostgreSQL ${m.postgres}.`,
+      `Settings: ${JSON.stringify(report.settings)}`,
+      '',
+      '## Loads',
+      '',
+      loadTable(report.targets),
+      '',
+      '## Fan-out',
+      '',
+      fanoutTable(report.fanouts),
+      '',
+      ...(Object.keys(report.extra).length
+        ? ['## Other', '', '```json', JSON.stringify(report.extra, null, 2), '```', '']
+        : []),
+    ].join('\n'),
+  );
+  return { json, markdown };
+}

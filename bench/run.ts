@@ -1,0 +1,243 @@
+// `npm run bench`: the workload of the benchmark definition in one run. It seeds a throwaway
+// PostgreSQL database with the CLI's seed-bench, starts the real server as a separate process
+// (one process, then WORKERS=2), drives each load from this process, measures the ceiling route
+// in the same run, samples the server's CPU and memory, runs the fan-outs, then the same loads on
+// the embedded database; prints one table and writes it under bench/results/.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readDataset, restoreUnread } from './lib/dataset.ts';
+import { measureFanout } from './lib/fanout.ts';
+import { type LoadResult, type LoadSpec, runLoad } from './lib/load.ts';
+import { createScratchDatabase, DEFAULT_ADMIN_URL, serverVersion } from './lib/postgres.ts';
+import { runCli, startServer } from './lib/processes.ts';
+import {
+  commit,
+  type FanoutResult,
+  fanoutTable,
+  loadTable,
+  machine,
+  type Report,
+  type TargetResult,
+  writeReport,
+} from './lib/report.ts';
+import { mintTokens } from './lib/tokens.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    users: { type: 'string' },
+    'per-user': { type: 'string' },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    'skip-embedded': { type: 'boolean', default: false },
+    'skip-fanout': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`npm run bench -- [options]
+  --quick              tiny data and seconds-long loads: checks that every part runs (CI)
+  --only a,b           only these loads (ceiling is always measured): unread_count, recent, list,
+                       list_unread, mark_read, mark_all_read
+  --users U            users in the data set (default 10000)
+  --per-user K         notifications per user (default 50)
+  --duration S         seconds per load (default 20)
+  --connections N      concurrent connections (default 64)
+  --skip-embedded      PostgreSQL only
+  --skip-fanout        no fan-out measurements
+Environment: BENCH_POSTGRES_URL (default ${DEFAULT_ADMIN_URL}), where throwaway databases are created.`);
+  process.exit(0);
+}
+
+const quick = args.quick;
+const users = Number(args.users ?? (quick ? 200 : 10_000));
+const perUser = Number(args['per-user'] ?? (quick ? 5 : 50));
+const duration = Number(args.duration ?? (quick ? 2 : 20));
+const warmup = quick ? 1 : 3;
+const connections = Number(args.connections ?? 64);
+const loadUsers = Math.min(1000, users);
+const fanoutSizes = quick ? [] : [100_000, 1_000_000];
+const only = args.only ? new Set(args.only.split(',')) : undefined;
+const adminUrl = process.env.BENCH_POSTGRES_URL ?? DEFAULT_ADMIN_URL;
+const jwtSecret = 'bench-secret-bench-secret-bench-secret-0123';
+
+const LOADS = [
+  'ceiling',
+  'unread_count',
+  'recent',
+  'list',
+  'list_unread',
+  'mark_read',
+  'mark_all_read',
+] as const;
+type LoadName = (typeof LOADS)[number];
+const BASE = '/api/communications/notifications';
+
+function progress(message: string) {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/** The load specs for one server, over the data set's tokens. */
+async function loadSpecs(secret: string, dataset: Awaited<ReturnType<typeof readDataset>>) {
+  const loadTokens = await mintTokens(secret, dataset.users.slice(0, loadUsers));
+  const allTokens = await mintTokens(secret, dataset.users);
+  const unreadTokens = dataset.unread.map((u) => loadTokens[u.userIndex]!);
+  const get = (name: LoadName, path: string): LoadSpec => ({
+    name,
+    path,
+    tokens: loadTokens,
+    connections,
+    duration,
+  });
+  const specs: Record<LoadName, LoadSpec> = {
+    ceiling: get('ceiling', '/api/ping/'),
+    unread_count: get('unread_count', `${BASE}/unread-count/`),
+    recent: get('recent', `${BASE}/recent/`),
+    list: get('list', `${BASE}/`),
+    list_unread: get('list_unread', `${BASE}/?unread=true`),
+    mark_read: {
+      name: 'mark_read',
+      method: 'POST',
+      path: (i) => `${BASE}/${dataset.unread[i % dataset.unread.length]!.id}/mark-read/`,
+      tokens: unreadTokens,
+      connections,
+      // Each request marks a different unread row; there are as many as the users' unread rows.
+      amount: dataset.unread.length,
+    },
+    mark_all_read: {
+      name: 'mark_all_read',
+      method: 'POST',
+      path: `${BASE}/mark-all-read/`,
+      tokens: allTokens,
+      connections,
+      amount: allTokens.length,
+    },
+  };
+  return { specs, allTokens };
+}
+
+async function runTarget(
+  target: string,
+  env: Record<string, string>,
+  secret: string,
+  dataset: Awaited<ReturnType<typeof readDataset>>,
+): Promise<TargetResult> {
+  const { specs } = await loadSpecs(secret, dataset);
+  const server = await startServer(env);
+  const pid = server.child.pid!;
+  const loads: LoadResult[] = [];
+  try {
+    progress(`${target}: warming up`);
+    await runLoad(server.baseUrl, pid, { ...specs.ceiling, duration: warmup });
+    await runLoad(server.baseUrl, pid, { ...specs.list, duration: warmup });
+    for (const name of LOADS) {
+      if (only && name !== 'ceiling' && !only.has(name)) continue;
+      progress(`${target}: ${name}`);
+      loads.push(await runLoad(server.baseUrl, pid, specs[name]));
+    }
+  } finally {
+    await server.stop();
+  }
+  return { target, loads };
+}
+
+async function fanoutOnPostgres(size: number): Promise<FanoutResult> {
+  const scratch = await createScratchDatabase(adminUrl);
+  try {
+    progress(`fan-out ${size}: seeding ${size} users`);
+    const env = { DATABASE_URL: scratch.url, JWT_SECRET: jwtSecret };
+    await runCli(['seed-bench', '--users', String(size), '--per-user', '1'], env);
+    const dataset = await readDataset({ databaseUrl: scratch.url }, 4);
+    return await fanout(`postgres ${size}`, env, jwtSecret, dataset);
+  } finally {
+    await scratch.drop();
+  }
+}
+
+async function fanout(
+  target: string,
+  env: Record<string, string>,
+  secret: string,
+  dataset: Awaited<ReturnType<typeof readDataset>>,
+): Promise<FanoutResult> {
+  const [adminToken] = await mintTokens(secret, [dataset.admin]);
+  const [lastUserToken] = await mintTokens(secret, [dataset.users.at(-1)!]);
+  const pollerTokens = await mintTokens(secret, dataset.users.slice(0, 4));
+  const server = await startServer(env);
+  try {
+    progress(`${target}: announcement to every user`);
+    return await measureFanout({
+      target,
+      baseUrl: server.baseUrl,
+      adminToken: adminToken!,
+      lastUserToken: lastUserToken!,
+      pollerTokens,
+      users: dataset.users.length,
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const targets: TargetResult[] = [];
+  const fanouts: FanoutResult[] = [];
+  let postgresVersion = 'not measured';
+
+  // PostgreSQL: one server process, then two.
+  const scratch = await createScratchDatabase(adminUrl);
+  try {
+    postgresVersion = await serverVersion(scratch.url);
+    const env = { DATABASE_URL: scratch.url, JWT_SECRET: jwtSecret };
+    progress(`seeding ${users} users × ${perUser} notifications on PostgreSQL`);
+    await runCli(['seed-bench', '--users', String(users), '--per-user', String(perUser)], env);
+    const dataset = await readDataset({ databaseUrl: scratch.url }, loadUsers);
+    targets.push(await runTarget('postgres, 1 process', { ...env, WORKERS: '1' }, jwtSecret, dataset));
+    await restoreUnread(scratch.url, perUser);
+    targets.push(await runTarget('postgres, WORKERS=2', { ...env, WORKERS: '2' }, jwtSecret, dataset));
+    if (!args['skip-fanout']) fanouts.push(await fanout(`postgres ${users}`, env, jwtSecret, dataset));
+  } finally {
+    await scratch.drop();
+  }
+  if (!args['skip-fanout']) for (const size of fanoutSizes) fanouts.push(await fanoutOnPostgres(size));
+
+  // The embedded database, same data set.
+  if (!args['skip-embedded']) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-embedded-'));
+    try {
+      const env = { DATA_DIR: dataDir, SEED_DEMO: 'false', JWT_SECRET: jwtSecret };
+      progress(`seeding ${users} users × ${perUser} notifications on the embedded database`);
+      await runCli(['seed-bench', '--users', String(users), '--per-user', String(perUser)], env);
+      const dataset = await readDataset({ dataDir }, loadUsers);
+      if (!args['skip-fanout']) fanouts.push(await fanout(`embedded ${users}`, env, jwtSecret, dataset));
+      targets.push(await runTarget('embedded, 1 process', env, jwtSecret, dataset));
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+
+  const report: Report = {
+    date: new Date().toISOString(),
+    commit: commit(),
+    machine: machine(postgresVersion),
+    settings: { users, perUser, duration, connections, loadUsers, quick },
+    targets,
+    fanouts,
+    extra: { totalSeconds: Math.round((Date.now() - started) / 1000) },
+  };
+  console.log(`\n${loadTable(targets)}\n\n${fanoutTable(fanouts)}\n`);
+  const written = writeReport(report);
+  console.log(
+    `Written to ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
