@@ -11,7 +11,7 @@ import { readDataset, restoreUnread } from './lib/dataset.ts';
 import { measureFanout } from './lib/fanout.ts';
 import { type LoadResult, type LoadSpec, runLoad } from './lib/load.ts';
 import { createScratchDatabase, DEFAULT_ADMIN_URL, serverVersion } from './lib/postgres.ts';
-import { runCli, startServer } from './lib/processes.ts';
+import { buildServer, runCli, startServer } from './lib/processes.ts';
 import {
   commit,
   type FanoutResult,
@@ -185,6 +185,7 @@ async function fanout(
 
 async function main() {
   const started = Date.now();
+  await buildServer();
   const targets: TargetResult[] = [];
   const fanouts: FanoutResult[] = [];
   let postgresVersion = 'not measured';

@@ -25,10 +25,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `apps/server/src/main.ts` with `env` on a free port and waits until /readyz answers. */
+/** Builds the server the way `npm start` does (once per bench run). */
+export function buildServer(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['apps/server/scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`server build exited ${code}`))));
+  });
+}
+
+/** Starts the built server (as `npm start` runs it) with `env` on a free port; waits for /readyz. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
     cwd: REPO,
     env: {
       ...process.env,

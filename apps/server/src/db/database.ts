@@ -1,9 +1,7 @@
 // Opens the database: PostgreSQL through `pg` when DATABASE_URL is set, otherwise the embedded
 // PGlite in the data folder. Both speak the same SQL, so one set of migrations and queries serves.
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrations } from './migrations/index.ts';
@@ -41,6 +39,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
 
+  // Loaded only when used: PGlite's WebAssembly build costs ~50 MB of memory once imported.
+  const [{ PGlite }, { PGliteDialect }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('kysely-pglite-dialect'),
+  ]);
   const dataDir = options.dataDir ?? './data';
   const inMemory = dataDir.startsWith('memory://');
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
