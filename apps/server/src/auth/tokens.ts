@@ -21,12 +21,20 @@ export interface TokenService {
 
 const ROLES = new Set<string>(['student', 'host', 'admin']);
 
+/**
+ * Verified tokens are remembered until they expire: checking an HMAC signature costs ~70 µs,
+ * a lookup well under one, and the same token comes back on every request of a client. Only
+ * tokens that verified are kept, keyed by their exact text, so nothing unverified is trusted.
+ */
+const VERIFIED_CACHE_SIZE = 20_000;
+
 export function createTokenService(
   secret: string,
   ttlSeconds: Record<TokenType, number>,
   clock: Clock,
 ): TokenService {
   const key = new TextEncoder().encode(secret);
+  const verified = new Map<string, { claims: TokenClaims; expiresAtMs: number }>();
   return {
     async issue(userId, role, type) {
       const now = Math.floor(clock.now().getTime() / 1000);
@@ -38,6 +46,12 @@ export function createTokenService(
         .sign(key);
     },
     async verify(token, type) {
+      const known = verified.get(token);
+      if (known) {
+        if (clock.now().getTime() < known.expiresAtMs)
+          return known.claims.type === type ? known.claims : null;
+        verified.delete(token);
+      }
       try {
         const { payload } = await jwtVerify(token, key, {
           algorithms: ['HS256'],
@@ -48,7 +62,11 @@ export function createTokenService(
         if (payload.token_type !== type || typeof userId !== 'number' || !Number.isSafeInteger(userId))
           return null;
         if (typeof payload.role !== 'string' || !ROLES.has(payload.role)) return null;
-        return { userId, role: payload.role as Role, type };
+        const claims: TokenClaims = { userId, role: payload.role as Role, type };
+        // The oldest entry goes first when full (a Map keeps insertion order).
+        if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+        verified.set(token, { claims, expiresAtMs: (payload.exp ?? 0) * 1000 });
+        return claims;
       } catch (error) {
         if (error instanceof errors.JOSEError || error instanceof TypeError) return null;
         throw error;
