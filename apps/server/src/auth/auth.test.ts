@@ -1,6 +1,13 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, SESSION_COOKIE, TEST_PASSWORD, TEST_SECRET, type TestContext, type TestUser } from '../../test/helpers/app.ts';
+import {
+  createTestContext,
+  SESSION_COOKIE,
+  TEST_PASSWORD,
+  TEST_SECRET,
+  type TestContext,
+  type TestUser,
+} from '../../test/helpers/app.ts';
 
 const ME = '/api/auth/me/';
 const UNREAD = '/api/communications/notifications/unread-count/';
@@ -43,9 +50,16 @@ describe('token sign-in for API clients', () => {
 
   it('refreshes an access token, but refuses an access token in place of a refresh token', async () => {
     const { access, refresh } = (await obtainPair()).json();
-    const refreshed = await ctx.app.inject({ method: 'POST', url: '/api/auth/token/refresh/', payload: { refresh } });
+    const refreshed = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/token/refresh/',
+      payload: { refresh },
+    });
     expect(refreshed.statusCode).toBe(200);
-    const me = await ctx.app.inject({ url: ME, headers: { authorization: `Bearer ${refreshed.json().access}` } });
+    const me = await ctx.app.inject({
+      url: ME,
+      headers: { authorization: `Bearer ${refreshed.json().access}` },
+    });
     expect(me.statusCode).toBe(200);
     const wrongKind = await ctx.app.inject({
       method: 'POST',
@@ -147,7 +161,10 @@ describe('browser sign-in with a session cookie', () => {
     const without = await session.request({ method: 'POST', url: MARK_ALL }, false);
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('csrf_failed');
-    const wrong = await session.request({ method: 'POST', url: MARK_ALL, headers: { 'x-csrf-token': 'guess' } }, false);
+    const wrong = await session.request(
+      { method: 'POST', url: MARK_ALL, headers: { 'x-csrf-token': 'guess' } },
+      false,
+    );
     expect(wrong.statusCode).toBe(403);
     expect((await session.request({ method: 'POST', url: MARK_ALL })).statusCode).toBe(200);
   });
@@ -195,7 +212,11 @@ describe('sign-in rate limit', () => {
     const limited = await createTestContext({ loginRateLimit: 3 });
     try {
       const attempt = () =>
-        limited.app.inject({ method: 'POST', url: '/api/auth/token/', payload: { username: 'x', password: 'y' } });
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/auth/token/',
+          payload: { username: 'x', password: 'y' },
+        });
       for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
       const blocked = await attempt();
       expect(blocked.statusCode).toBe(429);

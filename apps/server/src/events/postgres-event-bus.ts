@@ -28,7 +28,9 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
   const channel = options.channel ?? EVENT_CHANNEL;
   const origin = randomUUID();
   const listeners = new Set<(event: AppEvent) => void>();
-  const publisher = new pg.Pool({ connectionString: options.connectionString, max: 2 });
+  // One connection, so NOTIFYs leave (and reach the other processes) in the order of publish():
+  // with two, a quick "read" then "unread" could arrive the other way round.
+  const publisher = new pg.Pool({ connectionString: options.connectionString, max: 1 });
   publisher.on('error', (error) => options.log.warn({ err: error }, 'event bus publisher connection error'));
   let listener: pg.Client | undefined;
   let closed = false;
@@ -65,8 +67,18 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
     };
     client.on('error', lost);
     client.on('end', () => lost());
-    await client.connect();
-    await client.query(`LISTEN ${channel}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      client.end().catch(() => {});
+      throw error;
+    }
+    // Closed while connecting: this connection would keep the process alive.
+    if (closed) {
+      await client.end().catch(() => {});
+      return;
+    }
     listener = client;
     backoffMs = 100;
   }
@@ -76,6 +88,7 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
     reconnectTimer = setTimeout(async () => {
       try {
         await connect();
+        if (closed) return;
         options.log.info('event bus listener reconnected');
         deliver({ name: 'bus_resync', payload: {} });
       } catch (error) {

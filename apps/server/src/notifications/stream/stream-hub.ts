@@ -28,6 +28,13 @@ interface Connection {
   res: ServerResponse;
   /** The newest notification id this client has been sent (or had when it connected). */
   lastSentId: number;
+  /** The client had every notification up to this id when it connected: never sent again. */
+  floor: number;
+  /**
+   * Ids sent since connecting. Transactions can commit out of id order (a long announcement
+   * commits after a later single notification), so a live row below lastSentId may be new.
+   */
+  sent: Set<number>;
   /** Live events that arrived while the connection was still replaying what it missed. */
   pending: Array<() => void> | null;
 }
@@ -36,6 +43,8 @@ interface Connection {
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** Users per lookup when a batch reaches many connected users. */
 const LOOKUP_CHUNK = 5000;
+/** How many sent ids a connection remembers to skip duplicates (the oldest are forgotten). */
+const SENT_IDS_REMEMBERED = 256;
 
 export class StreamHub {
   private readonly byUser = new Map<number, Set<Connection>>();
@@ -44,6 +53,7 @@ export class StreamHub {
   private queue: Promise<void> = Promise.resolve();
   private readonly maxPerUser: number;
   private readonly replayLimit: number;
+  private closed = false;
 
   constructor(private readonly options: StreamHubOptions) {
     this.maxPerUser = options.maxConnectionsPerUser ?? 5;
@@ -76,7 +86,23 @@ export class StreamHub {
 
   /** Takes over `res` for the stream; resolves once the client is up to date. */
   async open(userId: number, res: ServerResponse, lastEventId: number | undefined): Promise<void> {
-    const connection: Connection = { userId, res, lastSentId: lastEventId ?? 0, pending: [] };
+    // The client may have gone while the request was authenticated: its 'close' has been emitted
+    // already and would never remove the connection. After close() nothing may stay open.
+    if (res.destroyed) return;
+    if (this.closed) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+      res.end('The server is shutting down.');
+      return;
+    }
+    const from = lastEventId ?? 0;
+    const connection: Connection = {
+      userId,
+      res,
+      lastSentId: from,
+      floor: from,
+      sent: new Set(),
+      pending: [],
+    };
     const set = this.byUser.get(userId) ?? new Set<Connection>();
     set.add(connection);
     this.byUser.set(userId, set);
@@ -89,8 +115,10 @@ export class StreamHub {
     });
     res.write(`retry: ${STREAM_RETRY_MS}\n\n`);
     try {
-      if (lastEventId === undefined) connection.lastSentId = await repo.latestId(this.options.db, userId);
-      else await this.replay(connection);
+      if (lastEventId === undefined) {
+        connection.lastSentId = await repo.latestId(this.options.db, userId);
+        connection.floor = connection.lastSentId;
+      } else await this.replay(connection);
       this.send(connection, 'unread_count', { unread_count: await this.unreadCount(userId) });
     } finally {
       const pending = connection.pending ?? [];
@@ -101,6 +129,7 @@ export class StreamHub {
 
   /** Ends every stream (server shutdown). */
   close(): void {
+    this.closed = true;
     clearInterval(this.heartbeat);
     this.unsubscribe();
     for (const set of this.byUser.values()) for (const connection of set) connection.res.end();
@@ -197,8 +226,14 @@ export class StreamHub {
   }
 
   private sendNotification(connection: Connection, row: NotificationWithWebinar): void {
-    if (row.id <= connection.lastSentId) return; // already sent (replay and live overlap)
-    connection.lastSentId = row.id;
+    // Already sent (replay and live overlap), or the client had it when it connected.
+    if (row.id <= connection.floor || connection.sent.has(row.id)) return;
+    connection.sent.add(row.id);
+    if (connection.sent.size > SENT_IDS_REMEMBERED) {
+      const oldest = connection.sent.values().next().value;
+      if (oldest !== undefined) connection.sent.delete(oldest);
+    }
+    if (row.id > connection.lastSentId) connection.lastSentId = row.id;
     this.send(connection, 'notification', toNotification(row), row.id);
   }
 

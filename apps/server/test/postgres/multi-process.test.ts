@@ -1,0 +1,370 @@
+// Several server processes on one PostgreSQL database, as `WORKERS=N` or a load balancer runs
+// them: what one process does reaches the live streams and unread-count polls of the others,
+// also after a process lost its LISTEN connection; and the cluster mode starts as documented.
+import { type ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import type { Notification } from '@webinar/contracts';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/auth/passwords.ts';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db/database.ts';
+import { insertUser } from '../../src/users/users.repository.ts';
+import { TEST_PASSWORD, TEST_SECRET } from '../helpers/app.ts';
+import { createPostgresDatabase, usePostgres } from '../helpers/database.ts';
+import { dataOf, openStream, type SseEvent, type SseStream } from '../helpers/sse.ts';
+
+const serverDir = path.resolve(import.meta.dirname, '../..');
+const NOTIFICATIONS = '/api/communications/notifications';
+
+interface Server {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+  origin: string;
+}
+
+function spawnServer(env: Record<string, string>): Omit<Server, 'origin'> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      REMINDER_INTERVAL: '0',
+      LOGIN_RATE_LIMIT: '1000',
+      SEED_DEMO: 'false',
+      WEB_DIST: '/nonexistent',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/g;
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const started = spawnServer(env);
+  const origin = await waitFor(
+    () =>
+      [...started.output().matchAll(LISTENING)][0]?.[1] ??
+      (started.child.exitCode === null ? undefined : 'exited'),
+    60_000,
+    'the server to listen',
+  );
+  if (origin === 'exited') throw new Error(`the server exited:\n${started.output()}`);
+  return { ...started, origin };
+}
+
+async function stop(server: { child: ChildProcess; exited: Promise<number | null> } | undefined) {
+  if (!server || server.child.exitCode !== null) return;
+  server.child.kill('SIGTERM');
+  await Promise.race([server.exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (server.child.exitCode === null) server.child.kill('SIGKILL');
+}
+
+async function call(
+  origin: string,
+  token: string,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${origin}${url}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+describe.skipIf(!usePostgres)('two server processes on one PostgreSQL database', () => {
+  let created: { url: string; drop(): Promise<void> };
+  let database: DatabaseHandle;
+  let one: Server;
+  let two: Server;
+  const users = { admin: { id: 0, token: '' }, alice: { id: 0, token: '' }, bob: { id: 0, token: '' } };
+  const streams: SseStream[] = [];
+
+  beforeAll(async () => {
+    created = await createPostgresDatabase();
+    database = await openDatabase({ databaseUrl: created.url });
+    await migrateToLatest(database.db);
+    const passwordHash = await hashPassword(TEST_PASSWORD);
+    for (const [name, role] of [
+      ['admin', 'admin'],
+      ['alice', 'student'],
+      ['bob', 'student'],
+    ] as const) {
+      const row = await insertUser(database.db, {
+        username: name,
+        email: `${name}@example.com`,
+        display_name: name,
+        password_hash: passwordHash,
+        role,
+      });
+      users[name].id = row.id;
+    }
+    // Process one names its connections, so the test can cut exactly its LISTEN connection.
+    [one, two] = await Promise.all([
+      startServer({ DATABASE_URL: `${created.url}?application_name=server-one`, JWT_SECRET: TEST_SECRET }),
+      startServer({ DATABASE_URL: created.url, JWT_SECRET: TEST_SECRET }),
+    ]);
+    for (const name of ['admin', 'alice', 'bob'] as const) {
+      const response = await fetch(`${one.origin}/api/auth/token/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: name, password: TEST_PASSWORD }),
+      });
+      expect(response.status).toBe(200);
+      users[name].token = ((await response.json()) as { access: string }).access;
+    }
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const stream of streams) stream.close();
+    await Promise.all([stop(one), stop(two)]);
+    await database?.close();
+    await created?.drop();
+  }, 30_000);
+
+  async function connect(server: Server, user: keyof typeof users): Promise<SseStream> {
+    const stream = await openStream(`${server.origin}${NOTIFICATIONS}/stream/`, {
+      headers: { authorization: `Bearer ${users[user].token}` },
+    });
+    streams.push(stream);
+    expect(stream.status).toBe(200);
+    expect((await stream.next(5000)).event).toBe('unread_count');
+    return stream;
+  }
+
+  function sendAsAdmin(server: Server, userIds: number[], title: string): Promise<Response> {
+    return call(server.origin, users.admin.token, 'POST', '/api/admin/notifications/', {
+      user_ids: userIds,
+      notification_type: 'system',
+      title,
+      content: `${title}: content`,
+    });
+  }
+
+  const titleOf = (event: SseEvent) =>
+    event.event === 'notification' ? dataOf<Notification>(event).title : '';
+
+  it('delivers a notification made through one process to a stream held on the other within a second', async () => {
+    for (const [holder, sender, title] of [
+      [one, two, 'from two to one'],
+      [two, one, 'from one to two'],
+    ] as const) {
+      const stream = await connect(holder, 'alice');
+      const sent = Date.now();
+      expect((await sendAsAdmin(sender, [users.alice.id], title)).status).toBe(201);
+      const [notification, unread] = await stream.take(2, 1000);
+      expect(Date.now() - sent).toBeLessThan(1000);
+      expect(titleOf(notification as SseEvent)).toBe(title);
+      expect(notification?.id).toBe(String(dataOf<Notification>(notification as SseEvent).id));
+      expect(unread?.event).toBe('unread_count');
+      stream.close();
+    }
+  });
+
+  it('delivers an announcement to the streams on both processes', async () => {
+    const aliceOnOne = await connect(one, 'alice');
+    const bobOnTwo = await connect(two, 'bob');
+    const aliceOnTwo = await connect(two, 'alice');
+    const response = await call(one.origin, users.admin.token, 'POST', '/api/communications/announcements/', {
+      title: 'Platform news',
+      content: 'Everybody gets this.',
+    });
+    expect(response.status).toBe(201);
+    for (const stream of [aliceOnOne, bobOnTwo, aliceOnTwo]) {
+      const event = await stream.next(1000);
+      expect(titleOf(event)).toBe('Platform news');
+      expect(dataOf<Notification>(event).notification_type).toBe('announcement');
+      expect((await stream.next(1000)).event).toBe('unread_count');
+    }
+    // Alice's two streams show the same notification; Bob's is his own.
+    const idOf = (stream: SseStream) => stream.received.find((e) => e.event === 'notification')?.id;
+    expect(idOf(aliceOnOne)).toBe(idOf(aliceOnTwo));
+    expect(idOf(bobOnTwo)).not.toBe(idOf(aliceOnOne));
+  });
+
+  it("answers a poll with the new count after a change made on the other process (each one's cache follows)", async () => {
+    const unread = (server: Server, etag?: string) =>
+      call(
+        server.origin,
+        users.bob.token,
+        'GET',
+        `${NOTIFICATIONS}/unread-count/`,
+        undefined,
+        etag ? { 'if-none-match': etag } : {},
+      );
+    for (const [poller, changer, change] of [
+      [one, two, 'create'],
+      [two, one, 'create'],
+      [one, two, 'read all'],
+      [two, one, 'create'],
+    ] as const) {
+      const first = await unread(poller);
+      const etag = first.headers.get('etag') as string;
+      const before = ((await first.json()) as { unread_count: number }).unread_count;
+      expect((await unread(poller, etag)).status).toBe(304);
+
+      if (change === 'create')
+        expect((await sendAsAdmin(changer, [users.bob.id], 'poll me')).status).toBe(201);
+      else
+        expect(
+          (await call(changer.origin, users.bob.token, 'POST', `${NOTIFICATIONS}/mark-all-read/`)).status,
+        ).toBe(200);
+
+      const expected = change === 'create' ? before + 1 : 0;
+      const deadline = Date.now() + 1000;
+      let answer = await unread(poller, etag);
+      while (answer.status === 304 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 25));
+        answer = await unread(poller, etag);
+      }
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual({ unread_count: expected });
+      expect(answer.headers.get('etag')).not.toBe(etag);
+    }
+  });
+
+  it('passes quick changes made on one process to the other in the order they happened', async () => {
+    const stream = await connect(one, 'bob');
+    expect((await sendAsAdmin(two, [users.bob.id], 'toggle me')).status).toBe(201);
+    const id = dataOf<Notification>(
+      (await stream.until((e) => titleOf(e) === 'toggle me', 1000)).at(-1) as SseEvent,
+    ).id;
+    const actions = ['mark-read', 'mark-unread', 'mark-read', 'mark-unread', 'mark-read'];
+    for (const action of actions) {
+      expect(
+        (await call(two.origin, users.bob.token, 'POST', `${NOTIFICATIONS}/${id}/${action}/`)).status,
+      ).toBe(200);
+    }
+    const changes: string[] = [];
+    while (changes.length < actions.length) {
+      const event = await stream.next(1000);
+      if (event.event === 'notification_updated') changes.push(dataOf<{ change: string }>(event).change);
+    }
+    expect(changes).toEqual(['read', 'unread', 'read', 'unread', 'read']);
+  });
+
+  it('catches up a stream when its process lost the PostgreSQL connection it listens on, and keeps serving', async () => {
+    const stream = await connect(one, 'alice');
+    const admin = new pg.Client({ connectionString: created.url });
+    await admin.connect();
+    try {
+      const database = new URL(created.url).pathname.slice(1);
+      const terminated = await admin.query(
+        `select pg_terminate_backend(pid) as done from pg_stat_activity
+         where datname = $1 and application_name = 'server-one' and query ilike 'LISTEN%'`,
+        [database],
+      );
+      expect(terminated.rowCount).toBeGreaterThanOrEqual(1);
+    } finally {
+      await admin.end();
+    }
+    // Sent while process one does not listen: its NOTIFY reaches no one there.
+    expect((await sendAsAdmin(two, [users.alice.id], 'sent during the outage')).status).toBe(201);
+    const events = await stream.until((e) => titleOf(e) === 'sent during the outage', 5000);
+    expect(events.filter((e) => e.event === 'notification')).toHaveLength(1);
+    await waitFor(
+      () => (/listener reconnected/.test(one.output()) ? true : undefined),
+      5000,
+      'the reconnection',
+    );
+
+    // Still serving, with a correct count (its cache was dropped on resync), and listening again.
+    expect((await fetch(`${one.origin}/healthz`)).status).toBe(200);
+    const count = await call(one.origin, users.alice.token, 'GET', `${NOTIFICATIONS}/unread-count/`);
+    const direct = await call(two.origin, users.alice.token, 'GET', `${NOTIFICATIONS}/unread-count/`);
+    expect(await count.json()).toEqual(await direct.json());
+    expect((await sendAsAdmin(two, [users.alice.id], 'after the outage')).status).toBe(201);
+    expect(titleOf((await stream.until((e) => e.event === 'notification', 1000)).at(-1) as SseEvent)).toBe(
+      'after the outage',
+    );
+  });
+
+  it('runs WORKERS=2 server processes on one port that both serve requests', async () => {
+    const cluster = spawnServer({ DATABASE_URL: created.url, JWT_SECRET: TEST_SECRET, WORKERS: '2' });
+    try {
+      const lines = await waitFor(
+        () => {
+          const found = [...cluster.output().matchAll(LISTENING)];
+          return found.length >= 2 ? found : undefined;
+        },
+        60_000,
+        'two workers to listen',
+      );
+      expect(cluster.output()).toMatch(/\(worker 1\)/);
+      expect(cluster.output()).toMatch(/\(worker 2\)/);
+      const origin = lines[0]?.[1] as string;
+      expect(lines[1]?.[1]).toBe(origin);
+      // One connection per request: the primary hands connections to the workers in turn.
+      const get = () =>
+        new Promise<number>((resolve, reject) => {
+          http
+            .get(
+              `${origin}${NOTIFICATIONS}/unread-count/`,
+              { agent: false, headers: { authorization: `Bearer ${users.alice.token}` } },
+              (response) => {
+                response.resume();
+                response.on('end', () => resolve(response.statusCode ?? 0));
+              },
+            )
+            .on('error', reject);
+        });
+      const answers: number[] = [];
+      for (let i = 0; i < 10; i++) answers.push(await get());
+      expect(answers).toEqual(Array(10).fill(200));
+      const servedBy = new Set(
+        cluster
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('request completed'))
+          .map((line) => (JSON.parse(line) as { pid: number }).pid),
+      );
+      expect(servedBy.size).toBe(2);
+      cluster.child.kill('SIGTERM');
+      expect(await cluster.exited).toBe(0);
+    } finally {
+      await stop(cluster);
+    }
+  }, 60_000);
+
+  it('stops on SIGTERM with open streams: they end and the process exits 0', async () => {
+    const stream = await connect(one, 'bob');
+    one.child.kill('SIGTERM');
+    await stream.ended;
+    expect(await one.exited).toBe(0);
+  });
+});
+
+describe('WORKERS without PostgreSQL', () => {
+  it('refuses to start more than one process on the embedded database, naming WORKERS', async () => {
+    const server = spawnServer({ DATABASE_URL: '', JWT_SECRET: '', DATA_DIR: 'memory://', WORKERS: '2' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/WORKERS/);
+    expect(server.output()).toMatch(/DATABASE_URL/);
+  }, 30_000);
+});
