@@ -55,11 +55,25 @@ async function runPrimary(config: Config): Promise<void> {
   const database = await openMigratedDatabase(config);
   await database.close();
   let stopping = false;
-  const fork = () => cluster.fork();
+  const startedAt = new Map<number, number>();
+  const fork = () => {
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+  };
   for (let i = 0; i < config.workers; i++) fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    // A worker that dies right after starting (port taken, database gone) would die again:
+    // stop instead of restarting it forever.
+    if (Date.now() - (startedAt.get(worker.id) ?? 0) < 10_000) {
+      console.error(`worker ${worker.id} exited (${signal ?? code}) during start-up; stopping`);
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+      process.exitCode = 1;
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
       return;
     }
     console.error(`worker ${worker.id} exited (${signal ?? code}); starting another`);
