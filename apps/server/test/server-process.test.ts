@@ -18,7 +18,14 @@ interface Started {
 function startServer(dataDir: string): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', JWT_SECRET: '' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      JWT_SECRET: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -76,7 +83,9 @@ describe.skipIf(usePostgres)('the server process on an embedded database', () =>
   it('serves health checks, the OpenAPI description and its browsable docs', async () => {
     expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
     expect((await fetch(`${baseUrl}/readyz`)).status).toBe(200);
-    const spec = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const spec = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(spec.paths)).toContain('/api/communications/notifications/unread-count/');
     expect((await fetch(`${baseUrl}/api/docs/`)).status).toBe(200);
   });

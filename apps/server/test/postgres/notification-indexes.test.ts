@@ -4,10 +4,10 @@
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/database.ts';
 import type { Database } from '../../src/db/schema.ts';
 import * as repo from '../../src/notifications/notifications.repository.ts';
 import { createTestDatabase, usePostgres } from '../helpers/database.ts';
-import type { DatabaseHandle } from '../../src/db/database.ts';
 
 const USERS = 2000;
 const PER_USER = 60;
@@ -66,14 +66,19 @@ describe.skipIf(!usePostgres)('notification indexes on PostgreSQL', () => {
   async function explainLast(): Promise<PlanNode[]> {
     const query = captured.at(-1)!;
     captured = [];
-    const explained = await pool.query(`explain (analyze, format json) ${query.sql}`, query.parameters as unknown[]);
+    const explained = await pool.query(
+      `explain (analyze, format json) ${query.sql}`,
+      query.parameters as unknown[],
+    );
     return nodes(explained.rows[0]['QUERY PLAN'][0].Plan);
   }
 
   function expectOnlyOwnRows(plan: PlanNode[], ownRows: number) {
     const onNotifications = plan.filter((n) => n['Relation Name'] === 'notifications');
     expect(onNotifications.length).toBeGreaterThan(0);
-    expect(plan.some((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'notifications')).toBe(false);
+    expect(plan.some((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'notifications')).toBe(
+      false,
+    );
     const indexNodes = plan.filter((n) => n['Index Name']?.startsWith('notifications'));
     expect(indexNodes.length).toBeGreaterThan(0);
     for (const node of [...onNotifications, ...indexNodes]) {
@@ -86,7 +91,10 @@ describe.skipIf(!usePostgres)('notification indexes on PostgreSQL', () => {
     const firstPage = await repo.listForUser(capturing, userId, { limit: 21 });
     expectOnlyOwnRows(await explainLast(), PER_USER);
     const last = firstPage.at(-2)!;
-    await repo.listForUser(capturing, userId, { limit: 21, after: { createdAt: last.created_at, id: last.id } });
+    await repo.listForUser(capturing, userId, {
+      limit: 21,
+      after: { createdAt: last.created_at, id: last.id },
+    });
     expectOnlyOwnRows(await explainLast(), PER_USER);
   });
 
