@@ -1,0 +1,99 @@
+// The dashboard (the original AdminDashboard), for hosts and admins: their webinars and live
+// sessions, registrations to approve, announcements (admins), recordings. Every action that
+// notifies users says how many.
+import type { Webinar, WebinarListQuery } from '@webinar/contracts';
+import { Settings2 } from 'lucide-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { Notice } from '../../components/ui/notice.tsx';
+import { PageHeader } from '../../components/ui/section.tsx';
+import { ErrorMessage } from '../../components/ui/states.tsx';
+import { AnnouncementsManager } from '../../features/announcements/components/announcements-manager.tsx';
+import { LiveSessionButtons } from '../../features/live-sessions/components/live-session-buttons.tsx';
+import { ManageRecordings } from '../../features/recordings/components/manage-recordings.tsx';
+import { PendingRegistrations } from '../../features/registrations/components/pending-registrations.tsx';
+import { useWebinars } from '../../features/webinars/api/get-webinars.ts';
+import { EditWebinarDialog } from '../../features/webinars/components/edit-webinar-dialog.tsx';
+import { NewWebinarForm } from '../../features/webinars/components/new-webinar-form.tsx';
+import { WebinarListSection } from '../../features/webinars/components/webinar-list-section.tsx';
+import { notifiedMessage } from '../../lib/format.ts';
+import { useCurrentUser } from '../layouts/app-layout.tsx';
+
+function WebinarsSection({ query }: { query: WebinarListQuery }) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<Webinar | null>(null);
+  const report = (message: string) => {
+    setError(null);
+    setNotice(message);
+  };
+  return (
+    <WebinarListSection
+      title="Webinars"
+      query={query}
+      empty="No webinars yet: create the first one above."
+      actions={(webinar) => (
+        <>
+          <Button variant="secondary" size="sm" onClick={() => setEditing(webinar)}>
+            Edit
+          </Button>
+          <LiveSessionButtons
+            webinarId={webinar.id}
+            status={webinar.status}
+            onError={setError}
+            onDone={({ action, notified }) =>
+              report(
+                `“${webinar.title}” ${action === 'started' ? 'is live' : 'has ended'} · ${notifiedMessage(notified)}`,
+              )
+            }
+          />
+        </>
+      )}
+    >
+      <Notice message={notice} />
+      {error ? (
+        <div className="mb-4">
+          <ErrorMessage error={error} />
+        </div>
+      ) : null}
+      <NewWebinarForm onCreated={(title) => report(`“${title}” created`)} />
+      {editing ? (
+        <EditWebinarDialog
+          webinar={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(title) => {
+            setEditing(null);
+            report(`“${title}” saved`);
+          }}
+        />
+      ) : null}
+    </WebinarListSection>
+  );
+}
+
+export function DashboardRoute() {
+  const user = useCurrentUser();
+  const admin = user.role === 'admin';
+  // Admins manage every webinar; hosts the ones they host.
+  const query: WebinarListQuery = admin ? { page_size: 100 } : { mine: true, page_size: 100 };
+  const managed = useWebinars(query).data?.results ?? [];
+  const open = managed.filter((webinar) => webinar.status !== 'ended');
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Dashboard">
+        {admin ? (
+          <Link to="/dashboard/notifications" className={buttonClass('secondary')}>
+            <Settings2 aria-hidden className="size-4" />
+            Notifications admin
+          </Link>
+        ) : null}
+      </PageHeader>
+      <WebinarsSection query={query} />
+      <PendingRegistrations webinarIds={open.map((webinar) => webinar.id)} />
+      {admin ? <AnnouncementsManager /> : null}
+      <ManageRecordings webinars={managed.map(({ id, title }) => ({ id, title }))} />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+// One webinar: when, who, its status; register, join the live session, or (its host or an admin)
+// start and end it; its recordings.
+import type { Webinar } from '@webinar/contracts';
+import { CalendarDays, Clock, UserRound } from 'lucide-react';
+import { type ReactNode, useState } from 'react';
+import { useParams } from 'react-router';
+import { Notice } from '../../components/ui/notice.tsx';
+import { ErrorMessage, ErrorState, LoadingState } from '../../components/ui/states.tsx';
+import { JoinLiveButton } from '../../features/live-sessions/components/join-live-button.tsx';
+import { LiveSessionButtons } from '../../features/live-sessions/components/live-session-buttons.tsx';
+import { WebinarRecordings } from '../../features/recordings/components/webinar-recordings.tsx';
+import { RegisterButton } from '../../features/registrations/components/register-button.tsx';
+import { useWebinar } from '../../features/webinars/api/get-webinar.ts';
+import { canManageWebinar } from '../../features/webinars/can-manage-webinar.ts';
+import { WebinarStatusBadge } from '../../features/webinars/components/webinar-status-badge.tsx';
+import { ApiError } from '../../lib/api-client.ts';
+import { formatDateTime, notifiedMessage } from '../../lib/format.ts';
+import { useCurrentUser } from '../layouts/app-layout.tsx';
+import { NotFoundRoute } from './not-found.tsx';
+
+function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
+  return (
+    <div className="flex items-start gap-3">
+      <span className="mt-0.5 text-slate-400">{icon}</span>
+      <div>
+        <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
+        <dd className="text-sm text-slate-900">{children}</dd>
+      </div>
+    </div>
+  );
+}
+
+function WebinarActions({ webinar }: { webinar: Webinar }) {
+  const user = useCurrentUser();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const manages = canManageWebinar(user, webinar);
+  const canJoin = webinar.status === 'live' && (manages || webinar.my_registration?.status === 'approved');
+  return (
+    <div className="space-y-3">
+      <Notice message={notice} />
+      {error ? <ErrorMessage error={error} /> : null}
+      <div className="flex flex-wrap items-center gap-2">
+        {user.role === 'student' && webinar.status !== 'ended' ? (
+          <RegisterButton webinarId={webinar.id} registration={webinar.my_registration} />
+        ) : null}
+        {canJoin ? (
+          <JoinLiveButton
+            webinarId={webinar.id}
+            label="Join live session"
+            onJoined={(joinedAt) => setNotice(`You joined the live session at ${formatDateTime(joinedAt)}`)}
+          />
+        ) : null}
+        {manages ? (
+          <LiveSessionButtons
+            webinarId={webinar.id}
+            status={webinar.status}
+            onError={setError}
+            onDone={({ action, notified }) => {
+              setError(null);
+              setNotice(`Live session ${action} · ${notifiedMessage(notified)}`);
+            }}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export function WebinarRoute() {
+  const id = Number(useParams().id);
+  return Number.isInteger(id) && id > 0 ? <WebinarScreen id={id} /> : <NotFoundRoute />;
+}
+
+function WebinarScreen({ id }: { id: number }) {
+  const webinar = useWebinar(id);
+  if (webinar.error instanceof ApiError && webinar.error.status === 404) return <NotFoundRoute />;
+  if (webinar.isPending) return <LoadingState />;
+  if (webinar.isError) return <ErrorState error={webinar.error} onRetry={() => void webinar.refetch()} />;
+  const data = webinar.data;
+  return (
+    <div className="space-y-6">
+      <article className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{data.title}</h1>
+          <WebinarStatusBadge status={data.status} />
+        </div>
+        {data.description ? <p className="mt-3 max-w-prose text-slate-600">{data.description}</p> : null}
+        <dl className="mt-6 grid gap-4 sm:grid-cols-3">
+          <Fact icon={<UserRound aria-hidden className="size-4" />} label="Host">
+            {data.host.display_name}
+          </Fact>
+          <Fact icon={<CalendarDays aria-hidden className="size-4" />} label="Starts">
+            {formatDateTime(data.starts_at)}
+          </Fact>
+          <Fact icon={<Clock aria-hidden className="size-4" />} label="Duration">
+            {data.duration_minutes} minutes
+          </Fact>
+        </dl>
+        <div className="mt-6 border-t border-slate-100 pt-6">
+          <WebinarActions webinar={data} />
+        </div>
+      </article>
+      <WebinarRecordings webinarId={data.id} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// POST /api/admin/notifications/ (admin): to some users, a role, or everyone.
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AdminNotificationCreate, AdminNotificationCreated } from '@webinar/contracts';
+import type { Static } from 'typebox';
+import { api } from '../../../lib/api-client.ts';
+import { resourceKeys } from '../../../lib/query-keys.ts';
+
+export function sendAdminNotification(
+  input: AdminNotificationCreate,
+): Promise<Static<typeof AdminNotificationCreated>> {
+  return api.post<Static<typeof AdminNotificationCreated>>('/api/admin/notifications/', input);
+}
+
+export function useSendAdminNotification() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: sendAdminNotification,
+    // "Everyone" includes the admin.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: resourceKeys.adminNotifications }),
+        queryClient.invalidateQueries({ queryKey: resourceKeys.notifications }),
+      ]),
+  });
+}

@@ -1,0 +1,109 @@
+// The filters of the admin table. Search applies as the admin types (after a short pause), the
+// others at once; any change goes back to page 1.
+import type { AdminNotificationQuery } from '@webinar/contracts';
+import { useEffect, useState } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
+import { isNotificationType, TypeOptions } from './type-options.tsx';
+
+export interface AdminFilterValues {
+  search: string;
+  type: string;
+  read: '' | 'read' | 'unread';
+  user: string;
+  from: string;
+  to: string;
+}
+
+export const NO_FILTERS: AdminFilterValues = { search: '', type: '', read: '', user: '', from: '', to: '' };
+
+const SEARCH_DELAY_MS = 300;
+
+/** The filters as the API's query: dates are whole local days, "To" included. */
+export function toAdminQuery(filters: AdminFilterValues): AdminNotificationQuery {
+  const user = Number(filters.user);
+  const nextDay = (day: string) => {
+    const date = new Date(`${day}T00:00`);
+    date.setDate(date.getDate() + 1);
+    return date.toISOString();
+  };
+  return {
+    ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
+    ...(isNotificationType(filters.type) ? { notification_type: filters.type } : {}),
+    ...(filters.read ? { is_read: filters.read === 'read' } : {}),
+    ...(Number.isInteger(user) && user > 0 ? { user } : {}),
+    ...(filters.from ? { created_after: new Date(`${filters.from}T00:00`).toISOString() } : {}),
+    ...(filters.to ? { created_before: nextDay(filters.to) } : {}),
+  };
+}
+
+interface AdminFiltersProps {
+  value: AdminFilterValues;
+  onChange: (value: AdminFilterValues) => void;
+}
+
+export function AdminFilters({ value, onChange }: AdminFiltersProps) {
+  const [search, setSearch] = useState(value.search);
+  useEffect(() => {
+    if (search === value.search) return;
+    const timer = setTimeout(() => onChange({ ...value, search }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search, value, onChange]);
+
+  const set = (key: Exclude<keyof AdminFilterValues, 'search'>) => (event: { target: { value: string } }) =>
+    onChange({ ...value, [key]: event.target.value });
+
+  return (
+    <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <Field label="Search" className="sm:col-span-2">
+        <TextInput
+          type="search"
+          placeholder="Title, content or username"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+      </Field>
+      <Field label="Type">
+        <Select value={value.type} onChange={set('type')}>
+          <option value="">Any type</option>
+          <TypeOptions />
+        </Select>
+      </Field>
+      <Field label="Read status">
+        <Select value={value.read} onChange={set('read')}>
+          <option value="">Any</option>
+          <option value="read">Read</option>
+          <option value="unread">Unread</option>
+        </Select>
+      </Field>
+      <Field label="User">
+        <TextInput
+          type="number"
+          min={1}
+          inputMode="numeric"
+          placeholder="User id"
+          value={value.user}
+          onChange={set('user')}
+        />
+      </Field>
+      <Field label="From">
+        <TextInput type="date" value={value.from} onChange={set('from')} />
+      </Field>
+      <Field label="To">
+        <TextInput type="date" value={value.to} onChange={set('to')} />
+      </Field>
+      <div className="flex items-end">
+        <Button
+          variant="ghost"
+          className="w-full"
+          onClick={() => {
+            setSearch('');
+            onChange(NO_FILTERS);
+          }}
+        >
+          Clear filters
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+// The notifications admin panel: every user's notifications as a table with filters, search and
+// pages; edit and delete any; send new ones.
+import type { AdminNotification } from '@webinar/contracts';
+import { useCallback, useMemo, useState } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { Notice } from '../../../components/ui/notice.tsx';
+import { PageHeader, Section } from '../../../components/ui/section.tsx';
+import { EmptyState, ErrorState, LoadingState, Spinner } from '../../../components/ui/states.tsx';
+import { pluralize } from '../../../lib/format.ts';
+import { useDeleteAdminNotification } from '../api/delete-admin-notification.ts';
+import { useAdminNotifications } from '../api/get-admin-notifications.ts';
+import { AdminFilters, type AdminFilterValues, NO_FILTERS, toAdminQuery } from './admin-filters.tsx';
+import { AdminNotificationsTable } from './admin-notifications-table.tsx';
+import { EditNotificationDialog } from './edit-notification-dialog.tsx';
+import { SendNotificationForm } from './send-notification-form.tsx';
+
+const PAGE_SIZE = 20;
+
+export function AdminNotificationsPage() {
+  const [filters, setFilters] = useState<AdminFilterValues>(NO_FILTERS);
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<AdminNotification | null>(null);
+  const [deleting, setDeleting] = useState<AdminNotification | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const query = useMemo(() => ({ ...toAdminQuery(filters), page, page_size: PAGE_SIZE }), [filters, page]);
+  const list = useAdminNotifications(query);
+  const remove = useDeleteAdminNotification();
+
+  const changeFilters = useCallback((next: AdminFilterValues) => {
+    setFilters(next);
+    setPage(1);
+  }, []);
+
+  const count = list.data?.count ?? 0;
+  const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
+  // Deleting the last row of the last page leaves the admin past the end.
+  if (list.data && !list.isPlaceholderData && page > pages) setPage(pages);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Notifications admin" />
+      <Section title="All notifications" flush>
+        <div className="space-y-4 px-4 pb-4 sm:px-6">
+          <AdminFilters value={filters} onChange={changeFilters} />
+          <Notice message={notice} />
+        </div>
+        {list.isPending ? (
+          <LoadingState />
+        ) : list.isError ? (
+          <div className="px-4 sm:px-6">
+            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+          </div>
+        ) : list.data.results.length === 0 ? (
+          <EmptyState>No notifications match these filters.</EmptyState>
+        ) : (
+          <AdminNotificationsTable
+            rows={list.data.results}
+            onEdit={setEditing}
+            onDelete={(row) => {
+              remove.reset();
+              setDeleting(row);
+            }}
+          />
+        )}
+        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3 sm:px-6">
+          <p className="text-sm text-slate-600">
+            {pluralize(count, 'notification')}
+            {count > 0 ? ` · page ${page} of ${pages}` : null}
+          </p>
+          <div className="flex items-center gap-2">
+            {list.isFetching && !list.isPending ? <Spinner label="Updating…" /> : null}
+            <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              Previous
+            </Button>
+            <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+              Next
+            </Button>
+          </div>
+        </div>
+      </Section>
+
+      <SendNotificationForm />
+
+      {editing ? (
+        <EditNotificationDialog
+          notification={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            setNotice('Notification saved');
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          title="Delete notification?"
+          confirmLabel="Delete"
+          busy={remove.isPending}
+          error={remove.error}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() =>
+            remove.mutate(deleting.id, {
+              onSuccess: () => {
+                setDeleting(null);
+                setNotice('Notification deleted');
+              },
+            })
+          }
+        >
+          “{deleting.title}” will be removed from {deleting.user.username}’s notifications.
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

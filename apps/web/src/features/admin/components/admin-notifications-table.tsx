@@ -1,0 +1,80 @@
+import { type AdminNotification, NOTIFICATION_TYPE_LABELS } from '@webinar/contracts';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { formatDateTime } from '../../../lib/format.ts';
+
+interface AdminNotificationsTableProps {
+  rows: AdminNotification[];
+  onEdit: (row: AdminNotification) => void;
+  onDelete: (row: AdminNotification) => void;
+}
+
+const HEAD = 'px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase';
+
+export function AdminNotificationsTable({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
+  return (
+    // `relative` keeps the screen-reader-only header inside the scrolling box on narrow screens.
+    <div className="relative overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className={HEAD}>
+              User
+            </th>
+            <th scope="col" className={HEAD}>
+              Type
+            </th>
+            <th scope="col" className={HEAD}>
+              Title
+            </th>
+            <th scope="col" className={HEAD}>
+              Read
+            </th>
+            <th scope="col" className={HEAD}>
+              Created
+            </th>
+            <th scope="col" className={HEAD}>
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 bg-white">
+          {rows.map((row) => (
+            <tr key={row.id} className="align-top hover:bg-slate-50">
+              <td className="px-4 py-3 whitespace-nowrap">
+                <span className="font-medium text-slate-900">{row.user.username}</span>
+                <span className="block text-xs text-slate-500">id {row.user.id}</span>
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap text-slate-700">
+                {NOTIFICATION_TYPE_LABELS[row.notification_type]}
+              </td>
+              <td className="max-w-xs min-w-52 px-4 py-3">
+                <span className="font-medium text-slate-900">{row.title}</span>
+                <span className="line-clamp-1 block text-xs text-slate-500">{row.content}</span>
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">
+                {row.is_read ? <Badge tone="gray">Read</Badge> : <Badge tone="pink">Unread</Badge>}
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap text-slate-700">{formatDateTime(row.created_at)}</td>
+              <td className="px-4 py-3 whitespace-nowrap text-right">
+                <div className="flex justify-end gap-1">
+                  <Button variant="secondary" size="sm" onClick={() => onEdit(row)}>
+                    Edit
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    className="text-red-600 hover:bg-red-50 hover:text-red-700"
+                    onClick={() => onDelete(row)}
+                  >
+                    Delete
+                  </Button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

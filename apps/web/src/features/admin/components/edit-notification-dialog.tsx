@@ -1,0 +1,82 @@
+import type { AdminNotification, NotificationType } from '@webinar/contracts';
+import { type FormEvent, useState } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Checkbox, Field, Select, TextArea, TextInput } from '../../../components/ui/field.tsx';
+import { ErrorMessage } from '../../../components/ui/states.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { useUpdateAdminNotification } from '../api/update-admin-notification.ts';
+import { isNotificationType, TypeOptions } from './type-options.tsx';
+
+interface EditNotificationDialogProps {
+  notification: AdminNotification;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+export function EditNotificationDialog({ notification, onClose, onSaved }: EditNotificationDialogProps) {
+  const update = useUpdateAdminNotification();
+  const [title, setTitle] = useState(notification.title);
+  const [content, setContent] = useState(notification.content);
+  const [type, setType] = useState<NotificationType>(notification.notification_type);
+  const [read, setRead] = useState(notification.is_read);
+  const fields = update.error instanceof ApiError ? update.error.fields : {};
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate(
+      {
+        id: notification.id,
+        input: { title: title.trim(), content: content.trim(), notification_type: type, is_read: read },
+      },
+      { onSuccess: onSaved },
+    );
+  };
+
+  return (
+    <Dialog title="Edit notification" onClose={onClose}>
+      <p className="mb-4 text-sm text-slate-500">
+        For {notification.user.username} (user {notification.user.id})
+      </p>
+      <form onSubmit={submit} className="space-y-4">
+        {update.isError ? <ErrorMessage error={update.error} /> : null}
+        <Field label="Title" error={fields.title}>
+          <TextInput
+            required
+            maxLength={200}
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        </Field>
+        <Field label="Content" error={fields.content}>
+          <TextArea
+            required
+            rows={3}
+            maxLength={10000}
+            value={content}
+            onChange={(event) => setContent(event.target.value)}
+          />
+        </Field>
+        <Field label="Type">
+          <Select
+            value={type}
+            onChange={(event) => {
+              if (isNotificationType(event.target.value)) setType(event.target.value);
+            }}
+          >
+            <TypeOptions />
+          </Select>
+        </Field>
+        <Checkbox label="Read" checked={read} onChange={(event) => setRead(event.target.checked)} />
+        <div className="flex justify-end gap-2 pt-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={update.isPending}>
+            Save
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,135 @@
+// The dashboard's "Announcements" (admins): publish one (everyone else is notified once), edit or
+// delete the published ones.
+import type { Announcement } from '@webinar/contracts';
+import { useState } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Notice } from '../../../components/ui/notice.tsx';
+import { Section } from '../../../components/ui/section.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
+import { formatDateTime, notifiedMessage } from '../../../lib/format.ts';
+import { useCreateAnnouncement } from '../api/create-announcement.ts';
+import { useDeleteAnnouncement } from '../api/delete-announcement.ts';
+import { useAnnouncements } from '../api/get-announcements.ts';
+import { useUpdateAnnouncement } from '../api/update-announcement.ts';
+import { AnnouncementFields } from './announcement-fields.tsx';
+
+export function AnnouncementsManager() {
+  const announcements = useAnnouncements();
+  const create = useCreateAnnouncement();
+  const update = useUpdateAnnouncement();
+  const remove = useDeleteAnnouncement();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Announcement | null>(null);
+  const [deleting, setDeleting] = useState<Announcement | null>(null);
+  // A new key empties the form after publishing.
+  const [formKey, setFormKey] = useState(0);
+
+  return (
+    <Section title="Announcements" description="Every other user is notified once when you publish.">
+      <Notice message={notice} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div>
+          <h3 className="mb-3 text-sm font-semibold text-slate-700">New announcement</h3>
+          <AnnouncementFields
+            key={formKey}
+            initial={{ title: '', content: '' }}
+            submitLabel="Publish announcement"
+            busy={create.isPending}
+            error={create.error}
+            onSubmit={(values) =>
+              create.mutate(values, {
+                onSuccess: ({ notified }) => {
+                  setNotice(`Announcement published · ${notifiedMessage(notified)}`);
+                  setFormKey((key) => key + 1);
+                },
+              })
+            }
+          />
+        </div>
+        <div>
+          <h3 className="mb-3 text-sm font-semibold text-slate-700">Published</h3>
+          {announcements.isPending ? (
+            <LoadingState />
+          ) : announcements.isError ? (
+            <ErrorState error={announcements.error} onRetry={() => void announcements.refetch()} />
+          ) : announcements.data.results.length === 0 ? (
+            <EmptyState>No announcements yet.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {announcements.data.results.map((announcement) => (
+                <li key={announcement.id} className="flex items-start gap-3 py-3 first:pt-0 last:pb-0">
+                  <div className="min-w-0 flex-1">
+                    <p className="text-sm font-medium text-slate-900">{announcement.title}</p>
+                    <p className="line-clamp-2 text-sm text-slate-600">{announcement.content}</p>
+                    <p className="text-xs text-slate-500">{formatDateTime(announcement.created_at)}</p>
+                  </div>
+                  <div className="flex shrink-0 gap-1">
+                    <Button variant="secondary" size="sm" onClick={() => setEditing(announcement)}>
+                      Edit
+                    </Button>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      className="text-red-600 hover:bg-red-50 hover:text-red-700"
+                      onClick={() => setDeleting(announcement)}
+                    >
+                      Delete
+                    </Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+
+      {editing ? (
+        <Dialog title="Edit announcement" onClose={() => setEditing(null)}>
+          <p className="mb-4 text-sm text-slate-500">Editing does not notify anyone again.</p>
+          <AnnouncementFields
+            initial={editing}
+            submitLabel="Save"
+            busy={update.isPending}
+            error={update.error}
+            onSubmit={(input) =>
+              update.mutate(
+                { id: editing.id, input },
+                {
+                  onSuccess: () => {
+                    setEditing(null);
+                    setNotice('Announcement saved');
+                  },
+                },
+              )
+            }
+          />
+        </Dialog>
+      ) : null}
+
+      {deleting ? (
+        <ConfirmDialog
+          title="Delete announcement?"
+          confirmLabel="Delete"
+          busy={remove.isPending}
+          error={remove.error}
+          onCancel={() => {
+            remove.reset();
+            setDeleting(null);
+          }}
+          onConfirm={() =>
+            remove.mutate(deleting.id, {
+              onSuccess: () => {
+                setDeleting(null);
+                setNotice('Announcement deleted');
+              },
+            })
+          }
+        >
+          “{deleting.title}” will be removed for everyone.
+        </ConfirmDialog>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,19 @@
+// POST /api/auth/logout/: ends the session.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+import { getSessionQueryOptions } from './get-session.ts';
+
+export function signOut(): Promise<void> {
+  return api.post<void>('/api/auth/logout/');
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signOut,
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(getSessionQueryOptions().queryKey, null);
+    },
+  });
+}

@@ -1,0 +1,22 @@
+// POST /api/live-sessions/<webinar id>/end/ (the webinar's host or an admin)
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LiveSessionAction } from '@webinar/contracts';
+import type { Static } from 'typebox';
+import { api } from '../../../lib/api-client.ts';
+import { resourceKeys } from '../../../lib/query-keys.ts';
+
+export type LiveSessionResult = Static<typeof LiveSessionAction>;
+
+export function endLiveSession(webinarId: number): Promise<LiveSessionResult> {
+  return api.post<LiveSessionResult>(`/api/live-sessions/${webinarId}/end/`);
+}
+
+export function useEndLiveSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: endLiveSession,
+    // The webinar's status changes.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: resourceKeys.webinars }),
+  });
+}

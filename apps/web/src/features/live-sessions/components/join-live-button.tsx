@@ -1,0 +1,29 @@
+import { Radio } from 'lucide-react';
+import { Button } from '../../../components/ui/button.tsx';
+import { ErrorMessage } from '../../../components/ui/states.tsx';
+import { useJoinLiveSession } from '../api/join-live-session.ts';
+
+interface JoinLiveButtonProps {
+  webinarId: number;
+  label: string;
+  /** After the server has counted the user in. */
+  onJoined: (joinedAt: string) => void;
+}
+
+export function JoinLiveButton({ webinarId, label, onJoined }: JoinLiveButtonProps) {
+  const join = useJoinLiveSession();
+  return (
+    <span className="inline-flex flex-col items-end gap-2">
+      <Button
+        size="sm"
+        busy={join.isPending}
+        onClick={() => join.mutate(webinarId, { onSuccess: ({ joined_at }) => onJoined(joined_at) })}
+        className="bg-red-600 hover:bg-red-500"
+      >
+        <Radio aria-hidden className="size-4" />
+        {label}
+      </Button>
+      {join.isError ? <ErrorMessage error={join.error} /> : null}
+    </span>
+  );
+}

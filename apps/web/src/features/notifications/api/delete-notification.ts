@@ -1,0 +1,22 @@
+// DELETE /api/communications/notifications/<id>/
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Notification } from '@webinar/contracts';
+import { api } from '../../../lib/api-client.ts';
+import { editCachedNotifications, refreshNotificationViews, shiftUnreadCount } from './notification-cache.ts';
+
+export function deleteNotification(id: number): Promise<void> {
+  return api.delete(`/api/communications/notifications/${id}/`);
+}
+
+export function useDeleteNotification() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (notification: Notification) => deleteNotification(notification.id),
+    onMutate: async (notification) => {
+      if (!notification.is_read) await shiftUnreadCount(queryClient, -1);
+      editCachedNotifications(queryClient, (items) => items.filter((item) => item.id !== notification.id));
+    },
+    onSettled: () => refreshNotificationViews(queryClient),
+  });
+}

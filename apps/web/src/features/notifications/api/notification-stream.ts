@@ -1,0 +1,50 @@
+// GET /api/communications/notifications/stream/ (server-sent events): wires the tab's one live
+// connection into the query cache. The count arrives ready to show; a new notification goes on top
+// of the bell's list; any other change makes the lists refetch.
+
+import { useQueryClient } from '@tanstack/react-query';
+import type { Notification } from '@webinar/contracts';
+import { useEffect } from 'react';
+import { eventStream } from '../../../lib/event-stream.ts';
+import { notificationListsKey } from './get-notifications.ts';
+import { getRecentNotificationsQueryOptions, type RecentNotifications } from './get-recent-notifications.ts';
+import { getUnreadCountQueryOptions } from './get-unread-count.ts';
+import { refreshNotificationViews } from './notification-cache.ts';
+
+const RECENT_LIMIT = 10;
+
+function prepend(data: RecentNotifications | undefined, notification: Notification) {
+  if (!data || data.results.some((item) => item.id === notification.id)) return data;
+  return { results: [notification, ...data.results].slice(0, RECENT_LIMIT) };
+}
+
+/** Keeps the stream open while the calling (signed-in) screen is mounted. */
+export function useNotificationStream(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const unsubscribers = [
+      eventStream.on('unread_count', (count) => {
+        queryClient.setQueryData(getUnreadCountQueryOptions().queryKey, count);
+      }),
+      eventStream.on('notification', (notification) => {
+        queryClient.setQueryData<RecentNotifications>(getRecentNotificationsQueryOptions().queryKey, (data) =>
+          prepend(data, notification),
+        );
+        void queryClient.invalidateQueries({ queryKey: notificationListsKey });
+      }),
+      eventStream.on('notification_updated', () => {
+        void queryClient.invalidateQueries({ queryKey: getRecentNotificationsQueryOptions().queryKey });
+        void queryClient.invalidateQueries({ queryKey: notificationListsKey });
+      }),
+      // Whatever happened while the stream was down is fetched again once it is back.
+      eventStream.subscribeState(() => {
+        if (eventStream.getState() === 'open') void refreshNotificationViews(queryClient);
+      }),
+    ];
+    const release = eventStream.start();
+    return () => {
+      release();
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    };
+  }, [queryClient]);
+}

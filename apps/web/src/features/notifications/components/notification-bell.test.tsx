@@ -1,0 +1,207 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderApp } from '../../../../test/render.tsx';
+import { startTestServer, type TestServer } from '../../../../test/server.ts';
+import { POLL_INTERVAL_MS } from '../api/get-unread-count.ts';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+async function unreadInDatabase(userId: number): Promise<number> {
+  const row = await server.database.db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId)
+    .where('is_read', '=', false)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+async function signedInWith(unread: number) {
+  const user = await server.createUser();
+  if (unread > 0) await server.notify(user, unread);
+  server.signInAs(user);
+  return user;
+}
+
+const bell = () => screen.findByRole('button', { name: /^Notifications, / });
+
+describe('the notification bell', () => {
+  it('shows no badge when nothing is unread', async () => {
+    await signedInWith(0);
+    renderApp('/notifications');
+    expect(await screen.findByRole('button', { name: 'Notifications, no unread' })).toBeInTheDocument();
+    expect(screen.queryByTestId('unread-badge')).not.toBeInTheDocument();
+  });
+
+  it('shows the unread count on a red badge', async () => {
+    await signedInWith(3);
+    renderApp('/notifications');
+    expect(await screen.findByRole('button', { name: 'Notifications, 3 unread' })).toBeInTheDocument();
+    expect(screen.getByTestId('unread-badge')).toHaveTextContent(/^3$/);
+    expect(screen.getByTestId('unread-badge')).toHaveClass('bg-red-600');
+  });
+
+  it('shows "9+" above nine unread', async () => {
+    await signedInWith(10);
+    renderApp('/notifications');
+    expect(await screen.findByRole('button', { name: 'Notifications, 10 unread' })).toBeInTheDocument();
+    expect(screen.getByTestId('unread-badge')).toHaveTextContent(/^9\+$/);
+  });
+
+  it('opens a panel with the header, "Mark all read" and the latest 5, unread ones in pink', async () => {
+    const user = await server.createUser();
+    await server.notify(user, 4, { title: 'Old', read: true });
+    await server.notify(user, 3, { title: 'New', type: 'live_started' });
+    server.signInAs(user);
+    const { user: pointer } = renderApp('/notifications');
+
+    const button = await screen.findByRole('button', { name: 'Notifications, 3 unread' });
+    expect(button).toHaveAttribute('aria-haspopup', 'dialog');
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    await pointer.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+
+    const panel = screen.getByRole('dialog', { name: 'Notifications' });
+    expect(within(panel).getByRole('heading', { name: 'Notifications' })).toBeInTheDocument();
+    expect(within(panel).getByRole('button', { name: 'Mark all read' })).toBeEnabled();
+    const items = await within(panel).findAllByRole('button', { name: /the details/ });
+    expect(items).toHaveLength(5);
+    // Newest first: the 3 unread ones, then the 2 newest read ones.
+    expect(items.map((item) => item.getAttribute('data-unread'))).toEqual([
+      'true',
+      'true',
+      'true',
+      'false',
+      'false',
+    ]);
+    expect(items[0]).toHaveClass('bg-pink-50');
+    expect(items[3]).not.toHaveClass('bg-pink-50');
+    expect(items[0]).toHaveTextContent('New 3');
+    expect(items[0]).toHaveTextContent('Live Started');
+    expect(items[0]).toHaveTextContent('just now');
+    expect(within(panel).getByRole('link', { name: 'View all' })).toHaveAttribute('href', '/notifications');
+  });
+
+  it('says so when there are no notifications yet', async () => {
+    await signedInWith(0);
+    const { user: pointer } = renderApp('/notifications');
+    await pointer.click(await bell());
+    const panel = screen.getByRole('dialog', { name: 'Notifications' });
+    expect(await within(panel).findByText('No notifications yet')).toBeInTheDocument();
+  });
+
+  it('"Mark all read" marks every notification read on the server and hides the badge', async () => {
+    const user = await signedInWith(4);
+    const { user: pointer } = renderApp('/notifications');
+    await pointer.click(await screen.findByRole('button', { name: 'Notifications, 4 unread' }));
+    const panel = screen.getByRole('dialog', { name: 'Notifications' });
+    await within(panel).findAllByRole('button', { name: /the details/ });
+    await pointer.click(within(panel).getByRole('button', { name: 'Mark all read' }));
+
+    await waitFor(() => expect(screen.queryByTestId('unread-badge')).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Notifications, no unread' })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        within(panel)
+          .queryAllByRole('button', { name: /the details/ })
+          .map((item) => item.dataset.unread),
+      ).toEqual(['false', 'false', 'false', 'false']),
+    );
+    expect(await unreadInDatabase(user.id)).toBe(0);
+  });
+
+  it('a click on a notification marks it read and opens its webinar', async () => {
+    const user = await server.createUser();
+    const host = await server.createUser('host');
+    const webinar = await server.database.db
+      .insertInto('webinars')
+      .values({ title: 'Live coding', host_id: host.id, starts_at: new Date(), description: '' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await server.notify(user, 1, { title: 'Other news' });
+    await server.notify(user, 1, {
+      title: 'Live coding is live',
+      type: 'live_started',
+      webinarId: webinar.id,
+    });
+    server.signInAs(user);
+    const { user: pointer, router } = renderApp('/notifications');
+
+    await pointer.click(await screen.findByRole('button', { name: 'Notifications, 2 unread' }));
+    const panel = screen.getByRole('dialog', { name: 'Notifications' });
+    await pointer.click(await within(panel).findByRole('button', { name: /Live coding is live/ }));
+
+    expect(router.state.location.pathname).toBe(`/webinars/${webinar.id}`);
+    expect(screen.queryByRole('dialog', { name: 'Notifications' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+    expect(screen.getByTestId('unread-badge')).toHaveTextContent(/^1$/);
+    await waitFor(async () => expect(await unreadInDatabase(user.id)).toBe(1));
+    const rows = await server.database.db
+      .selectFrom('notifications')
+      .select(['title', 'is_read'])
+      .where('user_id', '=', user.id)
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { title: 'Other news', is_read: false },
+      { title: 'Live coding is live', is_read: true },
+    ]);
+  });
+
+  it('is usable from the keyboard: arrows move between items, Escape closes and returns focus', async () => {
+    await signedInWith(3);
+    const { user: pointer } = renderApp('/notifications');
+    const button = await screen.findByRole('button', { name: 'Notifications, 3 unread' });
+    button.focus();
+    await pointer.keyboard('{Enter}');
+    const panel = screen.getByRole('dialog', { name: 'Notifications' });
+    const items = await within(panel).findAllByRole('button', { name: /the details/ });
+
+    await pointer.tab();
+    expect(within(panel).getByRole('button', { name: 'Mark all read' })).toHaveFocus();
+    await pointer.tab();
+    expect(items[0]).toHaveFocus();
+    await pointer.keyboard('{ArrowDown}');
+    expect(items[1]).toHaveFocus();
+    await pointer.keyboard('{ArrowUp}{ArrowUp}');
+    expect(items[2]).toHaveFocus();
+
+    await pointer.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Notifications' })).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('closes when the user clicks outside it', async () => {
+    await signedInWith(1);
+    const { user: pointer } = renderApp('/notifications');
+    await pointer.click(await bell());
+    expect(screen.getByRole('dialog', { name: 'Notifications' })).toBeInTheDocument();
+    await pointer.click(await screen.findByRole('heading', { level: 1, name: 'Notifications' }));
+    expect(screen.queryByRole('dialog', { name: 'Notifications' })).not.toBeInTheDocument();
+  });
+});
+
+describe('the bell without the live stream', () => {
+  it('polls the unread count every 30 seconds', async () => {
+    vi.useFakeTimers({
+      shouldAdvanceTime: true,
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+    });
+    try {
+      const user = await signedInWith(1);
+      renderApp('/notifications');
+      expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+      await server.notify(user, 1, { title: 'Arrived meanwhile' });
+      await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+      expect(await screen.findByRole('button', { name: 'Notifications, 2 unread' })).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

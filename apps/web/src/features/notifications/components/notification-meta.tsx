@@ -1,0 +1,22 @@
+import { NOTIFICATION_TYPE_LABELS, type Notification } from '@webinar/contracts';
+import { formatDateTime, formatRelative } from '../../../lib/format.ts';
+
+/** The type label and relative date under a notification: "Live Started · 5 minutes ago". */
+export function NotificationMeta({ notification, now }: { notification: Notification; now: Date }) {
+  return (
+    <span className="flex flex-wrap items-center gap-x-1.5 text-xs text-slate-500">
+      <span className="font-medium text-slate-600">
+        {NOTIFICATION_TYPE_LABELS[notification.notification_type]}
+      </span>
+      <span aria-hidden>·</span>
+      <time dateTime={notification.created_at} title={formatDateTime(notification.created_at)}>
+        {formatRelative(notification.created_at, now)}
+      </time>
+    </span>
+  );
+}
+
+/** Where a notification leads: its webinar, or the full list when it has none. */
+export function notificationTarget(notification: Notification): string {
+  return notification.related_webinar ? `/webinars/${notification.related_webinar.id}` : '/notifications';
+}

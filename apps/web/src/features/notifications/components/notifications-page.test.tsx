@@ -1,0 +1,149 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderApp } from '../../../../test/render.tsx';
+import { startTestServer, type TestServer, type TestUser } from '../../../../test/server.ts';
+import { UNDO_MS } from './use-undoable-delete.ts';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+afterEach(() => vi.useRealTimers());
+
+/** 3 read notifications, then 2 unread ones ("Fresh 1", "Fresh 2"). */
+async function userWithMixedNotifications(): Promise<TestUser> {
+  const user = await server.createUser();
+  await server.notify(user, 3, { title: 'Seen', read: true });
+  await server.notify(user, 2, { title: 'Fresh', type: 'announcement' });
+  server.signInAs(user);
+  return user;
+}
+
+async function rows() {
+  const list = await screen.findByRole('region', { name: 'Your notifications' });
+  await within(list).findAllByRole('listitem');
+  return within(list).queryAllByRole('listitem');
+}
+
+async function storedTitles(userId: number) {
+  const found = await server.database.db
+    .selectFrom('notifications')
+    .select(['title', 'is_read'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+  return found;
+}
+
+describe('the notifications page', () => {
+  it('lists every notification newest first, and only the unread ones under "Unread"', async () => {
+    await userWithMixedNotifications();
+    const { user: pointer } = renderApp('/notifications');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Notifications' })).toBeInTheDocument();
+    const all = await rows();
+    expect(all.map((row) => row.textContent?.match(/(Seen|Fresh) \d/)?.[0])).toEqual([
+      'Fresh 2',
+      'Fresh 1',
+      'Seen 3',
+      'Seen 2',
+      'Seen 1',
+    ]);
+    expect(all.map((row) => row.dataset.unread)).toEqual(['true', 'true', 'false', 'false', 'false']);
+
+    await pointer.click(screen.getByRole('button', { name: 'Unread' }));
+    await waitFor(async () => expect(await rows()).toHaveLength(2));
+    expect(screen.getByRole('button', { name: 'Unread' })).toHaveAttribute('aria-pressed', 'true');
+
+    await pointer.click(screen.getByRole('button', { name: 'All' }));
+    await pointer.selectOptions(screen.getByLabelText('Type'), 'System Notification');
+    await waitFor(async () => expect(await rows()).toHaveLength(3));
+  });
+
+  it('"Mark unread" marks it unread on the server and raises the badge at once', async () => {
+    const user = await userWithMixedNotifications();
+    const { user: pointer } = renderApp('/notifications');
+    await screen.findByRole('button', { name: 'Notifications, 2 unread' });
+    const seen = (await rows()).find((row) => within(row).queryByText('Seen 3'));
+    if (!seen) throw new Error('"Seen 3" is not listed');
+
+    await pointer.click(within(seen).getByRole('button', { name: 'Mark unread' }));
+
+    expect(await screen.findByRole('button', { name: 'Notifications, 3 unread' })).toBeInTheDocument();
+    await waitFor(() => expect(seen.dataset.unread).toBe('true'));
+    expect(within(seen).getByRole('button', { name: 'Mark read' })).toBeInTheDocument();
+    expect((await storedTitles(user.id)).find((row) => row.title === 'Seen 3')?.is_read).toBe(false);
+  });
+
+  it('"Delete" hides it with an undo toast; "Undo" keeps it, otherwise it is deleted when the toast runs out', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] });
+    const user = await userWithMixedNotifications();
+    const { user: pointer } = renderApp('/notifications');
+    const target = () => screen.queryByText('Fresh 2');
+    await screen.findByText('Fresh 2');
+
+    const deleteButton = () => {
+      const row = target()?.closest('li');
+      if (!row) throw new Error('"Fresh 2" is not listed');
+      return within(row).getByRole('button', { name: 'Delete' });
+    };
+    await pointer.click(deleteButton());
+    expect(target()).not.toBeInTheDocument();
+    expect(screen.getByText('Notification deleted')).toBeInTheDocument();
+    await pointer.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Fresh 2')).toBeInTheDocument();
+    expect(screen.queryByText('Notification deleted')).not.toBeInTheDocument();
+    vi.advanceTimersByTime(UNDO_MS + 100);
+    expect((await storedTitles(user.id)).map((row) => row.title)).toContain('Fresh 2');
+
+    await pointer.click(deleteButton());
+    expect(target()).not.toBeInTheDocument();
+    // Nothing is sent while the toast lasts.
+    expect((await storedTitles(user.id)).map((row) => row.title)).toContain('Fresh 2');
+    vi.advanceTimersByTime(UNDO_MS + 100);
+    await waitFor(async () =>
+      expect((await storedTitles(user.id)).map((row) => row.title)).not.toContain('Fresh 2'),
+    );
+    expect(screen.queryByText('Notification deleted')).not.toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+  });
+
+  it('loads older notifications page by page with "Load more"', async () => {
+    const user = await server.createUser();
+    await server.notify(user, 25, { title: 'Item' });
+    server.signInAs(user);
+    const { user: pointer } = renderApp('/notifications');
+    await waitFor(async () => expect(await rows()).toHaveLength(20));
+    await pointer.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(async () => expect(await rows()).toHaveLength(25));
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+  });
+
+  it('saves per-type preferences; System Notification cannot be muted', async () => {
+    const user = await server.createUser();
+    server.signInAs(user);
+    const { user: pointer } = renderApp('/notifications');
+    const preferences = await screen.findByRole('region', { name: 'Preferences' });
+    const system = await within(preferences).findByRole('checkbox', { name: 'System Notification' });
+    expect(system).toBeChecked();
+    expect(system).toBeDisabled();
+
+    await pointer.click(within(preferences).getByRole('checkbox', { name: 'Announcement' }));
+    await pointer.click(within(preferences).getByRole('button', { name: 'Save preferences' }));
+    expect(await within(preferences).findByText('Preferences saved')).toBeInTheDocument();
+
+    const stored = await server.app.inject({
+      method: 'GET',
+      url: '/api/communications/notifications/preferences/',
+      headers: { authorization: `Bearer ${user.token}` },
+    });
+    expect(stored.json()).toMatchObject({ announcement: false, system: true, live_started: true });
+  });
+
+  it('says so when there is nothing to show', async () => {
+    server.signInAs(await server.createUser());
+    renderApp('/notifications');
+    expect(await screen.findByText('No notifications yet')).toBeInTheDocument();
+  });
+});

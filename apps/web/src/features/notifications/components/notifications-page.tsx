@@ -1,0 +1,167 @@
+// Every notification of the user, newest first, a page at a time; filters, read state, delete with
+// undo, and the delivery preferences.
+import { NOTIFICATION_TYPE_LABELS, NOTIFICATION_TYPES, type NotificationType } from '@webinar/contracts';
+import { useState } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import { Field, Select } from '../../../components/ui/field.tsx';
+import { PageHeader, Section } from '../../../components/ui/section.tsx';
+import { EmptyState, ErrorMessage, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
+import { cn } from '../../../lib/cn.ts';
+import { useNow } from '../../../lib/use-now.ts';
+import { type NotificationFilters, useNotifications } from '../api/get-notifications.ts';
+import { useUnreadCount } from '../api/get-unread-count.ts';
+import { useMarkAllRead } from '../api/mark-all-read.ts';
+import { useMarkNotificationRead } from '../api/mark-notification-read.ts';
+import { useMarkNotificationUnread } from '../api/mark-notification-unread.ts';
+import { NotificationRow } from './notification-row.tsx';
+import { PreferencesForm } from './preferences-form.tsx';
+import { UndoToast } from './undo-toast.tsx';
+import { useUndoableDelete } from './use-undoable-delete.ts';
+
+function isNotificationType(value: string): value is NotificationType {
+  return (NOTIFICATION_TYPES as readonly string[]).includes(value);
+}
+
+function FilterToggle({
+  filters,
+  onChange,
+}: {
+  filters: NotificationFilters;
+  onChange: (unread: boolean) => void;
+}) {
+  return (
+    <fieldset className="inline-flex rounded-md bg-slate-100 p-1">
+      <legend className="sr-only">Show</legend>
+      {[
+        { label: 'All', unread: false },
+        { label: 'Unread', unread: true },
+      ].map((option) => (
+        <button
+          key={option.label}
+          type="button"
+          aria-pressed={filters.unread === option.unread}
+          onClick={() => onChange(option.unread)}
+          className={cn(
+            'rounded px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-indigo-600',
+            filters.unread === option.unread
+              ? 'bg-white text-slate-900 shadow-sm'
+              : 'text-slate-600 hover:text-slate-900',
+          )}
+        >
+          {option.label}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+export function NotificationsPage() {
+  const [filters, setFilters] = useState<NotificationFilters>({ unread: false, type: undefined });
+  const list = useNotifications(filters);
+  const unreadCount = useUnreadCount().data?.unread_count ?? 0;
+  const markAllRead = useMarkAllRead();
+  const markRead = useMarkNotificationRead();
+  const markUnread = useMarkNotificationUnread();
+  const deletion = useUndoableDelete();
+  const now = useNow();
+
+  const items = (list.data?.pages.flatMap((page) => page.results) ?? []).filter(
+    (notification) => notification.id !== deletion.pending?.id,
+  );
+  const filtered = filters.unread || filters.type !== undefined;
+  const actionError = markRead.error ?? markUnread.error ?? markAllRead.error ?? deletion.error;
+  const busyId = markRead.isPending
+    ? markRead.variables?.id
+    : markUnread.isPending
+      ? markUnread.variables?.id
+      : undefined;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Notifications">
+        <Button
+          variant="secondary"
+          busy={markAllRead.isPending}
+          disabled={unreadCount === 0}
+          onClick={() => markAllRead.mutate()}
+        >
+          Mark all read
+        </Button>
+      </PageHeader>
+
+      <Section
+        title="Your notifications"
+        flush
+        actions={
+          <div className="flex flex-wrap items-end gap-3">
+            <FilterToggle filters={filters} onChange={(unread) => setFilters({ ...filters, unread })} />
+            <Field label="Type" className="w-48">
+              <Select
+                value={filters.type ?? ''}
+                onChange={(event) =>
+                  setFilters({
+                    ...filters,
+                    type: isNotificationType(event.target.value) ? event.target.value : undefined,
+                  })
+                }
+              >
+                <option value="">All types</option>
+                {NOTIFICATION_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {NOTIFICATION_TYPE_LABELS[type]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+        }
+      >
+        {actionError ? (
+          <div className="px-4 pb-4 sm:px-6">
+            <ErrorMessage error={actionError} />
+          </div>
+        ) : null}
+        {list.isPending ? (
+          <LoadingState />
+        ) : list.isError ? (
+          <div className="px-4 sm:px-6">
+            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+          </div>
+        ) : items.length === 0 ? (
+          <EmptyState>
+            {filtered ? 'No notifications match these filters' : 'No notifications yet'}
+          </EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100 border-t border-slate-100">
+            {items.map((notification) => (
+              <NotificationRow
+                key={notification.id}
+                notification={notification}
+                now={now}
+                busy={busyId === notification.id}
+                onToggleRead={() =>
+                  notification.is_read ? markUnread.mutate(notification) : markRead.mutate(notification)
+                }
+                onDelete={() => deletion.remove(notification)}
+              />
+            ))}
+          </ul>
+        )}
+        {list.hasNextPage ? (
+          <div className="flex justify-center border-t border-slate-100 p-4">
+            <Button
+              variant="secondary"
+              busy={list.isFetchingNextPage}
+              onClick={() => void list.fetchNextPage()}
+            >
+              Load more
+            </Button>
+          </div>
+        ) : null}
+      </Section>
+
+      <PreferencesForm />
+      {deletion.pending ? <UndoToast onUndo={deletion.undo} /> : null}
+    </div>
+  );
+}

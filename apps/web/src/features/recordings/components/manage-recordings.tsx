@@ -1,0 +1,35 @@
+// The dashboard's "Recordings": add one to a webinar the user manages (its approved registrants are
+// notified), and every recording they may see.
+import { useState } from 'react';
+import { Notice } from '../../../components/ui/notice.tsx';
+import { Section } from '../../../components/ui/section.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
+import { notifiedMessage } from '../../../lib/format.ts';
+import { useRecordings } from '../api/get-recordings.ts';
+import { AddRecordingForm } from './add-recording-form.tsx';
+import { RecordingList } from './recording-list.tsx';
+
+export function ManageRecordings({ webinars }: { webinars: Array<{ id: number; title: string }> }) {
+  const recordings = useRecordings();
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <Section title="Recordings">
+      <Notice message={notice} />
+      <div className="mb-6 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200 ring-inset">
+        <AddRecordingForm
+          webinars={webinars}
+          onAdded={(notified) => setNotice(`Recording added · ${notifiedMessage(notified)}`)}
+        />
+      </div>
+      {recordings.isPending ? (
+        <LoadingState />
+      ) : recordings.isError ? (
+        <ErrorState error={recordings.error} onRetry={() => void recordings.refetch()} />
+      ) : recordings.data.results.length === 0 ? (
+        <EmptyState>No recordings yet.</EmptyState>
+      ) : (
+        <RecordingList recordings={recordings.data.results} showWebinar />
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Recording } from '@webinar/contracts';
+import { ExternalLink, PlayCircle } from 'lucide-react';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../../lib/format.ts';
+
+/** Recordings, each opening its video in a new tab; `showWebinar` names the webinar too. */
+export function RecordingList({
+  recordings,
+  showWebinar,
+}: {
+  recordings: Recording[];
+  showWebinar: boolean;
+}) {
+  return (
+    <ul className="divide-y divide-slate-100">
+      {recordings.map((recording) => (
+        <li key={recording.id} className="flex items-start gap-3 py-3 first:pt-0 last:pb-0">
+          <PlayCircle aria-hidden className="mt-0.5 size-5 shrink-0 text-indigo-500" />
+          <div className="min-w-0 flex-1">
+            <a
+              href={recording.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="inline-flex items-center gap-1 rounded text-sm font-medium text-indigo-600 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            >
+              {recording.title}
+              <ExternalLink aria-hidden className="size-3.5" />
+            </a>
+            <p className="text-xs text-slate-500">
+              {showWebinar ? (
+                <>
+                  <Link
+                    to={`/webinars/${recording.webinar.id}`}
+                    className="rounded hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                  >
+                    {recording.webinar.title}
+                  </Link>
+                  {' · '}
+                </>
+              ) : null}
+              Added {formatDateTime(recording.created_at)}
+            </p>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

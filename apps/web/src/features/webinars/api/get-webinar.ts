@@ -1,0 +1,21 @@
+// GET /api/webinars/<id>/
+
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Webinar } from '@webinar/contracts';
+import { api } from '../../../lib/api-client.ts';
+import { resourceKeys } from '../../../lib/query-keys.ts';
+
+export function getWebinar(id: number, signal?: AbortSignal): Promise<Webinar> {
+  return api.get<Webinar>(`/api/webinars/${id}/`, undefined, signal);
+}
+
+export function getWebinarQueryOptions(id: number) {
+  return queryOptions({
+    queryKey: [...resourceKeys.webinars, 'detail', id],
+    queryFn: ({ signal }) => getWebinar(id, signal),
+  });
+}
+
+export function useWebinar(id: number) {
+  return useQuery(getWebinarQueryOptions(id));
+}

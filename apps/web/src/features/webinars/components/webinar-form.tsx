@@ -1,0 +1,107 @@
+// The fields of a webinar, for creating one and for editing it.
+import type { WebinarCreate } from '@webinar/contracts';
+import { type FormEvent, useState } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import { Field, TextArea, TextInput } from '../../../components/ui/field.tsx';
+import { ErrorMessage } from '../../../components/ui/states.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../../lib/format.ts';
+
+export interface WebinarFormValues {
+  title: string;
+  description: string;
+  startsAt: string;
+  duration: string;
+}
+
+export function webinarFormValues(webinar?: {
+  title: string;
+  description: string;
+  starts_at: string;
+  duration_minutes: number;
+}): WebinarFormValues {
+  if (!webinar) return { title: '', description: '', startsAt: '', duration: '60' };
+  return {
+    title: webinar.title,
+    description: webinar.description,
+    startsAt: toDateTimeLocal(webinar.starts_at),
+    duration: String(webinar.duration_minutes),
+  };
+}
+
+interface WebinarFormProps {
+  initial: WebinarFormValues;
+  submitLabel: string;
+  busy: boolean;
+  error: unknown;
+  onSubmit: (input: WebinarCreate) => void;
+  onCancel?: () => void;
+  /** Lay the fields out in a row (the dashboard), or stacked (a dialog). */
+  wide?: boolean;
+}
+
+export function WebinarForm({
+  initial,
+  submitLabel,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+  wide,
+}: WebinarFormProps) {
+  const [values, setValues] = useState(initial);
+  const fields = error instanceof ApiError ? error.fields : {};
+  const set = (key: keyof WebinarFormValues) => (event: { target: { value: string } }) =>
+    setValues({ ...values, [key]: event.target.value });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({
+      title: values.title.trim(),
+      description: values.description,
+      starts_at: values.startsAt ? fromDateTimeLocal(values.startsAt) : '',
+      duration_minutes: Number(values.duration),
+    });
+  };
+
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      {error ? <ErrorMessage error={error} /> : null}
+      <div className={wide ? 'grid gap-4 sm:grid-cols-2 lg:grid-cols-4' : 'space-y-4'}>
+        <Field label="Title" error={fields.title} className={wide ? 'lg:col-span-2' : undefined}>
+          <TextInput required maxLength={200} value={values.title} onChange={set('title')} />
+        </Field>
+        <Field label="Starts at" error={fields.starts_at}>
+          <TextInput type="datetime-local" required value={values.startsAt} onChange={set('startsAt')} />
+        </Field>
+        <Field label="Duration (minutes)" error={fields.duration_minutes}>
+          <TextInput
+            type="number"
+            min={1}
+            max={1440}
+            required
+            value={values.duration}
+            onChange={set('duration')}
+          />
+        </Field>
+        <Field
+          label="Description"
+          error={fields.description}
+          className={wide ? 'sm:col-span-2 lg:col-span-4' : undefined}
+        >
+          <TextArea maxLength={5000} rows={2} value={values.description} onChange={set('description')} />
+        </Field>
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" busy={busy}>
+          {submitLabel}
+        </Button>
+        {onCancel ? (
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { configureApiClient } from './api-client.ts';
+import { eventStream } from './event-stream.ts';
+
+/** Just enough of EventSource to drive the client: the test opens, fails and feeds it. */
+class FakeEventSource {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSED = 2;
+  static instances: FakeEventSource[] = [];
+  readyState = FakeEventSource.CONNECTING;
+  onopen: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  closed = false;
+  private readonly listeners = new Map<string, (event: MessageEvent<string>) => void>();
+
+  constructor(
+    readonly url: string,
+    readonly init: EventSourceInit,
+  ) {
+    FakeEventSource.instances.push(this);
+  }
+  addEventListener(name: string, listener: (event: MessageEvent<string>) => void) {
+    this.listeners.set(name, listener);
+  }
+  close() {
+    this.closed = true;
+    this.readyState = FakeEventSource.CLOSED;
+  }
+  open() {
+    this.readyState = FakeEventSource.OPEN;
+    this.onopen?.();
+  }
+  fail(refused: boolean) {
+    this.readyState = refused ? FakeEventSource.CLOSED : FakeEventSource.CONNECTING;
+    this.onerror?.();
+  }
+  emit(name: string, data: unknown, id = '') {
+    this.listeners.get(name)?.(new MessageEvent(name, { data: JSON.stringify(data), lastEventId: id }));
+  }
+}
+
+const latest = () => FakeEventSource.instances.at(-1)!;
+
+beforeEach(() => {
+  FakeEventSource.instances = [];
+  vi.useFakeTimers();
+  vi.stubGlobal('EventSource', FakeEventSource);
+  configureApiClient({ baseUrl: '', bearerToken: undefined });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('the event stream client', () => {
+  it('opens one cookie-authenticated stream for all holders and closes it with the last', () => {
+    const releaseA = eventStream.start();
+    const releaseB = eventStream.start();
+    expect(FakeEventSource.instances).toHaveLength(1);
+    expect(latest().url).toBe('/api/communications/notifications/stream/');
+    expect(latest().init).toEqual({ withCredentials: true });
+    releaseA();
+    expect(latest().closed).toBe(false);
+    releaseB();
+    expect(latest().closed).toBe(true);
+  });
+
+  it('reports open and down, and hands typed payloads to listeners', () => {
+    const counts: number[] = [];
+    const off = eventStream.on('unread_count', ({ unread_count }) => counts.push(unread_count));
+    const release = eventStream.start();
+    expect(eventStream.getState()).toBe('down');
+    latest().open();
+    expect(eventStream.getState()).toBe('open');
+    latest().emit('unread_count', { unread_count: 4 });
+    expect(counts).toEqual([4]);
+    // A dropped connection: EventSource retries by itself; meanwhile the state says down.
+    latest().fail(false);
+    expect(eventStream.getState()).toBe('down');
+    expect(FakeEventSource.instances).toHaveLength(1);
+    off();
+    release();
+  });
+
+  it('retries a refused stream itself, resuming after the last notification it saw', () => {
+    const release = eventStream.start();
+    latest().open();
+    latest().emit('notification', { id: 42 }, '42');
+    latest().fail(true);
+    expect(latest().closed).toBe(true);
+    vi.advanceTimersByTime(3000);
+    expect(FakeEventSource.instances).toHaveLength(2);
+    expect(latest().url).toBe('/api/communications/notifications/stream/?last_event_id=42');
+    release();
+  });
+});

@@ -1,0 +1,114 @@
+// One live connection per tab to the notification stream (server-sent events), shared by every
+// component that cares. EventSource reconnects by itself after a network error; when the server
+// refuses the stream it gives up, so this client retries with a growing delay. While the stream is
+// not open, `state` says so and the unread count falls back to polling.
+import {
+  STREAM_EVENT_NAMES,
+  STREAM_RETRY_MS,
+  type StreamEventName,
+  type StreamEvents,
+} from '@webinar/contracts';
+import { useSyncExternalStore } from 'react';
+import { apiUrl, usesBearerToken } from './api-client.ts';
+
+export type StreamState = 'open' | 'down';
+
+const STREAM_PATH = '/api/communications/notifications/stream/';
+const MAX_RETRY_MS = 60_000;
+
+type Listeners = { [K in StreamEventName]: Set<(payload: StreamEvents[K]) => void> };
+
+class EventStreamClient {
+  private state: StreamState = 'down';
+  private source: EventSource | null = null;
+  private holders = 0;
+  private lastEventId: string | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryDelay = STREAM_RETRY_MS;
+  private readonly stateListeners = new Set<() => void>();
+  private readonly listeners: Listeners = {
+    notification: new Set(),
+    notification_updated: new Set(),
+    unread_count: new Set(),
+  };
+
+  getState = (): StreamState => this.state;
+
+  subscribeState = (listener: () => void): (() => void) => {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  };
+
+  on<K extends StreamEventName>(name: K, listener: (payload: StreamEvents[K]) => void): () => void {
+    const set = this.listeners[name] as Set<(payload: StreamEvents[K]) => void>;
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** Opens the stream for one holder (a signed-in screen); the returned function lets go of it. */
+  start(): () => void {
+    this.holders += 1;
+    if (this.holders === 1) this.connect();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holders -= 1;
+      if (this.holders === 0) this.disconnect();
+    };
+  }
+
+  private connect(): void {
+    // Without EventSource (old browsers, jsdom) or a cookie (bearer-token tests) there is no stream;
+    // the state stays "down" and polling does the work.
+    if (typeof EventSource === 'undefined' || usesBearerToken()) return;
+    const resume = this.lastEventId ? `?last_event_id=${encodeURIComponent(this.lastEventId)}` : '';
+    const source = new EventSource(apiUrl(`${STREAM_PATH}${resume}`), { withCredentials: true });
+    this.source = source;
+    source.onopen = () => {
+      this.retryDelay = STREAM_RETRY_MS;
+      this.setState('open');
+    };
+    source.onerror = () => {
+      this.setState('down');
+      if (source.readyState !== EventSource.CLOSED) return;
+      // Refused (401, 429, a proxy error): EventSource will not try again, so we do, later.
+      source.close();
+      this.source = null;
+      this.retryTimer = setTimeout(() => this.connect(), this.retryDelay);
+      this.retryDelay = Math.min(this.retryDelay * 2, MAX_RETRY_MS);
+    };
+    for (const name of STREAM_EVENT_NAMES) {
+      source.addEventListener(name, (event) => this.dispatch(name, event as MessageEvent<string>));
+    }
+  }
+
+  private dispatch<K extends StreamEventName>(name: K, event: MessageEvent<string>): void {
+    if (event.lastEventId) this.lastEventId = event.lastEventId;
+    const payload = JSON.parse(event.data) as StreamEvents[K];
+    for (const listener of this.listeners[name] as Set<(payload: StreamEvents[K]) => void>) {
+      listener(payload);
+    }
+  }
+
+  private disconnect(): void {
+    clearTimeout(this.retryTimer);
+    this.source?.close();
+    this.source = null;
+    this.lastEventId = undefined;
+    this.retryDelay = STREAM_RETRY_MS;
+    this.setState('down');
+  }
+
+  private setState(next: StreamState): void {
+    if (next === this.state) return;
+    this.state = next;
+    for (const listener of this.stateListeners) listener();
+  }
+}
+
+export const eventStream = new EventStreamClient();
+
+export function useStreamState(): StreamState {
+  return useSyncExternalStore(eventStream.subscribeState, eventStream.getState, eventStream.getState);
+}

@@ -1,0 +1,50 @@
+// Dates and counts as people read them. The interface is English, so formats are too.
+const LOCALE = 'en';
+
+const relative = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
+const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+
+const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "5 minutes ago", "yesterday", "in 2 hours"; under a minute, "just now". */
+export function formatRelative(iso: string, now: Date = new Date()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now.getTime()) / 1000);
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
+  }
+  return 'just now';
+}
+
+/** "Nov 25, 2026, 4:50 PM" in the browser's time zone. */
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+/** "1 user notified", "3 users notified". */
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** An ISO instant as the value of an <input type="datetime-local"> (local time, minutes). */
+export function toDateTimeLocal(iso: string): string {
+  const date = new Date(iso);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+/** The value of an <input type="datetime-local"> (local time) as an ISO instant. */
+export function fromDateTimeLocal(value: string): string {
+  return new Date(value).toISOString();
+}
+
+/** What an action that raised notifications reports: "3 users notified". */
+export function notifiedMessage(notified: number): string {
+  return `${pluralize(notified, 'user')} notified`;
+}
