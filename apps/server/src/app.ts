@@ -3,6 +3,7 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import type { Notification } from '@webinar/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { announcementRoutes } from './announcements/announcements.routes.ts';
 import type { AppDeps } from './app-deps.ts';
@@ -29,7 +30,7 @@ import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { createNotificationService } from './notifications/notifications.service.ts';
 import { streamRoutes } from './notifications/stream/stream.routes.ts';
 import { StreamHub } from './notifications/stream/stream-hub.ts';
-import { UnreadCountCache } from './notifications/unread-count-cache.ts';
+import { UserCache } from './notifications/user-cache.ts';
 import { recordingRoutes } from './recordings/recordings.routes.ts';
 import { registrationRoutes } from './registrations/registrations.routes.ts';
 import { registerReminderScheduler } from './reminders/reminder-scheduler.ts';
@@ -71,13 +72,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     (config.databaseUrl
       ? await createPostgresEventBus({ connectionString: config.databaseUrl, log: app.log })
       : createInProcessEventBus());
-  const unreadCounts = new UnreadCountCache();
+  const caches = {
+    unreadCounts: new UserCache<number>(),
+    // Bounded lower: a list weighs ~7 KB where a count weighs a few bytes.
+    newest: new UserCache<Notification[]>(5_000),
+    newestUnread: new UserCache<Notification[]>(5_000),
+  };
   const fanout =
     database.kind === 'embedded'
       ? createFanoutRunner({ db: database.db, bus, log: app.log, chunkSize: config.fanoutChunkSize })
       : undefined;
-  const stopFollowing = unreadCounts.follow(bus);
-  const streams = new StreamHub({ db: database.db, bus, cache: unreadCounts, log: app.log });
+  const stopFollowing = Object.values(caches).map((cache) => cache.follow(bus));
+  const streams = new StreamHub({ db: database.db, bus, cache: caches.unreadCounts, log: app.log });
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -90,7 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       clock,
     ),
     csrfSecret: deriveSecret(jwtSecret, 'csrf'),
-    notifications: createNotificationService({ bus, clock, unreadCounts, ...(fanout ? { fanout } : {}) }),
+    notifications: createNotificationService({ bus, clock, caches, ...(fanout ? { fanout } : {}) }),
     streams,
     fanout,
   };
@@ -100,7 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('preClose', async () => streams.close());
   app.addHook('onClose', async () => {
     await fanout?.stop();
-    stopFollowing();
+    for (const stop of stopFollowing) stop();
     if (!options.bus) await bus.close();
   });
 

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { inTransaction } from '../src/db/transaction.ts';
 import { createNotificationService } from '../src/notifications/notifications.service.ts';
 import { StreamHub } from '../src/notifications/stream/stream-hub.ts';
-import { UnreadCountCache } from '../src/notifications/unread-count-cache.ts';
+import { UserCache } from '../src/notifications/user-cache.ts';
 import {
   type CookieSession,
   createTestContext,
@@ -542,7 +542,7 @@ describe('resources', () => {
     const streams = new StreamHub({
       db: ctx.database.db,
       bus: ctx.bus,
-      cache: new UnreadCountCache(),
+      cache: new UserCache<number>(),
       log: ctx.app.log,
       heartbeatMs: 40,
     });

@@ -21,6 +21,8 @@ export interface AppEvents {
    * whoever keeps state derived from events must resync it from the database.
    */
   bus_resync: Record<string, never>;
+  /** A webinar was renamed or deleted: notifications that show its title changed with it. */
+  webinar_changed: { webinarId: number };
   notifications_changed: {
     userId: number;
     notificationIds: number[] | 'all';

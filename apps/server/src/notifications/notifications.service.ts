@@ -19,7 +19,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { FanoutRunner } from './fanout-job.ts';
 import { toNotification } from './notifications.mapper.ts';
 import * as repo from './notifications.repository.ts';
-import type { UnreadCountCache } from './unread-count-cache.ts';
+import type { UserCache } from './user-cache.ts';
 
 type Db = Kysely<Database>;
 
@@ -75,17 +75,28 @@ export interface NotificationService {
 
 export const RECENT_LIMIT = 10;
 
+export interface NotificationCaches {
+  unreadCounts: UserCache<number>;
+  /** A user's newest notifications, enough for `recent/` and the list's first page. */
+  newest: UserCache<Notification[]>;
+  /** The same for their unread ones (`?unread=true`). */
+  newestUnread: UserCache<Notification[]>;
+}
+
+/** Rows kept per user: one page of the list (20) and one more, to know if a next page exists. */
+const CACHED_ROWS = 21;
+
 export interface NotificationServiceDeps {
   bus: EventBus;
   clock: Clock;
-  /** Unread counts kept in memory between changes (see unread-count-cache.ts). */
-  unreadCounts?: UnreadCountCache;
+  /** What the hot polls ask for, kept in memory between changes (see user-cache.ts). */
+  caches?: NotificationCaches;
   /** Set on the embedded database: batches larger than a chunk run as a job (fanout-job.ts). */
   fanout?: Pick<FanoutRunner, 'chunkSize' | 'wake'>;
 }
 
 export function createNotificationService(deps: NotificationServiceDeps): NotificationService {
-  const { bus, clock, unreadCounts } = deps;
+  const { bus, clock, caches } = deps;
 
   async function createBulk(tx: Tx, input: NewNotifications): Promise<CreatedNotifications> {
     const eventId = await repo.claimEvent(tx.db, input.type, input.idempotencyKey ?? null);
@@ -146,6 +157,23 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
     return toNotification(row);
   }
 
+  async function newestRows(db: Db, userId: number, unread: true | undefined): Promise<Notification[]> {
+    return (await repo.listForUser(db, userId, { limit: CACHED_ROWS, unread })).map(toNotification);
+  }
+
+  /** The first page of the list or of the unread list, from the cache, when that is what is asked. */
+  function firstRowsFromCache(
+    db: Db,
+    userId: number,
+    options: ListOptions,
+  ): Promise<Notification[]> | undefined {
+    if (!caches || options.cursor || options.type || options.pageSize + 1 > CACHED_ROWS) return undefined;
+    if (options.unread === undefined)
+      return caches.newest.get(userId, () => newestRows(db, userId, undefined));
+    if (options.unread === true) return caches.newestUnread.get(userId, () => newestRows(db, userId, true));
+    return undefined;
+  }
+
   async function preferences(db: Db, userId: number): Promise<Preferences> {
     const muted = new Set((await repo.mutedTypes(db, userId)).map((r) => r.notification_type));
     return Object.fromEntries(NOTIFICATION_TYPES.map((t) => [t, !muted.has(t)])) as Preferences;
@@ -159,33 +187,38 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
     },
 
     async list(db, userId, options) {
-      const after = options.cursor ? decodeCursor(options.cursor) : undefined;
       // One row more than the page tells whether another page follows, without a count.
-      const rows = await repo.listForUser(db, userId, {
-        after,
-        limit: options.pageSize + 1,
-        unread: options.unread,
-        type: options.type,
-      });
+      const rows =
+        (await firstRowsFromCache(db, userId, options)) ??
+        (
+          await repo.listForUser(db, userId, {
+            after: options.cursor ? decodeCursor(options.cursor) : undefined,
+            limit: options.pageSize + 1,
+            unread: options.unread,
+            type: options.type,
+          })
+        ).map(toNotification);
       const page = rows.slice(0, options.pageSize);
       const last = page.at(-1);
       const nextCursor =
         rows.length > options.pageSize && last
-          ? encodeCursor({ createdAt: last.created_at, id: last.id })
+          ? encodeCursor({ createdAt: new Date(last.created_at), id: last.id })
           : null;
-      return { results: page.map(toNotification), next_cursor: nextCursor };
+      return { results: page, next_cursor: nextCursor };
     },
 
     async recent(db, userId) {
-      const rows = await repo.listForUser(db, userId, { limit: RECENT_LIMIT });
-      return rows.map(toNotification);
+      const rows = caches
+        ? await caches.newest.get(userId, () => newestRows(db, userId, undefined))
+        : await newestRows(db, userId, undefined);
+      return rows.slice(0, RECENT_LIMIT);
     },
 
     get: findOrThrow,
 
     unreadCount(db, userId) {
-      return unreadCounts
-        ? unreadCounts.get(userId, () => repo.countUnread(db, userId))
+      return caches
+        ? caches.unreadCounts.get(userId, () => repo.countUnread(db, userId))
         : repo.countUnread(db, userId);
     },
 

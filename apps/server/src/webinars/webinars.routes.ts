@@ -70,7 +70,7 @@ export async function webinarRoutes(plain: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      service.updateWebinar(db, currentUser(request), Number(request.params.id), request.body),
+      service.updateWebinar(db, currentUser(request), Number(request.params.id), request.body, deps.bus),
   );
 
   app.delete(
@@ -85,7 +85,7 @@ export async function webinarRoutes(plain: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      await service.deleteWebinar(db, Number(request.params.id));
+      await service.deleteWebinar(db, Number(request.params.id), deps.bus);
       return reply.status(204).send(null);
     },
   );

@@ -2,6 +2,7 @@
 import type { Webinar, WebinarCreate, WebinarListQuery, WebinarUpdate } from '@webinar/contracts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import { canManageWebinar } from '../auth/permissions.ts';
+import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
 import { type Db, findUserById } from '../users/users.repository.ts';
 import { toWebinar } from './webinars.mapper.ts';
@@ -79,6 +80,7 @@ export async function updateWebinar(
   actor: AuthContext,
   id: number,
   input: WebinarUpdate,
+  bus: EventBus,
 ): Promise<Webinar> {
   await findManageableWebinar(db, actor, id);
   await repo.updateWebinar(db, id, {
@@ -87,9 +89,12 @@ export async function updateWebinar(
     ...(input.starts_at !== undefined ? { starts_at: parseStartsAt(input.starts_at) } : {}),
     ...(input.duration_minutes !== undefined ? { duration_minutes: input.duration_minutes } : {}),
   });
+  // Notifications show their webinar's title: caches of them must not keep the old one.
+  if (input.title !== undefined) bus.publish({ name: 'webinar_changed', payload: { webinarId: id } });
   return getWebinar(db, actor, id);
 }
 
-export async function deleteWebinar(db: Db, id: number): Promise<void> {
+export async function deleteWebinar(db: Db, id: number, bus: EventBus): Promise<void> {
   if (!(await repo.deleteWebinar(db, id))) throw AppError.notFound('Webinar not found.');
+  bus.publish({ name: 'webinar_changed', payload: { webinarId: id } });
 }

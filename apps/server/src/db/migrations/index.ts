@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_25_0001_foundation.ts';
 import * as platform from './2026_11_25_0002_platform.ts';
+import * as fanoutWithoutForeignKeys from './2026_11_25_0003_fanout_without_foreign_keys.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
   '2026_11_25_0002_platform': platform,
+  '2026_11_25_0003_fanout_without_foreign_keys': fanoutWithoutForeignKeys,
 };

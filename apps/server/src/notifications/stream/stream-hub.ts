@@ -9,13 +9,14 @@ import type { AppEvent, AppEvents, EventBus } from '../../events/event-bus.ts';
 import type { Db } from '../../users/users.repository.ts';
 import { toNotification } from '../notifications.mapper.ts';
 import { countUnread, type NotificationWithWebinar } from '../notifications.repository.ts';
-import type { UnreadCountCache } from '../unread-count-cache.ts';
+import type { UserCache } from '../user-cache.ts';
 import * as repo from './stream.repository.ts';
 
 export interface StreamHubOptions {
   db: Db;
   bus: EventBus;
-  cache: UnreadCountCache;
+  /** Unread counts, shared with the unread-count route. */
+  cache: UserCache<number>;
   log: FastifyBaseLogger;
   heartbeatMs?: number;
   maxConnectionsPerUser?: number;

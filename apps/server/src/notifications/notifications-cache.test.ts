@@ -1,0 +1,92 @@
+// The newest notifications and the unread count are kept in memory per user: a repeated poll
+// costs no query, and no change, whoever makes it, ever leaves a stale list or count behind.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, simple, type TestContext, type TestUser } from '../../test/helpers/app.ts';
+
+const BASE = '/api/communications/notifications';
+
+describe('cached lists and counts', () => {
+  let ctx: TestContext;
+  let alice: TestUser;
+  let host: TestUser;
+  let admin: TestUser;
+  let webinarId: number;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    alice = await ctx.buildUser();
+    host = await ctx.buildUser({ role: 'host' });
+    admin = await ctx.buildUser({ role: 'admin' });
+    webinarId = await ctx.buildWebinar(host.id, 'Original title');
+    await ctx.notify({ ...simple('live_started', [alice.id], 'About the webinar'), webinarId });
+  });
+  afterAll(() => ctx.close());
+
+  const get = (url: string) => ctx.as(alice, { url });
+  const titles = async (url: string) =>
+    ((await get(url)).json().results as Array<{ title: string }>).map((n) => n.title);
+
+  it('answers a repeated poll of the list, recent and the count without a query', async () => {
+    await get(`${BASE}/`);
+    await get(`${BASE}/recent/`);
+    await get(`${BASE}/unread-count/`);
+    const before = ctx.queryCount();
+    expect((await get(`${BASE}/`)).statusCode).toBe(200);
+    expect((await get(`${BASE}/recent/`)).statusCode).toBe(200);
+    expect((await get(`${BASE}/?unread=true`)).statusCode).toBe(200);
+    const afterFirstUnread = ctx.queryCount();
+    expect((await get(`${BASE}/?unread=true`)).statusCode).toBe(200);
+    expect((await get(`${BASE}/unread-count/`)).statusCode).toBe(200);
+    expect(ctx.queryCount()).toBe(afterFirstUnread);
+    expect(afterFirstUnread - before).toBe(1); // only the first unread list was read
+  });
+
+  it('shows a new notification at once', async () => {
+    await titles(`${BASE}/`);
+    await ctx.notify(simple('system', [alice.id], 'Fresh news'));
+    expect((await titles(`${BASE}/`))[0]).toBe('Fresh news');
+    expect((await titles(`${BASE}/recent/`))[0]).toBe('Fresh news');
+    expect(await titles(`${BASE}/?unread=true`)).toContain('Fresh news');
+  });
+
+  it("reflects the user's own read, unread and delete at once", async () => {
+    const [first] = (await get(`${BASE}/`)).json().results as Array<{ id: number }>;
+    await ctx.as(alice, { method: 'POST', url: `${BASE}/${first!.id}/mark-read/` });
+    expect((await get(`${BASE}/`)).json().results[0].is_read).toBe(true);
+    expect(
+      ((await get(`${BASE}/?unread=true`)).json().results as Array<{ id: number }>).map((n) => n.id),
+    ).not.toContain(first!.id);
+    await ctx.as(alice, { method: 'POST', url: `${BASE}/${first!.id}/mark-unread/` });
+    expect((await get(`${BASE}/recent/`)).json().results[0].is_read).toBe(false);
+    await ctx.as(alice, { method: 'DELETE', url: `${BASE}/${first!.id}/` });
+    expect(((await get(`${BASE}/`)).json().results as Array<{ id: number }>).map((n) => n.id)).not.toContain(
+      first!.id,
+    );
+  });
+
+  it("reflects an admin's edit and a renamed webinar", async () => {
+    const list = (await get(`${BASE}/`)).json().results as Array<{
+      id: number;
+      related_webinar: { title: string } | null;
+    }>;
+    const linked = list.find((n) => n.related_webinar)!;
+    expect(linked.related_webinar!.title).toBe('Original title');
+    await ctx.as(host, {
+      method: 'PATCH',
+      url: `/api/webinars/${webinarId}/`,
+      payload: { title: 'Renamed webinar' },
+    });
+    const relisted = (await get(`${BASE}/`)).json().results as Array<{
+      id: number;
+      related_webinar: { title: string } | null;
+    }>;
+    expect(relisted.find((n) => n.id === linked.id)!.related_webinar!.title).toBe('Renamed webinar');
+
+    await ctx.as(admin, {
+      method: 'PATCH',
+      url: `/api/admin/notifications/${linked.id}/`,
+      payload: { title: 'Edited by admin' },
+    });
+    expect(await titles(`${BASE}/`)).toContain('Edited by admin');
+  });
+});
