@@ -3,6 +3,7 @@
 import type { AdminNotificationQuery, NotificationType } from '@webinar/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { NOTIFICATION_COLUMNS } from './notifications.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -19,6 +20,9 @@ export interface AdminNotificationRow {
   read_at: Date | null;
   created_at: Date;
 }
+
+/** A notification as the admin panel shows it: with its recipient's username. */
+const ADMIN_COLUMNS = [...NOTIFICATION_COLUMNS, 'u.username'] as const;
 
 function base(db: Db) {
   return db
@@ -69,24 +73,7 @@ export async function searchNotifications(
 ): Promise<{ rows: AdminNotificationRow[]; count: number }> {
   const ordering = ORDERINGS[query.ordering ?? '-created_at'][0];
   const [rows, total] = await Promise.all([
-    filtered(db, query)
-      .select([
-        'n.id',
-        'n.user_id',
-        'u.username',
-        'n.notification_type',
-        'n.title',
-        'n.content',
-        'n.webinar_id',
-        'w.title as webinar_title',
-        'n.is_read',
-        'n.read_at',
-        'n.created_at',
-      ])
-      .orderBy(ordering)
-      .offset(offset)
-      .limit(limit)
-      .execute(),
+    filtered(db, query).select(ADMIN_COLUMNS).orderBy(ordering).offset(offset).limit(limit).execute(),
     filtered(db, query)
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow(),
@@ -95,22 +82,7 @@ export async function searchNotifications(
 }
 
 export async function findNotification(db: Db, id: number): Promise<AdminNotificationRow | undefined> {
-  return base(db)
-    .select([
-      'n.id',
-      'n.user_id',
-      'u.username',
-      'n.notification_type',
-      'n.title',
-      'n.content',
-      'n.webinar_id',
-      'w.title as webinar_title',
-      'n.is_read',
-      'n.read_at',
-      'n.created_at',
-    ])
-    .where('n.id', '=', id)
-    .executeTakeFirst();
+  return base(db).select(ADMIN_COLUMNS).where('n.id', '=', id).executeTakeFirst();
 }
 
 export async function updateNotification(

@@ -21,7 +21,8 @@ export interface NotificationWithWebinar {
   created_at: Date;
 }
 
-const COLUMNS = [
+/** The columns of a notification as the API shows it (with its webinar's title). */
+export const NOTIFICATION_COLUMNS = [
   'n.id',
   'n.user_id',
   'n.notification_type',
@@ -34,11 +35,12 @@ const COLUMNS = [
   'n.created_at',
 ] as const;
 
-function selectWithWebinar(db: Db) {
+/** Notifications joined to their webinar, selecting NOTIFICATION_COLUMNS. */
+export function selectWithWebinar(db: Db) {
   return db
     .selectFrom('notifications as n')
     .leftJoin('webinars as w', 'w.id', 'n.webinar_id')
-    .select(COLUMNS);
+    .select(NOTIFICATION_COLUMNS);
 }
 
 export interface ListFilter {

@@ -3,27 +3,9 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { NotificationWithWebinar } from '../notifications.repository.ts';
+import { type NotificationWithWebinar, selectWithWebinar } from '../notifications.repository.ts';
 
 type Db = Kysely<Database>;
-
-function selectWithWebinar(db: Db) {
-  return db
-    .selectFrom('notifications as n')
-    .leftJoin('webinars as w', 'w.id', 'n.webinar_id')
-    .select([
-      'n.id',
-      'n.user_id',
-      'n.notification_type',
-      'n.title',
-      'n.content',
-      'n.webinar_id',
-      'w.title as webinar_title',
-      'n.is_read',
-      'n.read_at',
-      'n.created_at',
-    ]);
-}
 
 /** The rows of one batch (ids firstId..lastId) that belong to the given users. */
 export function batchRowsForUsers(
