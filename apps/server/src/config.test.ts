@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -21,6 +22,12 @@ describe('configuration from the environment', () => {
     expect(config.accessTokenTtlSeconds).toBe(300);
     expect(config.refreshTokenTtlSeconds).toBe(86400);
     expect(config.seedDemo).toBe(true);
+  });
+
+  it("keeps the embedded database in the repository's data folder, or DATA_DIR from where npm ran", () => {
+    expect(loadConfig({}).dataDir).toBe(path.resolve(import.meta.dirname, '../../../data'));
+    expect(loadConfig({ DATA_DIR: 'elsewhere', INIT_CWD: '/srv/app' }).dataDir).toBe('/srv/app/elsewhere');
+    expect(loadConfig({ DATA_DIR: '/var/lib/webinar' }).dataDir).toBe('/var/lib/webinar');
   });
 
   it('reads durations with units', () => {

@@ -117,7 +117,11 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     port: integer(env, 'PORT', 8000, 0, 65535),
     host,
-    dataDir: path.resolve(env.DATA_DIR || './data'),
+    // `npm start` runs in apps/server: a relative DATA_DIR means relative to where the user ran
+    // npm (INIT_CWD), and the default is the repository's ./data (same depth from src/ and dist/).
+    dataDir: env.DATA_DIR
+      ? path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR)
+      : fileURLToPath(new URL('../../../data', import.meta.url)),
     databaseUrl,
     jwtSecret,
     logLevel,
