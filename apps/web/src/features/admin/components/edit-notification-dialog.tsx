@@ -2,8 +2,9 @@ import type { AdminNotification, NotificationType } from '@webinar/contracts';
 import { type FormEvent, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
-import { Checkbox, Field, Select, TextArea, TextInput } from '../../../components/ui/field.tsx';
+import { Checkbox, Field, Select } from '../../../components/ui/field.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
+import { TitleContentFields } from '../../../components/ui/title-content-fields.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useUpdateAdminNotification } from '../api/update-admin-notification.ts';
 import { isNotificationType, TypeOptions } from './type-options.tsx';
@@ -40,23 +41,13 @@ export function EditNotificationDialog({ notification, onClose, onSaved }: EditN
       </p>
       <form onSubmit={submit} className="space-y-4">
         {update.isError ? <ErrorMessage error={update.error} /> : null}
-        <Field label="Title" error={fields.title}>
-          <TextInput
-            required
-            maxLength={200}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-        </Field>
-        <Field label="Content" error={fields.content}>
-          <TextArea
-            required
-            rows={3}
-            maxLength={10000}
-            value={content}
-            onChange={(event) => setContent(event.target.value)}
-          />
-        </Field>
+        <TitleContentFields
+          title={title}
+          content={content}
+          onTitleChange={setTitle}
+          onContentChange={setContent}
+          errors={fields}
+        />
         <Field label="Type">
           <Select
             value={type}

@@ -2,10 +2,11 @@
 import { type AdminNotificationCreate, type NotificationType, ROLES, type Role } from '@webinar/contracts';
 import { type FormEvent, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
-import { Field, Select, TextArea, TextInput } from '../../../components/ui/field.tsx';
+import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
+import { TitleContentFields } from '../../../components/ui/title-content-fields.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { pluralize } from '../../../lib/format.ts';
 import { useSendAdminNotification } from '../api/send-admin-notification.ts';
@@ -102,23 +103,13 @@ export function SendNotificationForm() {
             </Select>
           </Field>
         </div>
-        <Field label="Title" error={fields.title}>
-          <TextInput
-            required
-            maxLength={200}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-        </Field>
-        <Field label="Content" error={fields.content}>
-          <TextArea
-            required
-            rows={3}
-            maxLength={10000}
-            value={content}
-            onChange={(event) => setContent(event.target.value)}
-          />
-        </Field>
+        <TitleContentFields
+          title={title}
+          content={content}
+          onTitleChange={setTitle}
+          onContentChange={setContent}
+          errors={fields}
+        />
         <Button type="submit" busy={send.isPending}>
           Send
         </Button>

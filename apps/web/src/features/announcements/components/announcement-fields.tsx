@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
-import { Field, TextArea, TextInput } from '../../../components/ui/field.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
+import { TitleContentFields } from '../../../components/ui/title-content-fields.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 
 interface AnnouncementFieldsProps {
@@ -24,23 +24,13 @@ export function AnnouncementFields({ initial, submitLabel, busy, error, onSubmit
   return (
     <form onSubmit={submit} className="space-y-4">
       {error ? <ErrorMessage error={error} /> : null}
-      <Field label="Title" error={fields.title}>
-        <TextInput
-          required
-          maxLength={200}
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-        />
-      </Field>
-      <Field label="Content" error={fields.content}>
-        <TextArea
-          required
-          maxLength={10000}
-          rows={3}
-          value={content}
-          onChange={(event) => setContent(event.target.value)}
-        />
-      </Field>
+      <TitleContentFields
+        title={title}
+        content={content}
+        onTitleChange={setTitle}
+        onContentChange={setContent}
+        errors={fields}
+      />
       <Button type="submit" busy={busy}>
         {submitLabel}
       </Button>
