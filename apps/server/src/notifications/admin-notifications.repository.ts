@@ -3,23 +3,12 @@
 import type { AdminNotificationQuery, NotificationType } from '@webinar/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { NOTIFICATION_COLUMNS } from './notifications.repository.ts';
+import { NOTIFICATION_COLUMNS, type NotificationWithWebinar } from './notifications.repository.ts';
 
 type Db = Kysely<Database>;
 
-export interface AdminNotificationRow {
-  id: number;
-  user_id: number;
-  username: string;
-  notification_type: NotificationType;
-  title: string;
-  content: string;
-  webinar_id: number | null;
-  webinar_title: string | null;
-  is_read: boolean;
-  read_at: Date | null;
-  created_at: Date;
-}
+/** A notification row with its recipient's username. */
+export type AdminNotificationRow = NotificationWithWebinar & { username: string };
 
 /** A notification as the admin panel shows it: with its recipient's username. */
 const ADMIN_COLUMNS = [...NOTIFICATION_COLUMNS, 'u.username'] as const;

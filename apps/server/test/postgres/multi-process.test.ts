@@ -1,9 +1,7 @@
 // Several server processes on one PostgreSQL database, as `WORKERS=N` or a load balancer runs
 // them: what one process does reaches the live streams and unread-count polls of the others,
 // also after a process lost its LISTEN connection; and the cluster mode starts as documented.
-import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import type { Notification } from '@webinar/contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,49 +10,24 @@ import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db
 import { insertUser } from '../../src/users/users.repository.ts';
 import { TEST_PASSWORD, TEST_SECRET } from '../helpers/app.ts';
 import { createPostgresDatabase, usePostgres } from '../helpers/database.ts';
+import { type ServerProcess, spawnServer as spawnProcess, waitFor } from '../helpers/server-process.ts';
 import { dataOf, openStream, type SseEvent, type SseStream } from '../helpers/sse.ts';
 
-const serverDir = path.resolve(import.meta.dirname, '../..');
 const NOTIFICATIONS = '/api/communications/notifications';
 
-interface Server {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
+interface Server extends ServerProcess {
   origin: string;
 }
 
-function spawnServer(env: Record<string, string>): Omit<Server, 'origin'> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      REMINDER_INTERVAL: '0',
-      LOGIN_RATE_LIMIT: '1000',
-      SEED_DEMO: 'false',
-      WEB_DIST: '/nonexistent',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function spawnServer(env: Record<string, string>): ServerProcess {
+  return spawnProcess({
+    LOG_LEVEL: 'info',
+    REMINDER_INTERVAL: '0',
+    LOGIN_RATE_LIMIT: '1000',
+    SEED_DEMO: 'false',
+    WEB_DIST: '/nonexistent',
+    ...env,
   });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/g;
@@ -72,7 +45,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   return { ...started, origin };
 }
 
-async function stop(server: { child: ChildProcess; exited: Promise<number | null> } | undefined) {
+async function stop(server: ServerProcess | undefined) {
   if (!server || server.child.exitCode !== null) return;
   server.child.kill('SIGTERM');
   await Promise.race([server.exited, new Promise((r) => setTimeout(r, 10_000))]);
