@@ -63,7 +63,7 @@ export function createWriteBatcher<I, O>(options: WriteBatcherOptions<I, O>): Wr
   async function run(batch: Pending<I, O>[]): Promise<void> {
     try {
       const outputs = await options.write(batch.map((p) => p.input));
-      batch.forEach((pending, i) => pending.resolve(outputs[i] as O));
+      for (const [i, pending] of batch.entries()) pending.resolve(outputs[i] as O);
     } catch (error) {
       for (const pending of batch) pending.reject(error);
     } finally {
