@@ -89,4 +89,28 @@ describe('cached lists and counts', () => {
     });
     expect(await titles(`${BASE}/`)).toContain('Edited by admin');
   });
+
+  it('keeps the notifications of a deleted webinar, without the webinar', async () => {
+    const linkedIds = (
+      (await get(`${BASE}/`)).json().results as Array<{ id: number; related_webinar: unknown }>
+    )
+      .filter((n) => n.related_webinar)
+      .map((n) => n.id);
+    expect(linkedIds.length).toBeGreaterThan(0);
+    const deleted = await ctx.as(admin, { method: 'DELETE', url: `/api/webinars/${webinarId}/` });
+    expect(deleted.statusCode).toBe(204);
+    for (const url of [`${BASE}/`, `${BASE}/recent/`, `${BASE}/${linkedIds[0]}/`]) {
+      const body = (await get(url)).json();
+      const rows = (body.results ?? [body]) as Array<{ id: number; related_webinar: unknown }>;
+      const formerlyLinked = rows.filter((n) => linkedIds.includes(n.id));
+      expect(formerlyLinked.length).toBeGreaterThan(0);
+      for (const n of formerlyLinked) expect(n.related_webinar).toBeNull();
+    }
+    const adminView = (
+      await ctx.as(admin, { url: `/api/admin/notifications/?user=${alice.id}&page_size=100` })
+    ).json().results as Array<{ id: number; related_webinar: unknown }>;
+    const adminLinked = adminView.filter((n) => linkedIds.includes(n.id));
+    expect(adminLinked).toHaveLength(linkedIds.length);
+    for (const n of adminLinked) expect(n.related_webinar).toBeNull();
+  });
 });

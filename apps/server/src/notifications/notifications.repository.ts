@@ -21,14 +21,18 @@ export interface NotificationWithWebinar {
   created_at: Date;
 }
 
-/** The columns of a notification as the API shows it (with its webinar's title). */
+/**
+ * The columns of a notification as the API shows it, with its webinar's title. The webinar's id
+ * comes from the join, so a notification about a deleted webinar has none (there is no foreign
+ * key to clear it: see migration 0004).
+ */
 export const NOTIFICATION_COLUMNS = [
   'n.id',
   'n.user_id',
   'n.notification_type',
   'n.title',
   'n.content',
-  'n.webinar_id',
+  'w.id as webinar_id',
   'w.title as webinar_title',
   'n.is_read',
   'n.read_at',

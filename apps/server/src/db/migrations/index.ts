@@ -4,9 +4,11 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026_11_25_0001_foundation.ts';
 import * as platform from './2026_11_25_0002_platform.ts';
 import * as fanoutWithoutForeignKeys from './2026_11_25_0003_fanout_without_foreign_keys.ts';
+import * as lighterNotificationWrites from './2026_11_25_0004_lighter_notification_writes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
   '2026_11_25_0002_platform': platform,
   '2026_11_25_0003_fanout_without_foreign_keys': fanoutWithoutForeignKeys,
+  '2026_11_25_0004_lighter_notification_writes': lighterNotificationWrites,
 };
