@@ -1,8 +1,9 @@
 // `npm run bench`: the workload of the benchmark definition in one run. It seeds a throwaway
 // PostgreSQL database with the CLI's seed-bench, starts the real server as a separate process
 // (one process, then WORKERS=2), drives each load from this process, measures the ceiling route
-// in the same run, samples the server's CPU and memory, runs the fan-outs, then the same loads on
-// the embedded database; prints one table and writes it under bench/results/.
+// in the same run, samples the server's CPU and memory, runs the fan-outs and the many-streams
+// test, then the same loads on the embedded database; prints the tables and writes them under
+// bench/results/.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,9 +20,11 @@ import {
   loadTable,
   machine,
   type Report,
+  streamTable,
   type TargetResult,
   writeReport,
 } from './lib/report.ts';
+import { measureStreams } from './lib/streams.ts';
 import { mintTokens } from './lib/tokens.ts';
 
 const { values: args } = parseArgs({
@@ -34,6 +37,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string' },
     'skip-embedded': { type: 'boolean', default: false },
     'skip-fanout': { type: 'boolean', default: false },
+    streams: { type: 'string' },
+    'skip-streams': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -49,7 +54,11 @@ if (args.help) {
   --connections N      concurrent connections (default 64)
   --skip-embedded      PostgreSQL only
   --skip-fanout        no fan-out measurements
-Environment: BENCH_POSTGRES_URL (default ${DEFAULT_ADMIN_URL}), where throwaway databases are created.`);
+  --streams N          open event streams on one server process (default 10000; needs ulimit -n
+                       above N)
+  --skip-streams       no many-streams measurement
+Environment: BENCH_POSTGRES_URL (default ${DEFAULT_ADMIN_URL}), where throwaway databases are created;
+BENCH_SERVER_ARGS, Node options for the server processes (e.g. --cpu-prof --cpu-prof-dir=/tmp/p).`);
   process.exit(0);
 }
 
@@ -61,6 +70,7 @@ const warmup = quick ? 1 : 3;
 const connections = Number(args.connections ?? 64);
 const loadUsers = Math.min(1000, users);
 const fanoutSizes = quick ? [] : [100_000, 1_000_000];
+const streamCount = Math.min(Number(args.streams ?? (quick ? 100 : 10_000)), users * 5);
 const only = args.only ? new Set(args.only.split(',')) : undefined;
 const adminUrl = process.env.BENCH_POSTGRES_URL ?? DEFAULT_ADMIN_URL;
 const jwtSecret = 'bench-secret-bench-secret-bench-secret-0123';
@@ -183,11 +193,39 @@ async function fanout(
   }
 }
 
+/** N event streams on one server process (the data set's users in turn), then announcements. */
+async function streamsOn(
+  target: string,
+  env: Record<string, string>,
+  secret: string,
+  dataset: Awaited<ReturnType<typeof readDataset>>,
+): Promise<Report['streams'][number]> {
+  const tokens = await mintTokens(secret, dataset.users);
+  const [adminToken] = await mintTokens(secret, [dataset.admin]);
+  const server = await startServer({ ...env, WORKERS: '1' });
+  try {
+    progress(`${target}: ${streamCount} live streams`);
+    const result = await measureStreams({
+      baseUrl: server.baseUrl,
+      serverPid: server.child.pid!,
+      tokens,
+      adminToken: adminToken!,
+      streams: streamCount,
+      concurrency: 200,
+      progress: (message) => progress(`${target}: ${message}`),
+    });
+    return { target, ...result };
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   const started = Date.now();
   await buildServer();
   const targets: TargetResult[] = [];
   const fanouts: FanoutResult[] = [];
+  const streams: Report['streams'] = [];
   let postgresVersion = 'not measured';
 
   // PostgreSQL: one server process, then two.
@@ -202,6 +240,7 @@ async function main() {
     await restoreUnread(scratch.url, perUser);
     targets.push(await runTarget('postgres, WORKERS=2', { ...env, WORKERS: '2' }, jwtSecret, dataset));
     if (!args['skip-fanout']) fanouts.push(await fanout(`postgres ${users}`, env, jwtSecret, dataset));
+    if (!args['skip-streams']) streams.push(await streamsOn('postgres, 1 process', env, jwtSecret, dataset));
   } finally {
     await scratch.drop();
   }
@@ -226,12 +265,13 @@ async function main() {
     date: new Date().toISOString(),
     commit: commit(),
     machine: machine(postgresVersion),
-    settings: { users, perUser, duration, connections, loadUsers, quick },
+    settings: { users, perUser, duration, connections, loadUsers, streams: streamCount, quick },
     targets,
     fanouts,
+    streams,
     extra: { totalSeconds: Math.round((Date.now() - started) / 1000) },
   };
-  console.log(`\n${loadTable(targets)}\n\n${fanoutTable(fanouts)}\n`);
+  console.log(`\n${loadTable(targets)}\n\n${fanoutTable(fanouts)}\n\n${streamTable(streams)}\n`);
   const written = writeReport(report);
   console.log(
     `Written to ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}`,

@@ -33,10 +33,14 @@ export function buildServer(): Promise<void> {
   });
 }
 
-/** Starts the built server (as `npm start` runs it) with `env` on a free port; waits for /readyz. */
+/**
+ * Starts the built server (as `npm start` runs it) with `env` on a free port; waits for /readyz.
+ * BENCH_SERVER_ARGS adds Node options that NODE_OPTIONS refuses, e.g. `--cpu-prof` to profile it.
+ */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
+  const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'apps/server/dist/main.js'], {
     cwd: REPO,
     env: {
       ...process.env,

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LoadResult } from './load.ts';
 import { REPO } from './processes.ts';
+import type { StreamResult } from './streams.ts';
 
 export interface TargetResult {
   target: string;
@@ -29,6 +30,7 @@ export interface Report {
   settings: Record<string, unknown>;
   targets: TargetResult[];
   fanouts: FanoutResult[];
+  streams: Array<StreamResult & { target: string }>;
   extra: Record<string, unknown>;
 }
 
@@ -81,6 +83,21 @@ export function fanoutTable(fanouts: FanoutResult[]): string {
   return lines.join('\n');
 }
 
+export function streamTable(streams: Report['streams']): string {
+  const lines = [
+    '| target | streams open | idle RSS MB | RSS with streams MB | KB per stream | round | POST ms | delay from send p50 / p99 / max ms | delay after the answer p50 / p99 ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const s of streams) {
+    s.announcements.forEach((a, i) => {
+      lines.push(
+        `| ${s.target} | ${s.opened} / ${s.streams} | ${fixed(s.idleRssMb, 0)} | ${fixed(s.withStreamsRssMb, 0)} | ${fixed(s.perStreamKb)} | ${i + 1} | ${fixed(a.postMs, 0)} | ${fixed(a.fromSendP50Ms, 0)} / ${fixed(a.fromSendP99Ms, 0)} / ${fixed(a.fromSendMaxMs, 0)} | ${fixed(a.afterAnswerP50Ms, 0)} / ${fixed(a.afterAnswerP99Ms, 0)} |`,
+      );
+    });
+  }
+  return lines.join('\n');
+}
+
 export function writeReport(report: Report): { json: string; markdown: string } {
   const dir = path.join(REPO, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
@@ -105,6 +122,10 @@ export function writeReport(report: Report): { json: string; markdown: string } 
       '## Fan-out',
       '',
       fanoutTable(report.fanouts),
+      '',
+      '## Live streams',
+      '',
+      streamTable(report.streams),
       '',
       ...(Object.keys(report.extra).length
         ? ['## Other', '', '```json', JSON.stringify(report.extra, null, 2), '```', '']

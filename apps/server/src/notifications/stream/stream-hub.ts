@@ -43,7 +43,9 @@ interface Connection {
 /** A client this far behind is dropped; it reconnects and resumes with Last-Event-ID. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** Users per lookup when a batch reaches many connected users. */
-const LOOKUP_CHUNK = 5000;
+const LOOKUP_CHUNK = 2500;
+/** Lookups of one batch running at once (each takes two database connections). */
+const LOOKUPS_AT_ONCE = 2;
 /** How many sent ids a connection remembers to skip duplicates (the oldest are forgotten). */
 const SENT_IDS_REMEMBERED = 256;
 
@@ -160,26 +162,41 @@ export class StreamHub {
     const targets = batch.userIds
       ? batch.userIds.filter((id) => this.byUser.has(id))
       : [...this.byUser.keys()];
+    const chunks: number[][] = [];
     for (let start = 0; start < targets.length; start += LOOKUP_CHUNK) {
-      const users = targets.slice(start, start + LOOKUP_CHUNK);
-      const rows = await repo.batchRowsForUsers(this.options.db, batch.firstId, batch.lastId, users);
-      await this.deliverRows(rows);
+      chunks.push(targets.slice(start, start + LOOKUP_CHUNK));
     }
+    // A few chunks at a time, each with its rows and its counts fetched side by side: the last
+    // stream waits for all of them, and the database has more than one core.
+    const worker = async () => {
+      for (let users = chunks.shift(); users; users = chunks.shift()) {
+        const epoch = this.options.cache.currentEpoch();
+        const [rows, counts] = await Promise.all([
+          repo.batchRowsForUsers(this.options.db, batch.firstId, batch.lastId, users),
+          repo.unreadCounts(this.options.db, users),
+        ]);
+        this.deliverRows(rows, counts, epoch);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LOOKUPS_AT_ONCE, chunks.length) }, worker));
   }
 
-  private async deliverRows(rows: NotificationWithWebinar[]): Promise<void> {
-    if (rows.length === 0) return;
+  /** Sends each user's new rows and then their unread count, as one write per connection. */
+  private deliverRows(rows: NotificationWithWebinar[], counts: Map<number, number>, epoch: number): void {
     const byUser = new Map<number, NotificationWithWebinar[]>();
-    for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
-    const epoch = this.options.cache.currentEpoch();
-    const counts = await repo.unreadCounts(this.options.db, [...byUser.keys()]);
+    for (const row of rows) {
+      const list = byUser.get(row.user_id);
+      if (list) list.push(row);
+      else byUser.set(row.user_id, [row]);
+    }
     for (const [userId, userRows] of byUser) {
       const count = counts.get(userId) ?? 0;
       this.options.cache.store(userId, count, epoch);
       for (const connection of this.byUser.get(userId) ?? []) {
         this.whenReady(connection, () => {
-          for (const row of userRows) this.sendNotification(connection, row);
-          this.send(connection, 'unread_count', { unread_count: count });
+          let text = '';
+          for (const row of userRows) text += this.notificationEvent(connection, row);
+          this.write(connection, text + format('unread_count', { unread_count: count }));
         });
       }
     }
@@ -227,15 +244,20 @@ export class StreamHub {
   }
 
   private sendNotification(connection: Connection, row: NotificationWithWebinar): void {
+    this.write(connection, this.notificationEvent(connection, row));
+  }
+
+  /** The event for a row, remembered as sent; empty when this client has it already. */
+  private notificationEvent(connection: Connection, row: NotificationWithWebinar): string {
     // Already sent (replay and live overlap), or the client had it when it connected.
-    if (row.id <= connection.floor || connection.sent.has(row.id)) return;
+    if (row.id <= connection.floor || connection.sent.has(row.id)) return '';
     connection.sent.add(row.id);
     if (connection.sent.size > SENT_IDS_REMEMBERED) {
       const oldest = connection.sent.values().next().value;
       if (oldest !== undefined) connection.sent.delete(oldest);
     }
     if (row.id > connection.lastSentId) connection.lastSentId = row.id;
-    this.send(connection, 'notification', toNotification(row), row.id);
+    return format('notification', toNotification(row), row.id);
   }
 
   private send<K extends StreamEventName>(
@@ -244,8 +266,12 @@ export class StreamHub {
     data: StreamEvents[K],
     id?: number,
   ): void {
+    this.write(connection, format(name, data, id));
+  }
+
+  private write(connection: Connection, text: string): void {
     const { res } = connection;
-    if (res.writableEnded || res.destroyed) return;
+    if (text === '' || res.writableEnded || res.destroyed) return;
     if (res.writableLength > MAX_BUFFERED_BYTES) {
       this.options.log.warn(
         { userId: connection.userId },
@@ -254,7 +280,7 @@ export class StreamHub {
       res.destroy();
       return;
     }
-    res.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+    res.write(text);
   }
 
   private ping(): void {
@@ -262,4 +288,9 @@ export class StreamHub {
       for (const { res } of set) if (!res.writableEnded && !res.destroyed) res.write(': ping\n\n');
     }
   }
+}
+
+/** One server-sent event. */
+function format<K extends StreamEventName>(name: K, data: StreamEvents[K], id?: number): string {
+  return `${id === undefined ? '' : `id: ${id}\n`}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 }

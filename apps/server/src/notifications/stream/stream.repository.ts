@@ -7,6 +7,14 @@ import { type NotificationWithWebinar, selectWithWebinar } from '../notification
 
 type Db = Kysely<Database>;
 
+/**
+ * `= any(...)` over many user ids, sent as one array literal: the driver's own array encoding
+ * escapes every element and took a tenth of a 10,000-stream broadcast's time.
+ */
+function anyUser(userIds: readonly number[]) {
+  return sql<number>`any(${`{${userIds.join(',')}}`}::int[])`;
+}
+
 /** The rows of one batch (ids firstId..lastId) that belong to the given users. */
 export function batchRowsForUsers(
   db: Db,
@@ -18,7 +26,7 @@ export function batchRowsForUsers(
   return selectWithWebinar(db)
     .where('n.id', '>=', firstId)
     .where('n.id', '<=', lastId)
-    .where('n.user_id', '=', sql<number>`any(${[...userIds]}::int[])`)
+    .where('n.user_id', '=', anyUser(userIds))
     .orderBy('n.id')
     .execute();
 }
@@ -53,7 +61,7 @@ export async function unreadCounts(db: Db, userIds: readonly number[]): Promise<
   const rows = await db
     .selectFrom('notifications')
     .select(['user_id', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('user_id', '=', sql<number>`any(${[...userIds]}::int[])`)
+    .where('user_id', '=', anyUser(userIds))
     .where('is_read', '=', false)
     .groupBy('user_id')
     .execute();
