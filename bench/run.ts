@@ -179,6 +179,16 @@ async function fanout(
   const pollerTokens = await mintTokens(secret, dataset.users.slice(0, 4));
   const server = await startServer(env);
   try {
+    // Warmed up like the loads: a fresh process (the embedded database's WebAssembly above all)
+    // runs its first requests several times slower.
+    progress(`${target}: warming up`);
+    await runLoad(server.baseUrl, server.child.pid!, {
+      name: 'warm-up',
+      path: '/api/communications/notifications/',
+      tokens: pollerTokens,
+      connections: 8,
+      duration: warmup,
+    });
     progress(`${target}: announcement to every user`);
     return await measureFanout({
       target,

@@ -4,6 +4,10 @@
 // `pending_fanout`), and this runner inserts it a chunk of users at a time, each chunk in its own
 // transaction that also moves the event's cursor: a crash loses nothing and duplicates nothing,
 // and the next start resumes where it stopped. Between chunks other requests get the database.
+//
+// A chunk's size adapts so that each takes about CHUNK_BUDGET_MS: the same number of rows costs
+// several times more on a cold process (WebAssembly not yet optimised, pages not yet cached) or a
+// slow machine than on a warm one, and it is the time, not the rows, that other requests wait.
 import type { FastifyBaseLogger } from 'fastify';
 import type { PendingFanout } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -11,8 +15,14 @@ import type { EventBus } from '../events/event-bus.ts';
 import type { Db } from '../users/users.repository.ts';
 import * as repo from './notifications.repository.ts';
 
+/** How long one chunk should hold the database. */
+const CHUNK_BUDGET_MS = 40;
+/** The first chunk's size, before anything is measured. */
+const FIRST_CHUNK = 250;
+const SMALLEST_CHUNK = 50;
+
 export interface FanoutRunner {
-  /** Users per chunk; batches larger than this are queued instead of inserted inline. */
+  /** Most users per chunk; batches larger than this are queued instead of inserted inline. */
   readonly chunkSize: number;
   /** Runs queued fan-outs until none is left (call after queuing one, and at start). */
   wake(): void;
@@ -30,10 +40,22 @@ export function createFanoutRunner(deps: {
   let running: Promise<void> | undefined;
   let wakeAgain = false;
   let stopped = false;
+  let nextChunk = Math.min(FIRST_CHUNK, deps.chunkSize);
+
+  /** Sizes the next chunk from how long the last one took. */
+  function adapt(rows: number, elapsedMs: number): void {
+    if (rows < nextChunk) return; // the last chunk of a job says little about the speed
+    const scaled = Math.round((rows * CHUNK_BUDGET_MS) / Math.max(elapsedMs, 1));
+    // Grow at most fourfold at a time, so one misleadingly fast chunk cannot overshoot far.
+    nextChunk = Math.max(SMALLEST_CHUNK, Math.min(deps.chunkSize, scaled, nextChunk * 4));
+  }
 
   /** Runs one chunk of the oldest pending fan-out; false when there was nothing to do. */
   async function runChunk(): Promise<boolean> {
     const published: Array<() => void> = [];
+    const limit = nextChunk;
+    const started = performance.now();
+    let inserted = 0;
     const didWork = await inTransaction(deps.db, async (tx) => {
       const event = await repo.claimFanout(tx.db);
       if (!event?.pending_fanout) return false;
@@ -48,9 +70,10 @@ export function createFanoutRunner(deps: {
         excludeUserIds: job.excludeUserIds,
         createdAt: new Date(job.createdAt),
         afterUserId: event.fanout_cursor ?? 0,
-        limit: deps.chunkSize,
+        limit,
       });
-      const done = result.count < deps.chunkSize;
+      inserted = result.count;
+      const done = result.count < limit;
       await repo.advanceFanout(
         tx.db,
         event.id,
@@ -69,6 +92,7 @@ export function createFanoutRunner(deps: {
       }
       return true;
     });
+    if (didWork) adapt(inserted, performance.now() - started);
     for (const publish of published) publish();
     return didWork;
   }
