@@ -16,7 +16,7 @@ import type { Db } from '../users/users.repository.ts';
 import * as repo from './notifications.repository.ts';
 
 /** How long one chunk should hold the database. */
-const CHUNK_BUDGET_MS = 40;
+const CHUNK_BUDGET_MS = 25;
 /** The first chunk's size, before anything is measured. */
 const FIRST_CHUNK = 250;
 const SMALLEST_CHUNK = 50;
