@@ -1,4 +1,6 @@
 // Loading, error and empty states, the same on every screen.
+
+import type { UseQueryResult } from '@tanstack/react-query';
 import { AlertTriangle, Inbox, Loader2 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { ApiError } from '../../lib/api-client.ts';
@@ -64,4 +66,23 @@ export function EmptyState({ children }: { children: ReactNode }) {
       <p>{children}</p>
     </div>
   );
+}
+
+/**
+ * A list query as every screen shows it: loading, its error with a retry, the empty message, or
+ * the rows.
+ */
+export function QueryResults<T>({
+  query,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<{ results: T[] }>;
+  empty: ReactNode;
+  children: (results: T[]) => ReactNode;
+}) {
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.results.length === 0) return <EmptyState>{empty}</EmptyState>;
+  return children(query.data.results);
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
+import { QueryResults } from '../../../components/ui/states.tsx';
 import { notifiedMessage } from '../../../lib/format.ts';
 import { useRecordings } from '../api/get-recordings.ts';
 import { AddRecordingForm } from './add-recording-form.tsx';
@@ -21,15 +21,9 @@ export function ManageRecordings({ webinars }: { webinars: Array<{ id: number; t
           onAdded={(notified) => setNotice(`Recording added · ${notifiedMessage(notified)}`)}
         />
       </div>
-      {recordings.isPending ? (
-        <LoadingState />
-      ) : recordings.isError ? (
-        <ErrorState error={recordings.error} onRetry={() => void recordings.refetch()} />
-      ) : recordings.data.results.length === 0 ? (
-        <EmptyState>No recordings yet.</EmptyState>
-      ) : (
-        <RecordingList recordings={recordings.data.results} showWebinar />
-      )}
+      <QueryResults query={recordings} empty="No recordings yet.">
+        {(results) => <RecordingList recordings={results} showWebinar />}
+      </QueryResults>
     </Section>
   );
 }

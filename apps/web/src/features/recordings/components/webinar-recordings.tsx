@@ -1,5 +1,5 @@
 import { Section } from '../../../components/ui/section.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
+import { QueryResults } from '../../../components/ui/states.tsx';
 import { useWebinarRecordings } from '../api/get-webinar-recordings.ts';
 import { RecordingList } from './recording-list.tsx';
 
@@ -8,15 +8,9 @@ export function WebinarRecordings({ webinarId }: { webinarId: number }) {
   const recordings = useWebinarRecordings(webinarId);
   return (
     <Section title="Recordings">
-      {recordings.isPending ? (
-        <LoadingState />
-      ) : recordings.isError ? (
-        <ErrorState error={recordings.error} onRetry={() => void recordings.refetch()} />
-      ) : recordings.data.results.length === 0 ? (
-        <EmptyState>No recordings for this webinar yet.</EmptyState>
-      ) : (
-        <RecordingList recordings={recordings.data.results} showWebinar={false} />
-      )}
+      <QueryResults query={recordings} empty="No recordings for this webinar yet.">
+        {(results) => <RecordingList recordings={results} showWebinar={false} />}
+      </QueryResults>
     </Section>
   );
 }

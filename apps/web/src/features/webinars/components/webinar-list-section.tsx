@@ -1,7 +1,7 @@
 import type { Webinar, WebinarListQuery } from '@webinar/contracts';
 import type { ReactNode } from 'react';
 import { Section } from '../../../components/ui/section.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
+import { QueryResults } from '../../../components/ui/states.tsx';
 import { useWebinars } from '../api/get-webinars.ts';
 import { WebinarRow } from './webinar-row.tsx';
 
@@ -20,19 +20,15 @@ export function WebinarListSection({ title, query, empty, actions, children }: W
   return (
     <Section title={title}>
       {children}
-      {webinars.isPending ? (
-        <LoadingState />
-      ) : webinars.isError ? (
-        <ErrorState error={webinars.error} onRetry={() => void webinars.refetch()} />
-      ) : webinars.data.results.length === 0 ? (
-        <EmptyState>{empty}</EmptyState>
-      ) : (
-        <ul className="divide-y divide-slate-100">
-          {webinars.data.results.map((webinar) => (
-            <WebinarRow key={webinar.id} webinar={webinar} actions={actions?.(webinar)} />
-          ))}
-        </ul>
-      )}
+      <QueryResults query={webinars} empty={empty}>
+        {(results) => (
+          <ul className="divide-y divide-slate-100">
+            {results.map((webinar) => (
+              <WebinarRow key={webinar.id} webinar={webinar} actions={actions?.(webinar)} />
+            ))}
+          </ul>
+        )}
+      </QueryResults>
     </Section>
   );
 }
