@@ -207,10 +207,13 @@ export class StreamHub {
     if (!connections) return;
     const count = await this.unreadCount(change.userId);
     for (const connection of connections) {
-      this.whenReady(connection, () => {
-        this.send(connection, 'notification_updated', { ids: change.notificationIds, change: change.change });
-        this.send(connection, 'unread_count', { unread_count: count });
-      });
+      this.whenReady(connection, () =>
+        this.write(
+          connection,
+          format('notification_updated', { ids: change.notificationIds, change: change.change }) +
+            format('unread_count', { unread_count: count }),
+        ),
+      );
     }
   }
 
