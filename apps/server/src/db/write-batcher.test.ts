@@ -19,7 +19,7 @@ function controlledWriter() {
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('write batcher', () => {
-  it('writes a lone input at once, and what arrives meanwhile as one batch', async () => {
+  it('writes a lone input in the same turn, and what arrives meanwhile as one batch', async () => {
     const writer = controlledWriter();
     const batcher = createWriteBatcher({ write: writer.write, key: (n: number) => n, concurrency: 1 });
     const first = batcher.submit(1);
@@ -41,20 +41,22 @@ describe('write batcher', () => {
     const batcher = createWriteBatcher({ write: writer.write, key: (n: number) => n % 10, concurrency: 2 });
     const all = [1, 11, 2, 21, 3].map((n) => batcher.submit(n));
     await tick();
-    // Both slots are taken at once by 1 and 2; 11 and 21 must wait for 1 (same key), 3 for a slot.
-    expect(writer.batches).toEqual([[1], [2]]);
+    // What arrived in one turn goes together, except 11 and 21: they share 1's key and wait.
+    expect(writer.batches).toEqual([[1, 2, 3]]);
+    all.push(batcher.submit(4));
+    await tick();
+    // The second slot takes 4; 11 still waits for 1.
+    expect(writer.batches).toEqual([[1, 2, 3], [4]]);
     writer.finishNext();
     await tick();
     // 21 would share a batch with 11 (same key): it waits again.
-    expect(writer.batches.at(-1)).toEqual([11, 3]);
+    expect(writer.batches.at(-1)).toEqual([11]);
     writer.finishNext();
-    await tick();
-    expect(writer.batches).toHaveLength(3);
     writer.finishNext();
     await tick();
     expect(writer.batches.at(-1)).toEqual([21]);
     writer.finishNext();
-    expect(await Promise.all(all)).toEqual(['done 1', 'done 11', 'done 2', 'done 21', 'done 3']);
+    expect(await Promise.all(all)).toEqual(['done 1', 'done 11', 'done 2', 'done 21', 'done 3', 'done 4']);
   });
 
   it('caps the batch size', async () => {
@@ -71,7 +73,7 @@ describe('write batcher', () => {
       writer.finishNext();
     }
     await Promise.all(all);
-    expect(writer.batches).toEqual([[1], [2, 3], [4, 5]]);
+    expect(writer.batches).toEqual([[1, 2], [3, 4], [5]]);
   });
 
   it('fails every input of a failed batch and goes on with the next', async () => {
@@ -85,9 +87,9 @@ describe('write batcher', () => {
         return inputs.map((n) => n * 2);
       },
     });
-    const failed = batcher.submit(1);
-    const later = batcher.submit(2);
-    await expect(failed).rejects.toThrow('disk full');
-    expect(await later).toBe(4);
+    const failed = [batcher.submit(1), batcher.submit(2)];
+    await expect(failed[0]).rejects.toThrow('disk full');
+    await expect(failed[1]).rejects.toThrow('disk full');
+    expect(await batcher.submit(3)).toBe(6);
   });
 });

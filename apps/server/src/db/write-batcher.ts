@@ -1,7 +1,10 @@
 // Many small writes as one statement. Under load, marking notifications read costs one UPDATE and
 // one commit (a wait for the disk) per request; here the requests that arrive while earlier ones
 // are being written are sent together, so a thousand clicks make a few statements and commits.
-// A lone request is written at once: batching adds no wait, it only collects what is waiting.
+// A batch leaves at the end of the event loop's turn in which its first input arrived (setImmediate):
+// a lone request waits for no timer, and the requests read from the sockets in the same turn go
+// together. That matters most on the embedded database, whose queries run synchronously: while one
+// runs no request is read, so without waiting for the turn's end every batch would hold one input.
 //
 // Writes with the same key (the same notification, the same user) never share a batch and never
 // overtake each other: a later one waits until the earlier one is done.
@@ -34,6 +37,7 @@ export function createWriteBatcher<I, O>(options: WriteBatcherOptions<I, O>): Wr
   let waiting: Pending<I, O>[] = [];
   const keysInFlight = new Set<string | number>();
   let inFlight = 0;
+  let pumpScheduled = false;
 
   /** Takes the waiting inputs that may go now; the others keep their place. */
   function takeBatch(): Pending<I, O>[] {
@@ -60,6 +64,15 @@ export function createWriteBatcher<I, O>(options: WriteBatcherOptions<I, O>): Wr
     }
   }
 
+  function pumpAtEndOfTurn(): void {
+    if (pumpScheduled) return;
+    pumpScheduled = true;
+    setImmediate(() => {
+      pumpScheduled = false;
+      pump();
+    });
+  }
+
   async function run(batch: Pending<I, O>[]): Promise<void> {
     try {
       const outputs = await options.write(batch.map((p) => p.input));
@@ -77,7 +90,7 @@ export function createWriteBatcher<I, O>(options: WriteBatcherOptions<I, O>): Wr
     submit(input) {
       return new Promise<O>((resolve, reject) => {
         waiting.push({ input, key: options.key(input), resolve, reject });
-        pump();
+        pumpAtEndOfTurn();
       });
     },
   };
