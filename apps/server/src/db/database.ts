@@ -50,6 +50,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   try {
     const pglite = await PGlite.create(inMemory ? dataDir : path.join(dataDir, 'pgdata'), {
       parsers: { [INT8_OID]: parseInt8 },
+      // PostgreSQL's default 128 MB of buffers lives in the WebAssembly memory, which never
+      // shrinks; pages past 16 MB are read from the data folder through the OS's file cache
+      // instead. Measured on 10k users x 50: idle RSS 378 -> 242 MB, under load ~490 -> ~380 MB,
+      // and the same req/s within the machine's noise.
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
     });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     return {
