@@ -36,6 +36,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string' },
     'skip-embedded': { type: 'boolean', default: false },
+    'skip-postgres': { type: 'boolean', default: false },
     'skip-fanout': { type: 'boolean', default: false },
     streams: { type: 'string' },
     'skip-streams': { type: 'boolean', default: false },
@@ -53,6 +54,7 @@ if (args.help) {
   --duration S         seconds per load (default 20)
   --connections N      concurrent connections (default 64)
   --skip-embedded      PostgreSQL only
+  --skip-postgres      the embedded database only
   --skip-fanout        no fan-out measurements
   --streams N          open event streams on one server process (default 10000; needs ulimit -n
                        above N)
@@ -230,15 +232,13 @@ async function streamsOn(
   }
 }
 
-async function main() {
-  const started = Date.now();
-  await buildServer();
-  const targets: TargetResult[] = [];
-  const fanouts: FanoutResult[] = [];
-  const streams: Report['streams'] = [];
+/** PostgreSQL: the loads on one server process, then two; the fan-outs; the streams. */
+async function onPostgres(
+  targets: TargetResult[],
+  fanouts: FanoutResult[],
+  streams: Report['streams'],
+): Promise<string> {
   let postgresVersion = 'not measured';
-
-  // PostgreSQL: one server process, then two.
   const scratch = await createScratchDatabase(adminUrl);
   try {
     postgresVersion = await serverVersion(scratch.url);
@@ -255,6 +255,18 @@ async function main() {
     await scratch.drop();
   }
   if (!args['skip-fanout']) for (const size of fanoutSizes) fanouts.push(await fanoutOnPostgres(size));
+  return postgresVersion;
+}
+
+async function main() {
+  const started = Date.now();
+  await buildServer();
+  const targets: TargetResult[] = [];
+  const fanouts: FanoutResult[] = [];
+  const streams: Report['streams'] = [];
+  let postgresVersion = 'not measured';
+
+  if (!args['skip-postgres']) postgresVersion = await onPostgres(targets, fanouts, streams);
 
   // The embedded database, same data set.
   if (!args['skip-embedded']) {

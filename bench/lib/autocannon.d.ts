@@ -14,7 +14,12 @@ declare module 'autocannon' {
     pipelining?: number;
     method?: string;
     headers?: Record<string, string>;
-    requests?: Array<RequestParams & { setupRequest?: (request: RequestParams) => RequestParams }>;
+    requests?: Array<
+      RequestParams & {
+        setupRequest?: (request: RequestParams) => RequestParams;
+        onResponse?: (status: number) => void;
+      }
+    >;
   }
   interface Histogram {
     average: number;
