@@ -1,0 +1,51 @@
+// One server process: configuration, database, app, listen; and a clean stop on SIGTERM/SIGINT
+// (in-flight requests finish, the database closes, exit code 0). Under WORKERS=N each worker runs
+// this; the pending migrations run in whichever worker comes first (Kysely's migrator holds a
+// PostgreSQL advisory lock, so the others wait and then find nothing to do).
+import cluster from 'node:cluster';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { resolveJwtSecret } from './secrets.ts';
+import { seedDemoIfEmpty } from './seed/demo.ts';
+import { openMigratedDatabase } from './server-runtime.ts';
+
+export async function runServer(config: Config): Promise<void> {
+  const database = await openMigratedDatabase(config);
+  const jwtSecret = resolveJwtSecret(config);
+  const app = await buildApp({ config, database, jwtSecret });
+
+  if (config.seedDemo && cluster.isPrimary) {
+    const seeded = await seedDemoIfEmpty(database.db);
+    if (seeded)
+      app.log.info('first start: seeded the demo users and notifications (see README for passwords)');
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  const where = database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  const who = cluster.isWorker ? ` (worker ${cluster.worker?.id})` : '';
+  await app.listen({
+    port: config.port,
+    host: config.host,
+    listenTextResolver: (address) => {
+      const url = new URL(address);
+      if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = 'localhost';
+      return `Webinar notifications listening on ${url.origin} (${where})${who}`;
+    },
+  });
+}
