@@ -222,6 +222,7 @@ async function streamsOn(
       serverPid: server.child.pid!,
       tokens,
       adminToken: adminToken!,
+      databaseUrl: env.DATABASE_URL,
       streams: streamCount,
       concurrency: 200,
       progress: (message) => progress(`${target}: ${message}`),

@@ -85,13 +85,13 @@ export function fanoutTable(fanouts: FanoutResult[]): string {
 
 export function streamTable(streams: Report['streams']): string {
   const lines = [
-    '| target | streams open | idle RSS MB | RSS with streams MB | KB per stream | round | POST ms | delay from send p50 / p99 / max ms | delay after the answer p50 / p99 ms |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| target | streams open | idle RSS MB | RSS with streams MB | KB per stream | round | POST ms | delay from send p50 / p99 / max ms | delay after the answer p50 / p99 ms | delay from the commit p50 / p99 ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const s of streams) {
     s.announcements.forEach((a, i) => {
       lines.push(
-        `| ${s.target} | ${s.opened} / ${s.streams} | ${fixed(s.idleRssMb, 0)} | ${fixed(s.withStreamsRssMb, 0)} | ${fixed(s.perStreamKb)} | ${i + 1} | ${fixed(a.postMs, 0)} | ${fixed(a.fromSendP50Ms, 0)} / ${fixed(a.fromSendP99Ms, 0)} / ${fixed(a.fromSendMaxMs, 0)} | ${fixed(a.afterAnswerP50Ms, 0)} / ${fixed(a.afterAnswerP99Ms, 0)} |`,
+        `| ${s.target} | ${s.opened} / ${s.streams} | ${fixed(s.idleRssMb, 0)} | ${fixed(s.withStreamsRssMb, 0)} | ${fixed(s.perStreamKb)} | ${i + 1} | ${fixed(a.postMs, 0)} | ${fixed(a.fromSendP50Ms, 0)} / ${fixed(a.fromSendP99Ms, 0)} / ${fixed(a.fromSendMaxMs, 0)} | ${fixed(a.afterAnswerP50Ms, 0)} / ${fixed(a.afterAnswerP99Ms, 0)} | ${fixed(a.fromCommitP50Ms, 0)} / ${fixed(a.fromCommitP99Ms, 0)} |`,
       );
     });
   }

@@ -4,6 +4,8 @@
 // and in the server, so both need `ulimit -n` above N.
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
+import pg from 'pg';
+import { EVENT_CHANNEL } from '../../apps/server/src/events/postgres-event-bus.ts';
 import { rssBytes } from './processes.ts';
 
 export interface StreamOptions {
@@ -12,6 +14,8 @@ export interface StreamOptions {
   /** Access tokens; stream i belongs to the owner of token i mod length (5 streams per user at most). */
   tokens: readonly string[];
   adminToken: string;
+  /** The server's PostgreSQL database: its event channel tells when the announcement committed. */
+  databaseUrl?: string;
   streams: number;
   /** Streams being opened at the same time. */
   concurrency: number;
@@ -32,6 +36,13 @@ export interface AnnouncementResult {
   fromSendMaxMs: number;
   afterAnswerP50Ms: number;
   afterAnswerP99Ms: number;
+  /**
+   * Arrival delays counted from the moment the server's NOTIFY of the new rows reached a listener
+   * in this process: the server sends it as soon as the commit returns, so this is the delay from
+   * the commit, give or take a millisecond. NaN without a database URL (the embedded database).
+   */
+  fromCommitP50Ms: number;
+  fromCommitP99Ms: number;
 }
 
 export interface StreamResult {
@@ -121,8 +132,33 @@ async function openMany(options: StreamOptions, url: string, count: number) {
   return opened;
 }
 
-async function announce(options: StreamOptions, opened: Stream[], round: number) {
+/** Listens on the server's event channel and notes when the next batch of new rows is announced. */
+async function watchCommits(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let committedAt: number | undefined;
+  client.on('notification', (message) => {
+    if (committedAt === undefined && message.payload?.includes('"notifications_created"'))
+      committedAt = performance.now();
+  });
+  await client.query(`LISTEN ${EVENT_CHANNEL}`);
+  return {
+    reset: () => {
+      committedAt = undefined;
+    },
+    committedAt: () => committedAt,
+    close: () => client.end(),
+  };
+}
+
+async function announce(
+  options: StreamOptions,
+  opened: Stream[],
+  round: number,
+  commits: Awaited<ReturnType<typeof watchCommits>> | undefined,
+) {
   for (const stream of opened) stream.announcedAt = undefined;
+  commits?.reset();
   const sent = performance.now();
   const response = await fetch(`${options.baseUrl}/api/communications/announcements/`, {
     method: 'POST',
@@ -143,6 +179,8 @@ async function announce(options: StreamOptions, opened: Stream[], round: number)
     .sort((a, b) => a - b);
   const fromSend = arrivals.map((t) => t - sent);
   const afterAnswer = arrivals.map((t) => Math.max(0, t - answered));
+  const committedAt = commits?.committedAt();
+  const fromCommit = committedAt === undefined ? [] : arrivals.map((t) => Math.max(0, t - committedAt));
   return {
     postMs: answered - sent,
     reached: arrivals.length,
@@ -151,6 +189,8 @@ async function announce(options: StreamOptions, opened: Stream[], round: number)
     fromSendMaxMs: fromSend.at(-1) ?? Number.NaN,
     afterAnswerP50Ms: percentile(afterAnswer, 50),
     afterAnswerP99Ms: percentile(afterAnswer, 99),
+    fromCommitP50Ms: percentile(fromCommit, 50),
+    fromCommitP99Ms: percentile(fromCommit, 99),
   };
 }
 
@@ -164,6 +204,7 @@ export async function measureStreams(options: StreamOptions): Promise<StreamResu
   }
   const url = `${options.baseUrl}${BASE}/stream/`;
   const opened: Stream[] = [];
+  const commits = options.databaseUrl ? await watchCommits(options.databaseUrl) : undefined;
   try {
     // Warm up (code paths compiled, pools filled) before the baseline.
     for (const stream of await openMany({ ...options, concurrency: 10 }, url, 50)) stream.request.destroy();
@@ -178,7 +219,7 @@ export async function measureStreams(options: StreamOptions): Promise<StreamResu
     const announcements: AnnouncementResult[] = [];
     for (const round of [1, 2]) {
       options.progress(`announcement ${round} to every user, ${opened.length} streams listening`);
-      announcements.push(await announce(options, opened, round));
+      announcements.push(await announce(options, opened, round, commits));
       await sleep(1000);
     }
     return {
@@ -192,5 +233,6 @@ export async function measureStreams(options: StreamOptions): Promise<StreamResu
     };
   } finally {
     for (const stream of opened) stream.request.destroy();
+    await commits?.close();
   }
 }
