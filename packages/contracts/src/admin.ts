@@ -74,4 +74,8 @@ export const AdminNotificationCreate = Type.Object(
 );
 export type AdminNotificationCreate = Type.Static<typeof AdminNotificationCreate>;
 
-export const AdminNotificationCreated = Type.Object({ created: Type.Integer() });
+export const AdminNotificationCreated = Type.Object({
+  created: Type.Integer(),
+  /** True when an Idempotency-Key was seen before: this request created nothing. */
+  replayed: Type.Boolean(),
+});

@@ -158,7 +158,12 @@ export const AnnouncementUpdate = Type.Object(
   { title: Type.Optional(Title), content: Type.Optional(AnnouncementContent) },
   { additionalProperties: false, minProperties: 1 },
 );
-export const AnnouncementCreated = Type.Object({ announcement: Announcement, notified: Type.Integer() });
+export const AnnouncementCreated = Type.Object({
+  announcement: Announcement,
+  notified: Type.Integer(),
+  /** True when an Idempotency-Key was seen before: the announcement the first request made. */
+  replayed: Type.Boolean(),
+});
 
 export const Recording = Type.Object({
   id: Type.Integer(),

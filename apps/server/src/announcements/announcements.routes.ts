@@ -6,6 +6,7 @@ import {
   AnnouncementCreated,
   AnnouncementUpdate,
   ErrorBody,
+  IdempotencyHeaders,
   Page,
   RowIdParams,
 } from '@webinar/contracts';
@@ -60,12 +61,23 @@ export async function announcementRoutes(plain: FastifyInstance, deps: AppDeps) 
       schema: {
         tags,
         summary: 'Make an announcement (admin); notifies every other user once',
+        description:
+          'With an Idempotency-Key header, a repeat of the request by the same admin answers 200 ' +
+          'with the announcement the first one made and `replayed: true`, notifying no one.',
+        headers: IdempotencyHeaders,
         body: AnnouncementCreate,
-        response: { 201: AnnouncementCreated, ...errors },
+        response: { 201: AnnouncementCreated, 200: AnnouncementCreated, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createAnnouncement(deps, currentUser(request), request.body)),
+    async (request, reply) => {
+      const created = await service.createAnnouncement(
+        deps,
+        currentUser(request),
+        request.body,
+        request.headers['idempotency-key'],
+      );
+      return reply.status(created.replayed ? 200 : 201).send(created);
+    },
   );
 
   app.patch(

@@ -46,25 +46,33 @@ export async function listAnnouncements(db: Db, query: { page?: number; page_siz
   return { count, page, page_size: pageSize, results: rows.map(toAnnouncement) };
 }
 
+/**
+ * Makes an announcement and notifies every other user, in one transaction. A request repeated
+ * with the same `requestKey` (the Idempotency-Key header) by the same admin makes nothing new: it
+ * answers with the first one's announcement and `replayed`, having notified no one.
+ */
 export async function createAnnouncement(
   deps: Deps,
   actor: AuthContext,
   input: { title: string; content: string },
+  requestKey?: string,
 ) {
-  const { id, notified } = await inTransaction(deps.db, async (tx) => {
-    const id = await repo.insertAnnouncement(tx.db, {
+  const { id, notified, replayed } = await inTransaction(deps.db, async (tx) => {
+    const { id, existed } = await repo.insertAnnouncement(tx.db, {
       ...input,
       author_id: actor.userId,
+      request_key: requestKey ?? null,
       now: deps.clock.now(),
     });
+    if (existed) return { id, notified: 0, replayed: true };
     const result = await notifyNewAnnouncement(tx, deps.notifications, {
       id,
       ...input,
       authorId: actor.userId,
     });
-    return { id, notified: result.created };
+    return { id, notified: result.created, replayed: false };
   });
-  return { announcement: await getAnnouncement(deps.db, id), notified };
+  return { announcement: await getAnnouncement(deps.db, id), notified, replayed };
 }
 
 /** Edits notify no one: the announcement's notification went out when it was made. */

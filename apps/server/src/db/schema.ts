@@ -112,6 +112,8 @@ export interface AnnouncementsTable {
   title: string;
   content: string;
   author_id: number | null;
+  /** The Idempotency-Key of the request that made it, if it had one (unique per author). */
+  request_key: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -8,11 +8,13 @@ import {
   AdminNotificationQuery,
   AdminNotificationUpdate,
   ErrorBody,
+  IdempotencyHeaders,
   IdParams,
 } from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../app-deps.ts';
+import { currentUser } from '../auth/authenticate.ts';
 import * as service from './admin-notifications.service.ts';
 
 const BASE = '/api/admin/notifications';
@@ -45,11 +47,21 @@ export async function adminNotificationRoutes(plain: FastifyInstance, deps: AppD
       schema: {
         tags,
         summary: 'Send a notification of any type to users (user_ids), a role, or everyone',
+        description:
+          'With an Idempotency-Key header, a repeat of the request by the same admin creates nothing ' +
+          'and answers 200 with `created: 0` and `replayed: true`.',
+        headers: IdempotencyHeaders,
         body: AdminNotificationCreate,
-        response: { 201: AdminNotificationCreated, ...errors },
+        response: { 201: AdminNotificationCreated, 200: AdminNotificationCreated, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.create(deps, request.body)),
+    async (request, reply) => {
+      const result = await service.create(deps, request.body, {
+        actorId: currentUser(request).userId,
+        requestKey: request.headers['idempotency-key'],
+      });
+      return reply.status(result.replayed ? 200 : 201).send(result);
+    },
   );
 
   app.get(

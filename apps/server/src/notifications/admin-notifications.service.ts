@@ -81,7 +81,15 @@ function recipientsOf(input: AdminNotificationCreate): Recipients {
   return { everyone: true };
 }
 
-export async function create(deps: Deps, input: AdminNotificationCreate): Promise<{ created: number }> {
+/**
+ * Creates the notifications; returns how many. With `requestKey` (the Idempotency-Key header), a
+ * repeat by the same admin creates none and says it was `replayed`.
+ */
+export async function create(
+  deps: Deps,
+  input: AdminNotificationCreate,
+  request: { actorId: number; requestKey?: string | undefined },
+): Promise<{ created: number; replayed: boolean }> {
   const recipients = recipientsOf(input);
   const webinarId = input.webinar_id ?? null;
   if (webinarId !== null && !(await findWebinarRow(deps.db, webinarId))) {
@@ -94,7 +102,8 @@ export async function create(deps: Deps, input: AdminNotificationCreate): Promis
       content: input.content,
       webinarId,
       recipients,
+      ...(request.requestKey ? { idempotencyKey: `admin:${request.actorId}:${request.requestKey}` } : {}),
     }),
   );
-  return { created: result.created };
+  return { created: result.created, replayed: !result.firstTime };
 }

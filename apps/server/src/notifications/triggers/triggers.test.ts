@@ -363,6 +363,102 @@ describe('announcement', () => {
   });
 });
 
+describe('a create request retried with an Idempotency-Key', () => {
+  const withKey = (key: string, user: TestUser, url: string, payload: object) =>
+    ctx.as(user, { method: 'POST', url, payload, headers: { 'idempotency-key': key } });
+  const ANNOUNCEMENTS = '/api/communications/announcements/';
+  const SEND = '/api/admin/notifications/';
+  const titled = async (title: string) =>
+    Number(
+      (
+        await ctx.database.db
+          .selectFrom('notifications')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('title', '=', title)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('makes one announcement: the repeat answers 200 with the same one and notifies no one', async () => {
+    const [student] = await students(1);
+    const payload = { title: 'Said once', content: 'However often it is sent.' };
+    const first = await withKey('retry-1', admin, ANNOUNCEMENTS, payload);
+    expect(first.statusCode, first.body).toBe(201);
+    const rows = await titled('Said once');
+    expect(first.json().notified).toBe(rows);
+
+    const repeat = await withKey('retry-1', admin, ANNOUNCEMENTS, payload);
+    expect(repeat.statusCode, repeat.body).toBe(200);
+    expect(first.json().replayed).toBe(false);
+    expect(repeat.json()).toMatchObject({
+      announcement: { id: first.json().announcement.id },
+      notified: 0,
+      replayed: true,
+    });
+    expect(await titled('Said once')).toBe(rows);
+    expect((await received(student, 'announcement')).filter((n) => n.title === 'Said once')).toHaveLength(1);
+
+    // Keys belong to their author; and without a key, a repeat is a new announcement.
+    const otherAdmin = await ctx.buildUser({ role: 'admin' });
+    const theirs = await withKey('retry-1', otherAdmin, ANNOUNCEMENTS, payload);
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect(theirs.json().announcement.id).not.toBe(first.json().announcement.id);
+    await expectStatus(announce({ title: 'Said twice', content: 'No key.' }), 201);
+    await expectStatus(announce({ title: 'Said twice', content: 'No key.' }), 201);
+    expect((await received(student, 'announcement')).filter((n) => n.title === 'Said twice')).toHaveLength(2);
+  });
+
+  it('makes one announcement when the same request arrives several times at once', async () => {
+    const payload = { title: 'Raced announcement', content: 'Three clicks, one announcement.' };
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => withKey('raced-key', admin, ANNOUNCEMENTS, payload)),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(new Set(answers.map((a) => a.json().announcement.id)).size).toBe(1);
+    const created = answers.find((a) => a.statusCode === 201)!.json();
+    expect(await titled('Raced announcement')).toBe(created.notified);
+    const announcements = await ctx.database.db
+      .selectFrom('announcements')
+      .select('id')
+      .where('title', '=', 'Raced announcement')
+      .execute();
+    expect(announcements).toHaveLength(1);
+  });
+
+  it("sends an admin's notifications once: the repeat creates none and says so", async () => {
+    const [student] = await students(1);
+    const payload = {
+      notification_type: 'system',
+      title: 'Sent once',
+      content: 'Even if the answer was lost.',
+      user_ids: [student.id],
+    };
+    const first = await withKey('send-1', admin, SEND, payload);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toEqual({ created: 1, replayed: false });
+    const repeat = await withKey('send-1', admin, SEND, payload);
+    expect(repeat.statusCode, repeat.body).toBe(200);
+    expect(repeat.json()).toEqual({ created: 0, replayed: true });
+    expect(await received(student, 'system')).toHaveLength(1);
+  });
+
+  it('refuses a malformed key with 400 and makes nothing', async () => {
+    const before = await rowsInDb();
+    for (const key of ['has space', 'x'.repeat(151), 'naïve']) {
+      const announced = await withKey(key, admin, ANNOUNCEMENTS, { title: 'Bad key', content: 'No.' });
+      expect(announced.statusCode, key).toBe(400);
+      const sent = await withKey(key, admin, SEND, {
+        notification_type: 'system',
+        title: 'Bad key',
+        content: 'No.',
+        everyone: true,
+      });
+      expect(sent.statusCode, key).toBe(400);
+    }
+    expect(await rowsInDb()).toBe(before);
+  });
+});
+
 describe('new_recording', () => {
   it('reaches every approved registrant once per recording, and no one else', async () => {
     const { id, approved, pending, rejected } = await webinarWith('Recorded', {

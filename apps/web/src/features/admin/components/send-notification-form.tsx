@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../../components/ui/states.tsx';
 import { TitleContentFields } from '../../../components/ui/title-content-fields.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { pluralize } from '../../../lib/format.ts';
+import { newRequestKey } from '../../../lib/request-key.ts';
 import { useSendAdminNotification } from '../api/send-admin-notification.ts';
 import { isNotificationType, TypeOptions } from './type-options.tsx';
 
@@ -24,7 +25,9 @@ export function SendNotificationForm() {
   const [type, setType] = useState<NotificationType>('system');
   const [title, setTitle] = useState('');
   const [content, setContent] = useState('');
-  const [sent, setSent] = useState<number | null>(null);
+  const [sent, setSent] = useState<{ created: number; replayed: boolean } | null>(null);
+  // One per message being written: sending it again after an error cannot send it twice.
+  const [requestKey, setRequestKey] = useState(newRequestKey);
   const fields = send.error instanceof ApiError ? send.error.fields : {};
 
   const recipients = (): Pick<AdminNotificationCreate, 'user_ids' | 'role' | 'everyone'> => {
@@ -37,12 +40,16 @@ export function SendNotificationForm() {
     event.preventDefault();
     setSent(null);
     send.mutate(
-      { ...recipients(), notification_type: type, title: title.trim(), content: content.trim() },
       {
-        onSuccess: ({ created }) => {
-          setSent(created);
+        input: { ...recipients(), notification_type: type, title: title.trim(), content: content.trim() },
+        requestKey,
+      },
+      {
+        onSuccess: (result) => {
+          setSent(result);
           setTitle('');
           setContent('');
+          setRequestKey(newRequestKey());
         },
       },
     );
@@ -53,7 +60,15 @@ export function SendNotificationForm() {
       title="Send notification"
       description="Muted types are not delivered, except System Notification."
     >
-      <Notice message={sent === null ? null : `Sent to ${pluralize(sent, 'user')}`} />
+      <Notice
+        message={
+          sent === null
+            ? null
+            : sent.replayed
+              ? 'Already sent: your first attempt had gone through'
+              : `Sent to ${pluralize(sent.created, 'user')}`
+        }
+      />
       <form onSubmit={submit} className="space-y-4">
         {send.isError ? <ErrorMessage error={send.error} /> : null}
         <div className="grid gap-4 sm:grid-cols-3">

@@ -1,15 +1,25 @@
-// POST /api/communications/announcements/ (admin); notifies every other user once.
+// POST /api/communications/announcements/ (admin); notifies every other user once. The request key
+// makes a retried request answer with the announcement the first one made.
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AnnouncementCreate, AnnouncementCreated } from '@webinar/contracts';
 import type { Static } from 'typebox';
 import { api } from '../../../lib/api-client.ts';
+import { idempotencyHeaders } from '../../../lib/request-key.ts';
 import { getAnnouncementsQueryOptions } from './get-announcements.ts';
 
-export function createAnnouncement(
-  input: Static<typeof AnnouncementCreate>,
-): Promise<Static<typeof AnnouncementCreated>> {
-  return api.post<Static<typeof AnnouncementCreated>>('/api/communications/announcements/', input);
+export function createAnnouncement({
+  input,
+  requestKey,
+}: {
+  input: Static<typeof AnnouncementCreate>;
+  requestKey: string;
+}): Promise<Static<typeof AnnouncementCreated>> {
+  return api.post<Static<typeof AnnouncementCreated>>(
+    '/api/communications/announcements/',
+    input,
+    idempotencyHeaders(requestKey),
+  );
 }
 
 export function useCreateAnnouncement() {

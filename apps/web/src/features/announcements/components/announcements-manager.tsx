@@ -9,6 +9,7 @@ import { Notice } from '../../../components/ui/notice.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
 import { formatDateTime, notifiedMessage } from '../../../lib/format.ts';
+import { newRequestKey } from '../../../lib/request-key.ts';
 import { useCreateAnnouncement } from '../api/create-announcement.ts';
 import { useDeleteAnnouncement } from '../api/delete-announcement.ts';
 import { useAnnouncements } from '../api/get-announcements.ts';
@@ -25,6 +26,8 @@ export function AnnouncementsManager() {
   const [deleting, setDeleting] = useState<Announcement | null>(null);
   // A new key empties the form after publishing.
   const [formKey, setFormKey] = useState(0);
+  // One per announcement being written: publishing it again after an error cannot make two.
+  const [requestKey, setRequestKey] = useState(newRequestKey);
 
   return (
     <Section title="Announcements" description="Every other user is notified once when you publish.">
@@ -39,12 +42,20 @@ export function AnnouncementsManager() {
             busy={create.isPending}
             error={create.error}
             onSubmit={(values) =>
-              create.mutate(values, {
-                onSuccess: ({ notified }) => {
-                  setNotice(`Announcement published · ${notifiedMessage(notified)}`);
-                  setFormKey((key) => key + 1);
+              create.mutate(
+                { input: values, requestKey },
+                {
+                  onSuccess: ({ notified, replayed }) => {
+                    setNotice(
+                      replayed
+                        ? 'Announcement published (your first attempt had gone through)'
+                        : `Announcement published · ${notifiedMessage(notified)}`,
+                    );
+                    setFormKey((key) => key + 1);
+                    setRequestKey(newRequestKey());
+                  },
                 },
-              })
+              )
             }
           />
         </div>
