@@ -4,7 +4,7 @@
 // and in the server, so both need `ulimit -n` above N.
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import pg from 'pg';
+import { Worker } from 'node:worker_threads';
 import { EVENT_CHANNEL } from '../../apps/server/src/events/postgres-event-bus.ts';
 import { rssBytes } from './processes.ts';
 
@@ -38,8 +38,8 @@ export interface AnnouncementResult {
   afterAnswerP99Ms: number;
   /**
    * Arrival delays counted from the moment the server's NOTIFY of the new rows reached a listener
-   * in this process: the server sends it as soon as the commit returns, so this is the delay from
-   * the commit, give or take a millisecond. NaN without a database URL (the embedded database).
+   * (commit-listener.mjs): the server sends it as soon as the commit returns, so this is the delay
+   * from the commit, give or take a millisecond. NaN without a database URL (embedded database).
    */
   fromCommitP50Ms: number;
   fromCommitP99Ms: number;
@@ -132,22 +132,27 @@ async function openMany(options: StreamOptions, url: string, count: number) {
   return opened;
 }
 
-/** Listens on the server's event channel and notes when the next batch of new rows is announced. */
+/** Notes when the server announces the next batch of new rows (see commit-listener.mjs). */
 async function watchCommits(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  let committedAt: number | undefined;
-  client.on('notification', (message) => {
-    if (committedAt === undefined && message.payload?.includes('"notifications_created"'))
-      committedAt = performance.now();
+  const worker = new Worker(new URL('./commit-listener.mjs', import.meta.url), {
+    workerData: { databaseUrl, channel: EVENT_CHANNEL },
   });
-  await client.query(`LISTEN ${EVENT_CHANNEL}`);
+  let committedAt: number | undefined;
+  await new Promise<void>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (message: unknown) => {
+      if (message === 'listening') resolve();
+      // The worker's clock is since the epoch; this thread's performance.now() is since its origin.
+      else if (typeof message === 'number' && committedAt === undefined)
+        committedAt = message - performance.timeOrigin;
+    });
+  });
   return {
     reset: () => {
       committedAt = undefined;
     },
     committedAt: () => committedAt,
-    close: () => client.end(),
+    close: () => worker.terminate(),
   };
 }
 

@@ -37,9 +37,12 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
   const listeners = new Set<(event: AppEvent) => void>();
   // One connection, so NOTIFYs leave (and reach the other processes) in the order of publish():
   // with two, a quick "read" then "unread" could arrive the other way round.
+  // Its connection is opened at start and kept (no idle timeout): opening one on the first event
+  // after a quiet spell made that event reach the other processes tens of milliseconds late.
   const publisher = new pg.Pool({
     connectionString: options.connectionString,
     max: 1,
+    idleTimeoutMillis: 0,
     options: '-c synchronous_commit=off',
   });
   publisher.on('error', (error) => options.log.warn({ err: error }, 'event bus publisher connection error'));
@@ -133,6 +136,7 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
   }
 
   await connect();
+  await publisher.query('select 1');
 
   return {
     publish(event) {
