@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
+import { QueryResults } from '../../../components/ui/states.tsx';
 import { formatDateTime, notifiedMessage } from '../../../lib/format.ts';
 import { newRequestKey } from '../../../lib/request-key.ts';
 import { useCreateAnnouncement } from '../api/create-announcement.ts';
@@ -61,38 +61,34 @@ export function AnnouncementsManager() {
         </div>
         <div>
           <h3 className="mb-3 text-sm font-semibold text-slate-700">Published</h3>
-          {announcements.isPending ? (
-            <LoadingState />
-          ) : announcements.isError ? (
-            <ErrorState error={announcements.error} onRetry={() => void announcements.refetch()} />
-          ) : announcements.data.results.length === 0 ? (
-            <EmptyState>No announcements yet.</EmptyState>
-          ) : (
-            <ul className="divide-y divide-slate-100">
-              {announcements.data.results.map((announcement) => (
-                <li key={announcement.id} className="flex items-start gap-3 py-3 first:pt-0 last:pb-0">
-                  <div className="min-w-0 flex-1">
-                    <p className="text-sm font-medium text-slate-900">{announcement.title}</p>
-                    <p className="line-clamp-2 text-sm text-slate-600">{announcement.content}</p>
-                    <p className="text-xs text-slate-500">{formatDateTime(announcement.created_at)}</p>
-                  </div>
-                  <div className="flex shrink-0 gap-1">
-                    <Button variant="secondary" size="sm" onClick={() => setEditing(announcement)}>
-                      Edit
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      className="text-red-600 hover:bg-red-50 hover:text-red-700"
-                      onClick={() => setDeleting(announcement)}
-                    >
-                      Delete
-                    </Button>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
+          <QueryResults query={announcements} empty="No announcements yet.">
+            {(results) => (
+              <ul className="divide-y divide-slate-100">
+                {results.map((announcement) => (
+                  <li key={announcement.id} className="flex items-start gap-3 py-3 first:pt-0 last:pb-0">
+                    <div className="min-w-0 flex-1">
+                      <p className="text-sm font-medium text-slate-900">{announcement.title}</p>
+                      <p className="line-clamp-2 text-sm text-slate-600">{announcement.content}</p>
+                      <p className="text-xs text-slate-500">{formatDateTime(announcement.created_at)}</p>
+                    </div>
+                    <div className="flex shrink-0 gap-1">
+                      <Button variant="secondary" size="sm" onClick={() => setEditing(announcement)}>
+                        Edit
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        className="text-red-600 hover:bg-red-50 hover:text-red-700"
+                        onClick={() => setDeleting(announcement)}
+                      >
+                        Delete
+                      </Button>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </QueryResults>
         </div>
       </div>
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Section } from '../../../components/ui/section.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
+import { QueryResults } from '../../../components/ui/states.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useMyRegistrations } from '../api/get-my-registrations.ts';
 import { RegistrationStatusBadge } from './registration-status-badge.tsx';
@@ -9,33 +9,31 @@ export function MyRegistrations() {
   const registrations = useMyRegistrations();
   return (
     <Section title="My registrations">
-      {registrations.isPending ? (
-        <LoadingState />
-      ) : registrations.isError ? (
-        <ErrorState error={registrations.error} onRetry={() => void registrations.refetch()} />
-      ) : registrations.data.results.length === 0 ? (
-        <EmptyState>You have not registered for any webinar yet.</EmptyState>
-      ) : (
-        <ul className="divide-y divide-slate-100">
-          {registrations.data.results.map((registration) => (
-            <li
-              key={registration.id}
-              className="flex items-center justify-between gap-3 py-3 first:pt-0 last:pb-0"
-            >
-              <div className="min-w-0">
-                <Link
-                  to={`/webinars/${registration.webinar.id}`}
-                  className="rounded text-sm font-medium text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
-                >
-                  {registration.webinar.title}
-                </Link>
-                <p className="text-xs text-slate-500">Registered {formatDateTime(registration.created_at)}</p>
-              </div>
-              <RegistrationStatusBadge status={registration.status} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryResults query={registrations} empty="You have not registered for any webinar yet.">
+        {(results) => (
+          <ul className="divide-y divide-slate-100">
+            {results.map((registration) => (
+              <li
+                key={registration.id}
+                className="flex items-center justify-between gap-3 py-3 first:pt-0 last:pb-0"
+              >
+                <div className="min-w-0">
+                  <Link
+                    to={`/webinars/${registration.webinar.id}`}
+                    className="rounded text-sm font-medium text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                  >
+                    {registration.webinar.title}
+                  </Link>
+                  <p className="text-xs text-slate-500">
+                    Registered {formatDateTime(registration.created_at)}
+                  </p>
+                </div>
+                <RegistrationStatusBadge status={registration.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryResults>
     </Section>
   );
 }
