@@ -76,10 +76,17 @@ describe.skipIf(usePostgres)('fan-out in chunks on the embedded database', () =>
     expect(queued.created).toBe(students.length);
     expect(await rowsOf('system', 'Resumed')).toHaveLength(0);
 
-    // A first runner does one chunk and is stopped, as if the server went down.
+    // A first runner does one chunk and is stopped as soon as that chunk is announced, as if the
+    // server went down then.
     const first = createFanoutRunner({ db: ctx.database.db, bus: ctx.bus, log: silentLog, chunkSize: CHUNK });
+    let stopped: Promise<void> | undefined;
+    const unsubscribe = ctx.bus.subscribe((event) => {
+      if (event.name === 'notifications_created') stopped ??= first.stop();
+    });
     first.wake();
-    await first.stop();
+    await first.idle();
+    await stopped;
+    unsubscribe();
     expect(await rowsOf('system', 'Resumed')).toHaveLength(CHUNK);
 
     // The next start finishes the job.

@@ -31,6 +31,15 @@ export interface FanoutRunner {
   stop(): Promise<void>;
 }
 
+/**
+ * Lets the requests waiting for the database have it. A query on the embedded database runs
+ * synchronously and a transaction continues in microtasks, so without this a chunk would follow
+ * the previous one (or the action's commit) before any request is even read from its socket.
+ */
+function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export function createFanoutRunner(deps: {
   db: Db;
   bus: EventBus;
@@ -98,11 +107,13 @@ export function createFanoutRunner(deps: {
   }
 
   async function drain(): Promise<void> {
+    // wake() runs right after the commit that queued the job: the requests that waited for that
+    // transaction (and the action's own answer) go before the first chunk.
+    await yieldToRequests();
     do {
       wakeAgain = false;
       while (!stopped && (await runChunk())) {
-        // Let waiting requests have the database between two chunks.
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToRequests();
       }
     } while (wakeAgain && !stopped);
   }
