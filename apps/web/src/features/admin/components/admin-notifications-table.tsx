@@ -1,6 +1,6 @@
 import { type AdminNotification, NOTIFICATION_TYPE_LABELS } from '@webinar/contracts';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { Button } from '../../../components/ui/button.tsx';
+import { EditDeleteButtons } from '../../../components/ui/edit-delete-buttons.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 
 interface AdminNotificationsTableProps {
@@ -57,19 +57,11 @@ export function AdminNotificationsTable({ rows, onEdit, onDelete }: AdminNotific
               </td>
               <td className="px-4 py-3 whitespace-nowrap text-slate-700">{formatDateTime(row.created_at)}</td>
               <td className="px-4 py-3 whitespace-nowrap text-right">
-                <div className="flex justify-end gap-1">
-                  <Button variant="secondary" size="sm" onClick={() => onEdit(row)}>
-                    Edit
-                  </Button>
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    className="text-red-600 hover:bg-red-50 hover:text-red-700"
-                    onClick={() => onDelete(row)}
-                  >
-                    Delete
-                  </Button>
-                </div>
+                <EditDeleteButtons
+                  className="justify-end"
+                  onEdit={() => onEdit(row)}
+                  onDelete={() => onDelete(row)}
+                />
               </td>
             </tr>
           ))}

@@ -2,9 +2,9 @@
 // delete the published ones.
 import type { Announcement } from '@webinar/contracts';
 import { useState } from 'react';
-import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
+import { EditDeleteButtons } from '../../../components/ui/edit-delete-buttons.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { QueryResults } from '../../../components/ui/states.tsx';
@@ -71,19 +71,11 @@ export function AnnouncementsManager() {
                       <p className="line-clamp-2 text-sm text-slate-600">{announcement.content}</p>
                       <p className="text-xs text-slate-500">{formatDateTime(announcement.created_at)}</p>
                     </div>
-                    <div className="flex shrink-0 gap-1">
-                      <Button variant="secondary" size="sm" onClick={() => setEditing(announcement)}>
-                        Edit
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        className="text-red-600 hover:bg-red-50 hover:text-red-700"
-                        onClick={() => setDeleting(announcement)}
-                      >
-                        Delete
-                      </Button>
-                    </div>
+                    <EditDeleteButtons
+                      className="shrink-0"
+                      onEdit={() => setEditing(announcement)}
+                      onDelete={() => setDeleting(announcement)}
+                    />
                   </li>
                 ))}
               </ul>
