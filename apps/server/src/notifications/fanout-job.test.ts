@@ -78,7 +78,13 @@ describe.skipIf(usePostgres)('fan-out in chunks on the embedded database', () =>
 
     // A first runner does one chunk and is stopped as soon as that chunk is announced, as if the
     // server went down then.
-    const first = createFanoutRunner({ db: ctx.database.db, bus: ctx.bus, log: silentLog, chunkSize: CHUNK });
+    const first = createFanoutRunner({
+      db: ctx.database.db,
+      bus: ctx.bus,
+      log: silentLog,
+      chunkSize: CHUNK,
+      requestsReceived: () => 0,
+    });
     let stopped: Promise<void> | undefined;
     const unsubscribe = ctx.bus.subscribe((event) => {
       if (event.name === 'notifications_created') stopped ??= first.stop();
@@ -95,6 +101,7 @@ describe.skipIf(usePostgres)('fan-out in chunks on the embedded database', () =>
       bus: ctx.bus,
       log: silentLog,
       chunkSize: CHUNK,
+      requestsReceived: () => 0,
     });
     second.wake();
     await second.idle();
@@ -108,5 +115,35 @@ describe.skipIf(usePostgres)('fan-out in chunks on the embedded database', () =>
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     expect(event).toEqual({ pending_fanout: null, created_count: students.length });
+  });
+
+  it('a job under steady traffic pauses between chunks and still finishes', async () => {
+    const queueOnly = createNotificationService({
+      bus: ctx.bus,
+      clock: ctx.clock,
+      fanout: { chunkSize: CHUNK, wake() {} },
+    });
+    await inTransaction(ctx.database.db, (tx) =>
+      queueOnly.createBulk(tx, {
+        type: 'system',
+        title: 'Under traffic',
+        content: 'x',
+        recipients: { role: 'student' },
+      }),
+    );
+    // Every check sees a new request, so the runner pauses after each chunk.
+    let requests = 0;
+    const runner = createFanoutRunner({
+      db: ctx.database.db,
+      bus: ctx.bus,
+      log: silentLog,
+      chunkSize: CHUNK,
+      requestsReceived: () => ++requests,
+    });
+    runner.wake();
+    await runner.idle();
+    const rows = await rowsOf('system', 'Under traffic');
+    expect(new Set(rows.map((r) => r.user_id)).size).toBe(students.length);
+    expect(rows).toHaveLength(students.length);
   });
 });

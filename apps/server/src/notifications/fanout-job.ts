@@ -8,6 +8,11 @@
 // A chunk's size adapts so that each takes about CHUNK_BUDGET_MS: the same number of rows costs
 // several times more on a cold process (WebAssembly not yet optimised, pages not yet cached) or a
 // slow machine than on a warm one, and it is the time, not the rows, that other requests wait.
+//
+// When requests came in while a chunk ran, the runner then pauses as long as the chunk took. One
+// turn of the event loop is not enough for them: a request reads its body, checks a token on the
+// thread pool and queries in several turns, and a chunk started in between would hold each of
+// those steps up again. With no traffic, the next chunk follows at once.
 import type { FastifyBaseLogger } from 'fastify';
 import type { PendingFanout } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -40,11 +45,17 @@ function yieldToRequests(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 export function createFanoutRunner(deps: {
   db: Db;
   bus: EventBus;
   log: FastifyBaseLogger;
   chunkSize: number;
+  /** How many requests the server has received so far (only ever grows). */
+  requestsReceived: () => number;
 }): FanoutRunner {
   let running: Promise<void> | undefined;
   let wakeAgain = false;
@@ -60,10 +71,9 @@ export function createFanoutRunner(deps: {
   }
 
   /** Runs one chunk of the oldest pending fan-out; false when there was nothing to do. */
-  async function runChunk(): Promise<boolean> {
+  async function runChunk(started: number): Promise<boolean> {
     const published: Array<() => void> = [];
     const limit = nextChunk;
-    const started = performance.now();
     let inserted = 0;
     const didWork = await inTransaction(deps.db, async (tx) => {
       const event = await repo.claimFanout(tx.db);
@@ -112,8 +122,14 @@ export function createFanoutRunner(deps: {
     await yieldToRequests();
     do {
       wakeAgain = false;
-      while (!stopped && (await runChunk())) {
+      while (!stopped) {
+        const requestsBefore = deps.requestsReceived();
+        const started = performance.now();
+        if (!(await runChunk(started))) break;
+        const elapsedMs = performance.now() - started;
+        // The requests that arrived during the chunk are read in this yield.
         await yieldToRequests();
+        if (deps.requestsReceived() !== requestsBefore) await pause(elapsedMs);
       }
     } while (wakeAgain && !stopped);
   }
