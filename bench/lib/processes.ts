@@ -33,13 +33,21 @@ export function buildServer(): Promise<void> {
   });
 }
 
+/** The Node options that the server's `npm start` runs it with (apps/server/package.json). */
+function startOptions(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'apps/server/package.json'), 'utf8'));
+  const match = /node ((?:--\S+ )*)dist\/main\.js/.exec(manifest.scripts.start);
+  if (!match?.[1]) throw new Error('apps/server start script: expected "node [options] dist/main.js"');
+  return match[1].split(' ').filter(Boolean);
+}
+
 /**
  * Starts the built server (as `npm start` runs it) with `env` on a free port; waits for /readyz.
  * BENCH_SERVER_ARGS adds Node options that NODE_OPTIONS refuses, e.g. `--cpu-prof` to profile it.
  */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...startOptions(), ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, 'apps/server/dist/main.js'], {
     cwd: REPO,
     env: {
