@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { DateTime, Role } from './common.ts';
+import { DateTime, Nullable, Role, StringEnum } from './common.ts';
 import { Notification, NotificationType } from './notifications.ts';
 import { NO_NUL_PATTERN, RowId } from './platform.ts';
 
@@ -27,14 +27,7 @@ export const AdminNotificationQuery = Type.Object({
   /** Matches title, content and the recipient's username, case-insensitively. */
   search: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL_PATTERN })),
   ordering: Type.Optional(
-    Type.Union([
-      Type.Literal('-created_at'),
-      Type.Literal('created_at'),
-      Type.Literal('user'),
-      Type.Literal('-user'),
-      Type.Literal('notification_type'),
-      Type.Literal('is_read'),
-    ]),
+    StringEnum(['-created_at', 'created_at', 'user', '-user', 'notification_type', 'is_read']),
   ),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
   page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
@@ -68,7 +61,7 @@ export const AdminNotificationCreate = Type.Object(
     notification_type: NotificationType,
     title: Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL_PATTERN }),
     content: Type.String({ minLength: 1, maxLength: 10000, pattern: NO_NUL_PATTERN }),
-    webinar_id: Type.Optional(Type.Union([RowId, Type.Null()])),
+    webinar_id: Type.Optional(Nullable(RowId)),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { DateTime } from './common.ts';
+import { DateTime, Nullable, StringEnum } from './common.ts';
 
 /** The seven kinds of notification, exactly; `system` cannot be muted. */
 export const NOTIFICATION_TYPES = [
@@ -12,15 +12,7 @@ export const NOTIFICATION_TYPES = [
   'upcoming_webinar',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
-export const NotificationType = Type.Union([
-  Type.Literal('live_started'),
-  Type.Literal('live_ended'),
-  Type.Literal('announcement'),
-  Type.Literal('registration_approved'),
-  Type.Literal('system'),
-  Type.Literal('new_recording'),
-  Type.Literal('upcoming_webinar'),
-]);
+export const NotificationType = StringEnum(NOTIFICATION_TYPES);
 
 export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   live_started: 'Live Started',
@@ -41,9 +33,9 @@ export const Notification = Type.Object({
   notification_type: NotificationType,
   title: Type.String(),
   content: Type.String(),
-  related_webinar: Type.Union([RelatedWebinar, Type.Null()]),
+  related_webinar: Nullable(RelatedWebinar),
   is_read: Type.Boolean(),
-  read_at: Type.Union([DateTime, Type.Null()]),
+  read_at: Nullable(DateTime),
   created_at: DateTime,
 });
 export type Notification = Type.Static<typeof Notification>;
@@ -58,8 +50,8 @@ export type NotificationListQuery = Type.Static<typeof NotificationListQuery>;
 
 export const NotificationPage = Type.Object({
   results: Type.Array(Notification),
-  next: Type.Union([Type.String(), Type.Null()]),
-  next_cursor: Type.Union([Type.String(), Type.Null()]),
+  next: Nullable(Type.String()),
+  next_cursor: Nullable(Type.String()),
 });
 export type NotificationPage = Type.Static<typeof NotificationPage>;
 

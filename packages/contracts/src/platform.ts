@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { DateTime, Role } from './common.ts';
+import { DateTime, Nullable, Role, StringEnum } from './common.ts';
 
 /** The largest id an `integer` column holds: a larger one would make PostgreSQL fail, not miss. */
 export const MAX_ROW_ID = 2_147_483_647;
@@ -28,17 +28,9 @@ export const UserSummary = Type.Object({
 });
 export const WebinarSummary = Type.Object({ id: Type.Integer(), title: Type.String() });
 
-export const WebinarStatus = Type.Union([
-  Type.Literal('scheduled'),
-  Type.Literal('live'),
-  Type.Literal('ended'),
-]);
+export const WebinarStatus = StringEnum(['scheduled', 'live', 'ended']);
 export type WebinarStatus = Type.Static<typeof WebinarStatus>;
-export const RegistrationStatus = Type.Union([
-  Type.Literal('pending'),
-  Type.Literal('approved'),
-  Type.Literal('rejected'),
-]);
+export const RegistrationStatus = StringEnum(['pending', 'approved', 'rejected']);
 export type RegistrationStatus = Type.Static<typeof RegistrationStatus>;
 
 export const Webinar = Type.Object({
@@ -51,7 +43,7 @@ export const Webinar = Type.Object({
   status: WebinarStatus,
   created_at: DateTime,
   /** The signed-in user's registration for this webinar, if any. */
-  my_registration: Type.Union([Type.Object({ id: Type.Integer(), status: RegistrationStatus }), Type.Null()]),
+  my_registration: Nullable(Type.Object({ id: Type.Integer(), status: RegistrationStatus })),
 });
 export type Webinar = Type.Static<typeof Webinar>;
 
@@ -84,14 +76,7 @@ export const WebinarUpdate = Type.Object(
 export type WebinarUpdate = Type.Static<typeof WebinarUpdate>;
 
 export const WebinarListQuery = Type.Object({
-  status: Type.Optional(
-    Type.Union([
-      Type.Literal('upcoming'),
-      Type.Literal('live'),
-      Type.Literal('ended'),
-      Type.Literal('scheduled'),
-    ]),
-  ),
+  status: Type.Optional(StringEnum(['upcoming', 'live', 'ended', 'scheduled'])),
   /** Webinars I host (hosts) or registered for (students). */
   mine: Type.Optional(Type.Boolean()),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
@@ -113,7 +98,7 @@ export const Registration = Type.Object({
   webinar: WebinarSummary,
   status: RegistrationStatus,
   created_at: DateTime,
-  decided_at: Type.Union([DateTime, Type.Null()]),
+  decided_at: Nullable(DateTime),
 });
 export type Registration = Type.Static<typeof Registration>;
 
@@ -126,7 +111,7 @@ export const LiveSession = Type.Object({
   id: Type.Integer(),
   webinar_id: Type.Integer(),
   started_at: DateTime,
-  ended_at: Type.Union([DateTime, Type.Null()]),
+  ended_at: Nullable(DateTime),
 });
 export type LiveSession = Type.Static<typeof LiveSession>;
 
@@ -142,7 +127,7 @@ export const Announcement = Type.Object({
   id: Type.Integer(),
   title: Type.String(),
   content: Type.String(),
-  author: Type.Union([UserSummary, Type.Null()]),
+  author: Nullable(UserSummary),
   created_at: DateTime,
   updated_at: DateTime,
 });
