@@ -28,6 +28,7 @@ describe('configuration from the environment', () => {
     expect(loadConfig({}).dataDir).toBe(path.resolve(import.meta.dirname, '../../../data'));
     expect(loadConfig({ DATA_DIR: 'elsewhere', INIT_CWD: '/srv/app' }).dataDir).toBe('/srv/app/elsewhere');
     expect(loadConfig({ DATA_DIR: '/var/lib/webinar' }).dataDir).toBe('/var/lib/webinar');
+    expect(loadConfig({ DATA_DIR: 'memory://' }).dataDir).toBe('memory://');
   });
 
   it('reads durations with units', () => {

@@ -93,6 +93,11 @@ function workers(env: Env, databaseUrl: string | undefined): number {
   return count;
 }
 
+/** DATA_DIR=memory:// keeps the embedded database in memory: a throwaway server, gone at exit. */
+export function isInMemory(dataDir: string): boolean {
+  return dataDir.startsWith('memory://');
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -120,7 +125,9 @@ export function loadConfig(env: Env = process.env): Config {
     // `npm start` runs in apps/server: a relative DATA_DIR means relative to where the user ran
     // npm (INIT_CWD), and the default is the repository's ./data (same depth from src/ and dist/).
     dataDir: env.DATA_DIR
-      ? path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR)
+      ? isInMemory(env.DATA_DIR)
+        ? env.DATA_DIR
+        : path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR)
       : fileURLToPath(new URL('../../../data', import.meta.url)),
     databaseUrl,
     jwtSecret,

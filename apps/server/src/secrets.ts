@@ -1,13 +1,14 @@
 // The JWT signing secret: JWT_SECRET when given (required with PostgreSQL, where every process
 // must share it); in embedded mode generated on first run and kept in the data folder, so tokens
-// survive restarts without any setup.
+// survive restarts without any setup. An in-memory database keeps nothing, its secret included.
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from './config.ts';
+import { type Config, isInMemory } from './config.ts';
 
 export function resolveJwtSecret(config: Config): string {
   if (config.jwtSecret) return config.jwtSecret;
+  if (isInMemory(config.dataDir)) return randomBytes(48).toString('base64url');
   const file = path.join(config.dataDir, 'jwt-secret');
   try {
     return fs.readFileSync(file, 'utf8').trim();

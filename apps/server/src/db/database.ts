@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { isInMemory } from '../config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -45,7 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     import('kysely-pglite-dialect'),
   ]);
   const dataDir = options.dataDir ?? './data';
-  const inMemory = dataDir.startsWith('memory://');
+  const inMemory = isInMemory(dataDir);
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
   try {
     const pglite = await PGlite.create(inMemory ? dataDir : path.join(dataDir, 'pgdata'), {
