@@ -12,7 +12,7 @@ rmSync(distDir, { recursive: true, force: true });
 
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-await build({
+const result = await build({
   entryPoints: [new URL('../src/main.ts', import.meta.url).pathname],
   outdir: distDir,
   entryNames: '[name]',
@@ -25,4 +25,14 @@ await build({
   sourcemap: true,
   external: Object.keys(dependencies).filter((name) => name !== '@webinar/contracts'),
   logLevel: 'warning',
+  metafile: true,
 });
+
+// config.ts finds the web app and the default data folder relative to its own file, which holds
+// in dist/main.js (as in src/) but not in a chunk: esbuild moves a module into a shared chunk as
+// soon as code behind a dynamic import uses it too.
+const mainInputs = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('dist/main.js'))?.[1].inputs;
+if (!mainInputs || !Object.keys(mainInputs).some((input) => input.endsWith('src/config.ts'))) {
+  console.error('build: src/config.ts must be bundled into dist/main.js; import it only from main.ts');
+  process.exit(1);
+}

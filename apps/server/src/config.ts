@@ -2,6 +2,7 @@
 // process with a message naming the variable, rather than failing later in some request.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isInMemory } from './db/in-memory.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -91,11 +92,6 @@ function workers(env: Env, databaseUrl: string | undefined): number {
     );
   }
   return count;
-}
-
-/** DATA_DIR=memory:// keeps the embedded database in memory: a throwaway server, gone at exit. */
-export function isInMemory(dataDir: string): boolean {
-  return dataDir.startsWith('memory://');
 }
 
 export function loadConfig(env: Env = process.env): Config {

@@ -4,7 +4,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Config, isInMemory } from './config.ts';
+import type { Config } from './config.ts';
+import { isInMemory } from './db/in-memory.ts';
 
 export function resolveJwtSecret(config: Config): string {
   if (config.jwtSecret) return config.jwtSecret;

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { isInMemory } from '../config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { isInMemory } from './in-memory.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
