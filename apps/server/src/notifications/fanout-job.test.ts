@@ -43,6 +43,28 @@ describe.skipIf(usePostgres)('fan-out in chunks on the embedded database', () =>
     return rows;
   }
 
+  /** Queues a system message to every student as a job, without running it. */
+  function queueSystemMessage(title: string) {
+    const queueOnly = createNotificationService({
+      bus: ctx.bus,
+      clock: ctx.clock,
+      fanout: { chunkSize: CHUNK, wake() {} },
+    });
+    return inTransaction(ctx.database.db, (tx) =>
+      queueOnly.createBulk(tx, { type: 'system', title, content: 'x', recipients: { role: 'student' } }),
+    );
+  }
+
+  function runner(requestsReceived: () => number = () => 0) {
+    return createFanoutRunner({
+      db: ctx.database.db,
+      bus: ctx.bus,
+      log: silentLog,
+      chunkSize: CHUNK,
+      requestsReceived,
+    });
+  }
+
   it('an announcement to more users than a chunk reaches every other user exactly once', async () => {
     const response = await ctx.as(admin, {
       method: 'POST',
@@ -60,31 +82,13 @@ describe.skipIf(usePostgres)('fan-out in chunks on the embedded database', () =>
   });
 
   it('a job stopped after one chunk resumes where it stopped, with no duplicates', async () => {
-    const queueOnly = createNotificationService({
-      bus: ctx.bus,
-      clock: ctx.clock,
-      fanout: { chunkSize: CHUNK, wake() {} },
-    });
-    const queued = await inTransaction(ctx.database.db, (tx) =>
-      queueOnly.createBulk(tx, {
-        type: 'system',
-        title: 'Resumed',
-        content: 'x',
-        recipients: { role: 'student' },
-      }),
-    );
+    const queued = await queueSystemMessage('Resumed');
     expect(queued.created).toBe(students.length);
     expect(await rowsOf('system', 'Resumed')).toHaveLength(0);
 
     // A first runner does one chunk and is stopped as soon as that chunk is announced, as if the
     // server went down then.
-    const first = createFanoutRunner({
-      db: ctx.database.db,
-      bus: ctx.bus,
-      log: silentLog,
-      chunkSize: CHUNK,
-      requestsReceived: () => 0,
-    });
+    const first = runner();
     let stopped: Promise<void> | undefined;
     const unsubscribe = ctx.bus.subscribe((event) => {
       if (event.name === 'notifications_created') stopped ??= first.stop();
@@ -96,13 +100,7 @@ describe.skipIf(usePostgres)('fan-out in chunks on the embedded database', () =>
     expect(await rowsOf('system', 'Resumed')).toHaveLength(CHUNK);
 
     // The next start finishes the job.
-    const second = createFanoutRunner({
-      db: ctx.database.db,
-      bus: ctx.bus,
-      log: silentLog,
-      chunkSize: CHUNK,
-      requestsReceived: () => 0,
-    });
+    const second = runner();
     second.wake();
     await second.idle();
     const rows = await rowsOf('system', 'Resumed');
@@ -118,30 +116,12 @@ describe.skipIf(usePostgres)('fan-out in chunks on the embedded database', () =>
   });
 
   it('a job under steady traffic pauses between chunks and still finishes', async () => {
-    const queueOnly = createNotificationService({
-      bus: ctx.bus,
-      clock: ctx.clock,
-      fanout: { chunkSize: CHUNK, wake() {} },
-    });
-    await inTransaction(ctx.database.db, (tx) =>
-      queueOnly.createBulk(tx, {
-        type: 'system',
-        title: 'Under traffic',
-        content: 'x',
-        recipients: { role: 'student' },
-      }),
-    );
+    await queueSystemMessage('Under traffic');
     // Every check sees a new request, so the runner pauses after each chunk.
     let requests = 0;
-    const runner = createFanoutRunner({
-      db: ctx.database.db,
-      bus: ctx.bus,
-      log: silentLog,
-      chunkSize: CHUNK,
-      requestsReceived: () => ++requests,
-    });
-    runner.wake();
-    await runner.idle();
+    const busy = runner(() => ++requests);
+    busy.wake();
+    await busy.idle();
     const rows = await rowsOf('system', 'Under traffic');
     expect(new Set(rows.map((r) => r.user_id)).size).toBe(students.length);
     expect(rows).toHaveLength(students.length);
