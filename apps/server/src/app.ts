@@ -69,6 +69,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     frameworkErrors,
   });
 
+  database.onIdleConnectionError((error) =>
+    app.log.warn({ err: error }, 'database connection failed while idle; the pool opens another'),
+  );
+
   // Events reach every server process through PostgreSQL when there is one; the embedded
   // database has a single process, so in-process delivery is all it needs.
   const bus =

@@ -14,6 +14,11 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /**
+   * Where to report a pooled PostgreSQL connection that failed while idle (the server restarted,
+   * an administrator ended it). The pool drops it and opens another for the next query.
+   */
+  onIdleConnectionError(report: (error: Error) => void): void;
 }
 
 export interface DatabaseOptions {
@@ -36,8 +41,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         getTypeParser: (oid, format) => (oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)),
       },
     });
+    // Without a listener, the 'error' of an idle connection would end the process.
+    let report = (error: Error) => console.error(`database connection failed while idle: ${error.message}`);
+    pool.on('error', (error) => report(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => db.destroy(),
+      onIdleConnectionError(listener) {
+        report = listener;
+      },
+    };
   }
 
   // Loaded only when used: PGlite's WebAssembly build costs ~50 MB of memory once imported.
@@ -65,6 +80,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         await db.destroy();
         unlock();
       },
+      // One in-process connection: nothing can end it behind the server's back.
+      onIdleConnectionError() {},
     };
   } catch (error) {
     unlock();

@@ -278,6 +278,39 @@ describe.skipIf(!usePostgres)('two server processes on one PostgreSQL database',
     );
   });
 
+  it('keeps serving when PostgreSQL ends every connection the process holds (a restart, an administrator)', async () => {
+    // Idle connections in the pool first: a few requests at once check out several.
+    await Promise.all(
+      Array.from({ length: 4 }, () => call(one.origin, users.bob.token, 'GET', `${NOTIFICATIONS}/?unread=true`)),
+    );
+    const admin = new pg.Client({ connectionString: created.url });
+    await admin.connect();
+    try {
+      const terminated = await admin.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+         where datname = $1 and application_name = 'server-one'`,
+        [new URL(created.url).pathname.slice(1)],
+      );
+      expect(terminated.rowCount).toBeGreaterThanOrEqual(3);
+    } finally {
+      await admin.end();
+    }
+    await waitFor(
+      () => (/database connection failed while idle/.test(one.output()) ? true : undefined),
+      5000,
+      'the failed connections to be reported',
+    );
+
+    expect(one.child.exitCode).toBeNull();
+    expect((await fetch(`${one.origin}/readyz`)).status).toBe(200);
+    const count = await call(one.origin, users.bob.token, 'GET', `${NOTIFICATIONS}/unread-count/`);
+    expect(count.status).toBe(200);
+    expect(await count.json()).toEqual(
+      await (await call(two.origin, users.bob.token, 'GET', `${NOTIFICATIONS}/unread-count/`)).json(),
+    );
+    expect((await sendAsAdmin(one, [users.bob.id], 'after every connection ended')).status).toBe(201);
+  });
+
   it('runs WORKERS=2 server processes on one port that both serve requests', async () => {
     const cluster = spawnServer({ DATABASE_URL: created.url, JWT_SECRET: TEST_SECRET, WORKERS: '2' });
     try {
