@@ -122,6 +122,16 @@ async function main() {
     return buildCode;
   }
 
+  // The browsers test the server as `npm start` runs it: built, so a bundling mistake shows here.
+  log('building the server (apps/server/scripts/build.mjs)');
+  const serverBuildCode = await run(process.execPath, ['apps/server/scripts/build.mjs']);
+  if (serverBuildCode !== 0) {
+    console.error(
+      `[e2e] the server did not build (exit code ${serverBuildCode}); not running the browser tests`,
+    );
+    return serverBuildCode;
+  }
+
   // Screenshots are the tests' output for this run only.
   rmSync(screenshotsDir, { recursive: true, force: true });
 
@@ -143,7 +153,7 @@ async function main() {
 
   try {
     log(`starting the server on ${baseUrl} (data in ${dataDir})`);
-    server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    server = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
       cwd: repoRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
       env: {

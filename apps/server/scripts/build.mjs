@@ -31,7 +31,9 @@ const result = await build({
 // config.ts finds the web app and the default data folder relative to its own file, which holds
 // in dist/main.js (as in src/) but not in a chunk: esbuild moves a module into a shared chunk as
 // soon as code behind a dynamic import uses it too.
-const mainInputs = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('dist/main.js'))?.[1].inputs;
+const mainInputs = Object.entries(result.metafile.outputs).find(([file]) =>
+  file.endsWith('dist/main.js'),
+)?.[1].inputs;
 if (!mainInputs || !Object.keys(mainInputs).some((input) => input.endsWith('src/config.ts'))) {
   console.error('build: src/config.ts must be bundled into dist/main.js; import it only from main.ts');
   process.exit(1);

@@ -281,7 +281,9 @@ describe.skipIf(!usePostgres)('two server processes on one PostgreSQL database',
   it('keeps serving when PostgreSQL ends every connection the process holds (a restart, an administrator)', async () => {
     // Idle connections in the pool first: a few requests at once check out several.
     await Promise.all(
-      Array.from({ length: 4 }, () => call(one.origin, users.bob.token, 'GET', `${NOTIFICATIONS}/?unread=true`)),
+      Array.from({ length: 4 }, () =>
+        call(one.origin, users.bob.token, 'GET', `${NOTIFICATIONS}/?unread=true`),
+      ),
     );
     const admin = new pg.Client({ connectionString: created.url });
     await admin.connect();
