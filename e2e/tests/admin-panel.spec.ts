@@ -7,6 +7,7 @@ import {
   apiToken,
   innermost,
   NOT_ALLOWED,
+  PHONE,
   selectMatching,
   signIn,
   unique,
@@ -119,6 +120,40 @@ test('e. the admin filters, searches, edits and deletes notifications', async ({
   await expect(dataRows(page).filter({ hasText: deleteTitle })).toHaveCount(0);
   await expectTotal(page, 1);
   expect(await adminTotal(request, adminToken, { search: deleteTitle })).toBe(0);
+});
+
+test('g. on a phone the admin panel lists the notifications instead of a table wider than the screen', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize(PHONE);
+  const adminToken = await apiToken(request, 'admin');
+  const title = `On a phone ${unique()}`;
+  await apiPost(request, adminToken, '/api/admin/notifications/', {
+    role: 'host',
+    notification_type: 'system',
+    title,
+    content: 'Read on a small screen.',
+  });
+
+  await signIn(page, 'admin');
+  await page.goto('/dashboard/notifications');
+  const item = page
+    .getByRole('list', { name: 'Notifications' })
+    .getByRole('listitem')
+    .filter({ hasText: title });
+  await expect(item).toBeVisible();
+  await expect(item.getByText('Unread')).toBeVisible();
+  await expect(item.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
+  await expect(page.getByRole('table')).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+  await item.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete notification?' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(item).toHaveCount(0);
 });
 
 test('f. a student may not use the admin panel, in the UI or the API', async ({ page, request }) => {

@@ -1,7 +1,7 @@
 import type { ButtonHTMLAttributes } from 'react';
 import { cn } from '../../lib/cn.ts';
 
-type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
+type Variant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'ghostDanger';
 type Size = 'sm' | 'md';
 
 const VARIANTS: Record<Variant, string> = {
@@ -10,6 +10,9 @@ const VARIANTS: Record<Variant, string> = {
     'bg-white text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:text-slate-400',
   ghost: 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-300',
   danger: 'bg-red-600 text-white shadow-sm hover:bg-red-500 disabled:bg-red-300',
+  // Its own variant, not ghost plus red classes: both colours would apply, and the stylesheet's
+  // order, not the markup, would pick one (it picked slate).
+  ghostDanger: 'text-red-600 hover:bg-red-50 hover:text-red-700 disabled:text-red-300',
 };
 
 const SIZES: Record<Size, string> = {

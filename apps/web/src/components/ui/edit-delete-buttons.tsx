@@ -17,12 +17,7 @@ export function EditDeleteButtons({
       <Button variant="secondary" size="sm" onClick={onEdit}>
         Edit
       </Button>
-      <Button
-        variant="ghost"
-        size="sm"
-        className="text-red-600 hover:bg-red-50 hover:text-red-700"
-        onClick={onDelete}
-      >
+      <Button variant="ghostDanger" size="sm" onClick={onDelete}>
         Delete
       </Button>
     </div>

@@ -11,7 +11,47 @@ interface AdminNotificationsTableProps {
 
 const HEAD = 'px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase';
 
-export function AdminNotificationsTable({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
+function ReadBadge({ isRead }: { isRead: boolean }) {
+  return isRead ? <Badge tone="gray">Read</Badge> : <Badge tone="pink">Unread</Badge>;
+}
+
+/** The table on wider screens; on a phone, where six columns would scroll sideways, a list. */
+export function AdminNotificationsTable(props: AdminNotificationsTableProps) {
+  return (
+    <>
+      <AdminNotificationsList {...props} />
+      <div className="hidden sm:block">
+        <Table {...props} />
+      </div>
+    </>
+  );
+}
+
+function AdminNotificationsList({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
+  return (
+    <ul aria-label="Notifications" className="divide-y divide-slate-100 border-t border-slate-100 sm:hidden">
+      {rows.map((row) => (
+        <li key={row.id} className="space-y-1.5 px-4 py-3 text-sm">
+          <div className="flex items-start justify-between gap-3">
+            <p>
+              <span className="font-medium text-slate-900">{row.user.username}</span>
+              <span className="text-xs text-slate-500"> · id {row.user.id}</span>
+            </p>
+            <ReadBadge isRead={row.is_read} />
+          </div>
+          <p className="text-xs text-slate-500">
+            {NOTIFICATION_TYPE_LABELS[row.notification_type]} · {formatDateTime(row.created_at)}
+          </p>
+          <p className="font-medium text-slate-900">{row.title}</p>
+          <p className="line-clamp-2 text-slate-600">{row.content}</p>
+          <EditDeleteButtons onEdit={() => onEdit(row)} onDelete={() => onDelete(row)} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Table({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
   return (
     // `relative` keeps the screen-reader-only header inside the scrolling box on narrow screens.
     <div className="relative overflow-x-auto">
@@ -53,7 +93,7 @@ export function AdminNotificationsTable({ rows, onEdit, onDelete }: AdminNotific
                 <span className="line-clamp-1 block text-xs text-slate-500">{row.content}</span>
               </td>
               <td className="px-4 py-3 whitespace-nowrap">
-                {row.is_read ? <Badge tone="gray">Read</Badge> : <Badge tone="pink">Unread</Badge>}
+                <ReadBadge isRead={row.is_read} />
               </td>
               <td className="px-4 py-3 whitespace-nowrap text-slate-700">{formatDateTime(row.created_at)}</td>
               <td className="px-4 py-3 whitespace-nowrap text-right">

@@ -53,12 +53,7 @@ export function NotificationRow({ notification, now, busy, onToggleRead, onDelet
         <Button variant="secondary" size="sm" busy={busy} onClick={onToggleRead}>
           {unread ? 'Mark read' : 'Mark unread'}
         </Button>
-        <Button
-          variant="ghost"
-          size="sm"
-          onClick={onDelete}
-          className="text-red-600 hover:bg-red-50 hover:text-red-700"
-        >
+        <Button variant="ghostDanger" size="sm" onClick={onDelete}>
           Delete
         </Button>
       </div>
