@@ -127,53 +127,28 @@ export function setReadStates(
 }
 
 /**
- * Marks all notifications of each given user read. Returns, per user, how many changed and how
- * many are still unread (rows that arrived meanwhile): both counts come from one statement's
- * snapshot.
+ * Marks all notifications of each given user read, in one statement; returns how many rows each
+ * user had marked.
  */
 export async function markAllReadFor(
   db: Db,
   userIds: readonly number[],
   now: Date,
-): Promise<Map<number, { marked: number; stillUnread: number }>> {
-  const users = sql<number>`any(${[...userIds]}::int[])`;
+): Promise<Map<number, number>> {
   const rows = await db
     .with('marked', (qb) =>
       qb
         .updateTable('notifications')
         .set({ is_read: true, read_at: now })
-        .where('user_id', '=', users)
+        .where('user_id', '=', sql<number>`any(${[...userIds]}::int[])`)
         .where('is_read', '=', false)
         .returning('user_id'),
     )
-    .with('marked_per_user', (qb) =>
-      qb
-        .selectFrom('marked')
-        .select(['user_id', (eb) => eb.fn.countAll<number>().as('count')])
-        .groupBy('user_id'),
-    )
-    .with('unread_before', (qb) =>
-      qb
-        .selectFrom('notifications')
-        .select(['user_id', (eb) => eb.fn.countAll<number>().as('count')])
-        .where('user_id', '=', users)
-        .where('is_read', '=', false)
-        .groupBy('user_id'),
-    )
-    .selectFrom('unread_before')
-    .leftJoin('marked_per_user', 'marked_per_user.user_id', 'unread_before.user_id')
-    .select([
-      'unread_before.user_id',
-      'unread_before.count as unread_before',
-      'marked_per_user.count as marked',
-    ])
+    .selectFrom('marked')
+    .select(['user_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('user_id')
     .execute();
-  const result = new Map(userIds.map((id) => [id, { marked: 0, stillUnread: 0 }]));
-  for (const row of rows) {
-    const marked = Number(row.marked ?? 0);
-    result.set(row.user_id, { marked, stillUnread: Number(row.unread_before) - marked });
-  }
-  return result;
+  return new Map(rows.map((row) => [row.user_id, Number(row.count)]));
 }
 
 export async function deleteForUser(db: Db, userId: number, id: number): Promise<boolean> {

@@ -252,14 +252,16 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
     },
 
     async markAllRead(db, userId) {
-      const { marked, stillUnread } = await readStateWriter(db).markAllRead(userId);
+      const marked = await readStateWriter(db).markAllRead(userId);
       if (marked > 0) {
         bus.publish({
           name: 'notifications_changed',
           payload: { userId, notificationIds: 'all', change: 'read' },
         });
       }
-      return { marked_read: marked, unread_count: stillUnread };
+      // Every unread row the statement saw is read now. One committed meanwhile was not visible to
+      // it and stays unread; the live stream brings it with its own count.
+      return { marked_read: marked, unread_count: 0 };
     },
 
     preferences,

@@ -9,7 +9,8 @@ import * as repo from './notifications.repository.ts';
 export interface ReadStateWriter {
   /** The changed row, or undefined when the notification is not the user's (or does not exist). */
   setRead(change: repo.ReadStateChange): Promise<repo.NotificationWithWebinar | undefined>;
-  markAllRead(userId: number): Promise<{ marked: number; stillUnread: number }>;
+  /** How many of the user's notifications it marked. */
+  markAllRead(userId: number): Promise<number>;
 }
 
 export function createReadStateWriter(db: Db, clock: Clock): ReadStateWriter {
@@ -24,8 +25,8 @@ export function createReadStateWriter(db: Db, clock: Clock): ReadStateWriter {
   const allRead = createWriteBatcher({
     key: (userId: number) => userId,
     async write(userIds) {
-      const results = await repo.markAllReadFor(db, userIds, clock.now());
-      return userIds.map((userId) => results.get(userId) ?? { marked: 0, stillUnread: 0 });
+      const marked = await repo.markAllReadFor(db, userIds, clock.now());
+      return userIds.map((userId) => marked.get(userId) ?? 0);
     },
   });
   return {
