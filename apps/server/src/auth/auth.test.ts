@@ -1,4 +1,5 @@
-import { SignJWT } from 'jose';
+import { createHmac } from 'node:crypto';
+import { createSigner } from 'fast-jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestContext,
@@ -74,13 +75,24 @@ describe('every endpoint but sign-in requires a valid access token', () => {
   const get = (authorization?: string) =>
     ctx.app.inject({ url: UNREAD, headers: authorization ? { authorization } : {} });
 
-  async function forge(payload: Record<string, unknown>, secret = TEST_SECRET, expiresIn = '5m') {
-    return new SignJWT(payload)
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuedAt()
-      .setJti('forged')
-      .setExpirationTime(expiresIn)
-      .sign(new TextEncoder().encode(secret));
+  /** A token signed outside the server with the library: well-formed claims only. */
+  async function forge(
+    claims: Record<string, unknown>,
+    options: { secret?: string; algorithm?: 'HS256' | 'HS512' } = {},
+  ) {
+    const now = Math.floor(Date.now() / 1000);
+    const sign = createSigner({
+      key: options.secret ?? TEST_SECRET,
+      algorithm: options.algorithm ?? 'HS256',
+    });
+    return sign({ iat: now, exp: now + 300, jti: 'forged', ...claims });
+  }
+
+  /** A token signed by hand with the server's secret, so its claims may be anything. */
+  function signByHand(claims: Record<string, unknown>) {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const input = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
+    return `${input}.${createHmac('sha256', TEST_SECRET).update(input).digest('base64url')}`;
   }
 
   it('refuses a request without credentials', async () => {
@@ -108,9 +120,41 @@ describe('every endpoint but sign-in requires a valid access token', () => {
   it('refuses a token signed with another secret', async () => {
     const token = await forge(
       { token_type: 'access', user_id: alice.id, role: 'admin' },
-      'another-secret-of-sufficient-length-000000',
+      { secret: 'another-secret-of-sufficient-length-000000' },
     );
     expect((await get(`Bearer ${token}`)).statusCode).toBe(401);
+  });
+
+  it('accepts a token signed with the secret, and refuses one with another algorithm', async () => {
+    const claims = { token_type: 'access', user_id: alice.id, role: 'student' };
+    expect((await get(`Bearer ${await forge(claims)}`)).statusCode).toBe(200);
+    expect((await get(`Bearer ${await forge(claims, { algorithm: 'HS512' })}`)).statusCode).toBe(401);
+  });
+
+  it('refuses a signed token whose exp, iat or jti is missing or malformed, or that has expired', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = {
+      token_type: 'access',
+      user_id: alice.id,
+      role: 'student',
+      iat: now,
+      exp: now + 300,
+      jti: 'j',
+    };
+    expect((await get(`Bearer ${signByHand(claims)}`)).statusCode).toBe(200);
+    for (const bad of [
+      { exp: undefined },
+      { iat: undefined },
+      { jti: undefined },
+      { exp: String(now + 300) },
+      { iat: 'yesterday' },
+      { exp: now - 1 },
+      { user_id: String(alice.id) },
+    ]) {
+      const response = await get(`Bearer ${signByHand({ ...claims, ...bad })}`);
+      expect(response.statusCode, JSON.stringify(bad)).toBe(401);
+      expect(response.json().error.code).toBe('token_invalid');
+    }
   });
 
   it('refuses an unsigned token (alg: none)', async () => {

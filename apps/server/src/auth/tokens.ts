@@ -1,8 +1,13 @@
 // Bearer tokens for API clients, shaped like djangorestframework-simplejwt's: a short-lived
 // access token and a longer refresh token, HS256-signed, told apart by their `token_type` claim.
-import { randomUUID, webcrypto } from 'node:crypto';
+//
+// fast-jwt (the library under @fastify/jwt) signs and checks them with node:crypto's HMAC, in the
+// calling thread: 7.5 µs of CPU per check here. jose 6 goes through WebCrypto, a job on the thread
+// pool per check: 44 µs, and on a load of first-seen tokens (mark_all_read in the bench) a third
+// of the server's time.
+import { randomUUID } from 'node:crypto';
 import type { Role } from '@webinar/contracts';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { createSigner, createVerifier, TokenError } from 'fast-jwt';
 import type { Clock } from '../clock.ts';
 
 export type TokenType = 'access' | 'refresh';
@@ -22,9 +27,9 @@ export interface TokenService {
 const ROLES = new Set<string>(['student', 'host', 'admin']);
 
 /**
- * Verified tokens are remembered until they expire: checking an HMAC signature costs ~50 µs,
- * a lookup well under one, and the same token comes back on every request of a client. Only
- * tokens that verified are kept, keyed by their exact text, so nothing unverified is trusted.
+ * Verified tokens are remembered until they expire: a lookup costs well under a microsecond, and
+ * the same token comes back on every request of a client. Only tokens that verified are kept,
+ * keyed by their exact text, so nothing unverified is trusted.
  */
 const VERIFIED_CACHE_SIZE = 20_000;
 
@@ -33,24 +38,45 @@ export function createTokenService(
   ttlSeconds: Record<TokenType, number>,
   clock: Clock,
 ): TokenService {
-  // Imported once: given the raw bytes, jose imports a key on every call (~40% of a verify).
-  const key = webcrypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign', 'verify'],
-  );
+  // Times come from `clock` (tests move it), so the claims are set and checked here rather than
+  // by the library, which would read the system clock.
+  const sign = createSigner({ key: secret, algorithm: 'HS256' });
+  const checkSignature = createVerifier({
+    key: secret,
+    algorithms: ['HS256'],
+    requiredClaims: ['exp', 'iat', 'jti'],
+    ignoreExpiration: true,
+  });
   const verified = new Map<string, { claims: TokenClaims; expiresAtMs: number }>();
+
+  function claimsOf(token: string, type: TokenType): { claims: TokenClaims; expiresAtMs: number } | null {
+    let payload: Record<string, unknown>;
+    try {
+      payload = checkSignature(token);
+    } catch (error) {
+      if (error instanceof TokenError) return null;
+      throw error;
+    }
+    const { exp, iat, user_id: userId, role } = payload;
+    if (typeof exp !== 'number' || typeof iat !== 'number' || typeof payload.jti !== 'string') return null;
+    if (exp * 1000 <= clock.now().getTime()) return null;
+    if (payload.token_type !== type || typeof userId !== 'number' || !Number.isSafeInteger(userId))
+      return null;
+    if (typeof role !== 'string' || !ROLES.has(role)) return null;
+    return { claims: { userId, role: role as Role, type }, expiresAtMs: exp * 1000 };
+  }
+
   return {
     async issue(userId, role, type) {
       const now = Math.floor(clock.now().getTime() / 1000);
-      return new SignJWT({ token_type: type, user_id: userId, role })
-        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .setIssuedAt(now)
-        .setExpirationTime(now + ttlSeconds[type])
-        .setJti(randomUUID())
-        .sign(await key);
+      return sign({
+        token_type: type,
+        user_id: userId,
+        role,
+        iat: now,
+        exp: now + ttlSeconds[type],
+        jti: randomUUID(),
+      });
     },
     async verify(token, type) {
       const known = verified.get(token);
@@ -59,25 +85,12 @@ export function createTokenService(
           return known.claims.type === type ? known.claims : null;
         verified.delete(token);
       }
-      try {
-        const { payload } = await jwtVerify(token, await key, {
-          algorithms: ['HS256'],
-          currentDate: clock.now(),
-          requiredClaims: ['exp', 'iat', 'jti'],
-        });
-        const userId = payload.user_id;
-        if (payload.token_type !== type || typeof userId !== 'number' || !Number.isSafeInteger(userId))
-          return null;
-        if (typeof payload.role !== 'string' || !ROLES.has(payload.role)) return null;
-        const claims: TokenClaims = { userId, role: payload.role as Role, type };
-        // The oldest entry goes first when full (a Map keeps insertion order).
-        if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
-        verified.set(token, { claims, expiresAtMs: (payload.exp ?? 0) * 1000 });
-        return claims;
-      } catch (error) {
-        if (error instanceof errors.JOSEError || error instanceof TypeError) return null;
-        throw error;
-      }
+      const checked = claimsOf(token, type);
+      if (!checked) return null;
+      // The oldest entry goes first when full (a Map keeps insertion order).
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+      verified.set(token, checked);
+      return checked.claims;
     },
   };
 }

@@ -10,9 +10,8 @@
 // slow machine than on a warm one, and it is the time, not the rows, that other requests wait.
 //
 // When requests came in while a chunk ran, the runner then pauses as long as the chunk took. One
-// turn of the event loop is not enough for them: a request reads its body, checks a token on the
-// thread pool and queries in several turns, and a chunk started in between would hold each of
-// those steps up again. With no traffic, the next chunk follows at once.
+// turn of the event loop is not enough for them: a request reads its body, queries and answers in
+// several turns, and a chunk started in between would hold each of those steps up again. With no traffic, the next chunk follows at once.
 import type { FastifyBaseLogger } from 'fastify';
 import type { PendingFanout } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
