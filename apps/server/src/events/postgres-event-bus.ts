@@ -6,8 +6,10 @@
 //
 // NOTIFY makes its transaction commit (and wait for the disk) one at a time, so events published
 // while a NOTIFY is on its way are sent together by the next one: one statement, one commit, in
-// publish order. The publisher commits asynchronously: a notification is never kept across a
-// database crash anyway, so waiting for the disk bought nothing.
+// publish order, and as few messages as fit in NOTIFY's limit (a burst of mark-all-read makes one
+// message of many events rather than one each, which every listening process would receive,
+// this one included, and parse). The publisher commits asynchronously: a notification is never
+// kept across a database crash anyway, so waiting for the disk bought nothing.
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
@@ -16,12 +18,16 @@ import type { AppEvent, EventBus } from './event-bus.ts';
 export const EVENT_CHANNEL = 'webinar_notification_events';
 const MAX_PAYLOAD_BYTES = 7900;
 
-interface Envelope {
+/** One NOTIFY payload: events of one process, in publish order. */
+interface Message {
   origin: string;
-  /** Numbers this process's events: PostgreSQL delivers identical payloads of one transaction once. */
+  /** Numbers this process's messages: PostgreSQL delivers identical payloads of one transaction once. */
   seq: number;
-  event: AppEvent;
+  events: AppEvent[];
 }
+
+/** What a message costs besides its events: the origin, a sequence number, brackets and commas. */
+const MESSAGE_OVERHEAD_BYTES = 100;
 
 export interface PostgresEventBusOptions {
   connectionString: string;
@@ -51,9 +57,31 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
   let backoffMs = 100;
   let reconnectTimer: NodeJS.Timeout | undefined;
   let seq = 0;
-  /** Payloads waiting for the NOTIFY in flight to finish. */
-  let queued: string[] = [];
+  /** Events (as JSON) waiting for the NOTIFY in flight to finish, with their sizes in bytes. */
+  let queued: Array<{ json: string; bytes: number }> = [];
   let sending: Promise<void> | undefined;
+  // Our own messages come back to our listener too; they are recognised by their start, unparsed.
+  const ownPrefix = `{"origin":${JSON.stringify(origin)},`;
+
+  /** The queued events as NOTIFY payloads, each within the limit, in publish order. */
+  function messages(events: typeof queued): string[] {
+    const payloads: string[] = [];
+    let current: string[] = [];
+    let bytes = 0;
+    const flush = () => {
+      seq += 1;
+      payloads.push(`${ownPrefix}"seq":${seq},"events":[${current.join(',')}]}`);
+      current = [];
+      bytes = 0;
+    };
+    for (const event of events) {
+      if (current.length > 0 && bytes + event.bytes + 1 > MAX_PAYLOAD_BYTES - MESSAGE_OVERHEAD_BYTES) flush();
+      current.push(event.json);
+      bytes += event.bytes + 1;
+    }
+    if (current.length > 0) flush();
+    return payloads;
+  }
 
   function send(): void {
     if (sending || queued.length === 0) return;
@@ -61,7 +89,7 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
     queued = [];
     // unnest() yields the array in order, so the notifications leave in publish order.
     sending = publisher
-      .query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [channel, batch])
+      .query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [channel, messages(batch)])
       .then(
         () => undefined,
         (error: unknown) => options.log.warn({ err: error, events: batch.length }, 'NOTIFY failed'),
@@ -84,11 +112,13 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
 
   async function connect(): Promise<void> {
     const client = new pg.Client({ connectionString: options.connectionString });
-    client.on('notification', (message) => {
-      if (message.channel !== channel || !message.payload) return;
+    client.on('notification', (notification) => {
+      const payload = notification.payload;
+      if (notification.channel !== channel || !payload || payload.startsWith(ownPrefix)) return;
       try {
-        const envelope = JSON.parse(message.payload) as Envelope;
-        if (envelope.origin !== origin) deliver(envelope.event);
+        const message = JSON.parse(payload) as Message;
+        if (message.origin === origin || !Array.isArray(message.events)) return;
+        for (const event of message.events) deliver(event);
       } catch (error) {
         options.log.warn({ err: error }, 'ignored a malformed event bus message');
       }
@@ -141,18 +171,19 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
   return {
     publish(event) {
       deliver(event);
-      seq += 1;
-      let payload = JSON.stringify({ origin, seq, event } satisfies Envelope);
+      const limit = MAX_PAYLOAD_BYTES - MESSAGE_OVERHEAD_BYTES;
+      let json = JSON.stringify(event);
+      let bytes = Buffer.byteLength(json);
       // Only a named recipient list can grow; other processes can find a batch by its id range.
-      if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES && event.name === 'notifications_created') {
-        const unnamed: AppEvent = { ...event, payload: { ...event.payload, userIds: null } };
-        payload = JSON.stringify({ origin, seq, event: unnamed } satisfies Envelope);
+      if (bytes > limit && event.name === 'notifications_created') {
+        json = JSON.stringify({ ...event, payload: { ...event.payload, userIds: null } } satisfies AppEvent);
+        bytes = Buffer.byteLength(json);
       }
-      if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
+      if (bytes > limit) {
         options.log.error({ event: event.name }, 'event too large for NOTIFY; other processes will miss it');
         return;
       }
-      queued.push(payload);
+      queued.push({ json, bytes });
       send();
     },
     subscribe(handle) {
