@@ -23,6 +23,11 @@ export function createReadStateWriter(db: Db, clock: Clock): ReadStateWriter {
     },
   });
   const allRead = createWriteBatcher({
+    // Each user is ten rows or so to rewrite, and each batch waits for its commit to reach the
+    // disk: with four batches in flight instead of two, PostgreSQL's cores work on some while
+    // others wait. On the bench's mark_all_read load, 4,420-6,100 -> 5,100-6,350 req/s in four
+    // interleaved pairs. Mark-read's one-row batches gained nothing from more (kept at two).
+    concurrency: 4,
     key: (userId: number) => userId,
     async write(userIds) {
       const marked = await repo.markAllReadFor(db, userIds, clock.now());
