@@ -117,7 +117,7 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
       if (notification.channel !== channel || !payload || payload.startsWith(ownPrefix)) return;
       try {
         const message = JSON.parse(payload) as Message;
-        if (message.origin === origin || !Array.isArray(message.events)) return;
+        if (!Array.isArray(message.events)) return;
         for (const event of message.events) deliver(event);
       } catch (error) {
         options.log.warn({ err: error }, 'ignored a malformed event bus message');

@@ -11,7 +11,8 @@
 //
 // When requests came in while a chunk ran, the runner then pauses as long as the chunk took. One
 // turn of the event loop is not enough for them: a request reads its body, queries and answers in
-// several turns, and a chunk started in between would hold each of those steps up again. With no traffic, the next chunk follows at once.
+// several turns, and a chunk started in between would hold each of those steps up again. With no
+// traffic, the next chunk follows at once.
 import type { FastifyBaseLogger } from 'fastify';
 import type { PendingFanout } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
