@@ -177,12 +177,27 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
     db: Db,
     userId: number,
     options: ListOptions,
-  ): Promise<Notification[]> | undefined {
+  ): Notification[] | Promise<Notification[]> | undefined {
     if (!caches || options.cursor || options.type || options.pageSize + 1 > CACHED_ROWS) return undefined;
     if (options.unread === undefined)
       return caches.newest.get(userId, () => newestRows(db, userId, undefined));
-    if (options.unread === true) return caches.newestUnread.get(userId, () => newestRows(db, userId, true));
+    if (options.unread === true)
+      return unreadAmongNewest(userId) ?? caches.newestUnread.get(userId, () => newestRows(db, userId, true));
     return undefined;
+  }
+
+  /**
+   * The user's unread rows, when their cached newest rows hold every one of them (the cached
+   * unread count says how many there are): most users have a few unread, all recent, so the
+   * unread list needs neither a query nor a second cached list. Both entries are dropped by any
+   * change to the user's notifications, so when both are there they describe the same state.
+   */
+  function unreadAmongNewest(userId: number): Notification[] | undefined {
+    const newest = caches?.newest.peek(userId);
+    const count = caches?.unreadCounts.peek(userId);
+    if (!newest || count === undefined) return undefined;
+    const unread = newest.filter((notification) => !notification.is_read);
+    return unread.length === count ? unread : undefined;
   }
 
   async function preferences(db: Db, userId: number): Promise<Preferences> {
