@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workerExecArgv } from './cluster-primary.ts';
+import { workerEnv, workerExecArgv } from './cluster-primary.ts';
 
 describe('workerExecArgv', () => {
   it("shares the primary's young generation out among the workers, keeping the other options", () => {
@@ -15,5 +15,12 @@ describe('workerExecArgv', () => {
   it('never goes below 1 MB, and leaves V8 its default when no size was given', () => {
     expect(workerExecArgv(['--max-semi-space-size=8'], 16)).toEqual(['--max-semi-space-size=1']);
     expect(workerExecArgv(['--enable-source-maps'], 4)).toEqual(['--enable-source-maps']);
+  });
+});
+
+describe('workerEnv', () => {
+  it("bounds glibc's malloc arenas unless the operator chose a number", () => {
+    expect(workerEnv({ PATH: '/usr/bin' })).toEqual({ MALLOC_ARENA_MAX: '2' });
+    expect(workerEnv({ MALLOC_ARENA_MAX: '4' })).toEqual({});
   });
 });
