@@ -12,13 +12,14 @@ import { readDataset, restoreUnread } from './lib/dataset.ts';
 import { measureFanout } from './lib/fanout.ts';
 import { type LoadResult, type LoadSpec, runLoad } from './lib/load.ts';
 import { createScratchDatabase, DEFAULT_ADMIN_URL, serverVersion } from './lib/postgres.ts';
-import { buildServer, runCli, startServer } from './lib/processes.ts';
+import { buildServer, rssBytes, runCli, startServer } from './lib/processes.ts';
 import {
   commit,
   type FanoutResult,
   fanoutTable,
   loadTable,
   machine,
+  memoryTable,
   type Report,
   streamTable,
   type TargetResult,
@@ -69,6 +70,7 @@ const users = Number(args.users ?? (quick ? 200 : 10_000));
 const perUser = Number(args['per-user'] ?? (quick ? 5 : 50));
 const duration = Number(args.duration ?? (quick ? 2 : 20));
 const warmup = quick ? 1 : 3;
+const IDLE_SETTLE_MS = quick ? 200 : 2000;
 const connections = Number(args.connections ?? 64);
 const loadUsers = Math.min(1000, users);
 const fanoutSizes = quick ? [] : [100_000, 1_000_000];
@@ -160,7 +162,11 @@ async function runTarget(
   const server = await startServer(env);
   const pid = server.child.pid!;
   const loads: LoadResult[] = [];
+  let idleRssMb = 0;
   try {
+    // Idle: started and ready, a moment for start-up work (migrations, workers) to settle.
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+    idleRssMb = rssBytes(pid) / 1048576;
     progress(`${target}: warming up`);
     await runLoad(server.baseUrl, pid, { ...specs.ceiling, duration: warmup });
     await runLoad(server.baseUrl, pid, { ...specs.list, duration: warmup });
@@ -173,7 +179,7 @@ async function runTarget(
   } finally {
     await server.stop();
   }
-  return { target, loads };
+  return { target, idleRssMb, loads };
 }
 
 async function fanoutOnPostgres(size: number): Promise<FanoutResult> {
@@ -313,7 +319,9 @@ async function main() {
     streams,
     extra: { totalSeconds: Math.round((Date.now() - started) / 1000) },
   };
-  console.log(`\n${loadTable(targets)}\n\n${fanoutTable(fanouts)}\n\n${streamTable(streams)}\n`);
+  console.log(
+    `\n${loadTable(targets)}\n\n${memoryTable(targets)}\n\n${fanoutTable(fanouts)}\n\n${streamTable(streams)}\n`,
+  );
   const written = writeReport(report);
   console.log(
     `Written to ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}`,

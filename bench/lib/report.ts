@@ -10,6 +10,8 @@ import type { StreamResult } from './streams.ts';
 
 export interface TargetResult {
   target: string;
+  /** RSS of the server's process tree once started, before any request. */
+  idleRssMb: number;
   loads: LoadResult[];
 }
 
@@ -70,6 +72,16 @@ export function loadTable(targets: TargetResult[]): string {
   return lines.join('\n');
 }
 
+/** Per server: idle memory, and the highest peak of its loads (BENCH.md's two memory bounds). */
+export function memoryTable(targets: TargetResult[]): string {
+  const lines = ['| target | idle RSS MB | peak RSS under the loads MB |', '|---|---:|---:|'];
+  for (const { target, idleRssMb, loads } of targets) {
+    const peak = Math.max(...loads.map((load) => load.peakRssMb));
+    lines.push(`| ${target} | ${fixed(idleRssMb, 0)} | ${fixed(peak, 0)} |`);
+  }
+  return lines.join('\n');
+}
+
 export function fanoutTable(fanouts: FanoutResult[]): string {
   const lines = [
     '| target | users | all rows in ms | poller max wait ms | poller p99 ms |',
@@ -118,6 +130,10 @@ export function writeReport(report: Report): { json: string; markdown: string } 
       '## Loads',
       '',
       loadTable(report.targets),
+      '',
+      '## Memory',
+      '',
+      memoryTable(report.targets),
       '',
       '## Fan-out',
       '',
