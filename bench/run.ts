@@ -149,7 +149,7 @@ async function loadSpecs(secret: string, dataset: Awaited<ReturnType<typeof read
     if (name === 'mark_all_read') return asAdmin(name, `${BASE}/mark-all-read/`);
     return { ...specs[name], duration: warmup };
   };
-  return { specs, warmupOf, allTokens };
+  return { specs, warmupOf };
 }
 
 async function runTarget(

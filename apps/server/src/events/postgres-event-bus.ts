@@ -1,5 +1,5 @@
 // The event bus across server processes: PostgreSQL LISTEN/NOTIFY. An event is delivered to this
-// process's listeners at once and sent with NOTIFY to the others. Payloads stay small (a batch of
+// process's listeners at once and sent with NOTIFY to the others. An event stays small (a batch of
 // notifications is named by its id range, not listed), far below NOTIFY's 8000-byte limit.
 // When the listening connection drops (the database restarted), it reconnects with backoff and
 // then publishes `bus_resync`, so the live streams fetch what they may have missed.
@@ -28,6 +28,8 @@ interface Message {
 
 /** What a message costs besides its events: the origin, a sequence number, brackets and commas. */
 const MESSAGE_OVERHEAD_BYTES = 100;
+/** Room for events in one message. */
+const MAX_EVENTS_BYTES = MAX_PAYLOAD_BYTES - MESSAGE_OVERHEAD_BYTES;
 
 export interface PostgresEventBusOptions {
   connectionString: string;
@@ -75,7 +77,7 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
       bytes = 0;
     };
     for (const event of events) {
-      if (current.length > 0 && bytes + event.bytes + 1 > MAX_PAYLOAD_BYTES - MESSAGE_OVERHEAD_BYTES) flush();
+      if (current.length > 0 && bytes + event.bytes + 1 > MAX_EVENTS_BYTES) flush();
       current.push(event.json);
       bytes += event.bytes + 1;
     }
@@ -171,15 +173,14 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
   return {
     publish(event) {
       deliver(event);
-      const limit = MAX_PAYLOAD_BYTES - MESSAGE_OVERHEAD_BYTES;
       let json = JSON.stringify(event);
       let bytes = Buffer.byteLength(json);
       // Only a named recipient list can grow; other processes can find a batch by its id range.
-      if (bytes > limit && event.name === 'notifications_created') {
+      if (bytes > MAX_EVENTS_BYTES && event.name === 'notifications_created') {
         json = JSON.stringify({ ...event, payload: { ...event.payload, userIds: null } } satisfies AppEvent);
         bytes = Buffer.byteLength(json);
       }
-      if (bytes > limit) {
+      if (bytes > MAX_EVENTS_BYTES) {
         options.log.error({ event: event.name }, 'event too large for NOTIFY; other processes will miss it');
         return;
       }
