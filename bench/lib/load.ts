@@ -28,6 +28,8 @@ export interface LoadResult {
   errors: number;
   cpuMsPerRequest: number;
   peakRssMb: number;
+  /** The ceiling route's req/s in a short run just before this load (see report.ts). */
+  ceilingRps?: number;
 }
 
 export async function runLoad(baseUrl: string, serverPid: number, spec: LoadSpec): Promise<LoadResult> {
