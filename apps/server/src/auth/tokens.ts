@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@webinar/contracts';
 import { createSigner, createVerifier, TokenError } from 'fast-jwt';
 import type { Clock } from '../clock.ts';
+import { VerifiedTokenCache } from './verified-token-cache.ts';
 
 export type TokenType = 'access' | 'refresh';
 
@@ -27,11 +28,12 @@ export interface TokenService {
 const ROLES = new Set<string>(['student', 'host', 'admin']);
 
 /**
- * Verified tokens are remembered until they expire: a lookup costs well under a microsecond, and
- * the same token comes back on every request of a client. Only tokens that verified are kept,
- * keyed by their exact text, so nothing unverified is trusted.
+ * Verified tokens are remembered (10,000 to 20,000 of them, see verified-token-cache.ts) and
+ * trusted until they expire: a lookup costs well under a microsecond, and the same token comes
+ * back on every request of a client. Only tokens that verified are kept, keyed by their exact
+ * text, so nothing unverified is trusted.
  */
-const VERIFIED_CACHE_SIZE = 20_000;
+const VERIFIED_GENERATION_SIZE = 10_000;
 
 export function createTokenService(
   secret: string,
@@ -47,7 +49,9 @@ export function createTokenService(
     requiredClaims: ['exp', 'iat', 'jti'],
     ignoreExpiration: true,
   });
-  const verified = new Map<string, { claims: TokenClaims; expiresAtMs: number }>();
+  const verified = new VerifiedTokenCache<{ claims: TokenClaims; expiresAtMs: number }>(
+    VERIFIED_GENERATION_SIZE,
+  );
 
   function claimsOf(token: string, type: TokenType): { claims: TokenClaims; expiresAtMs: number } | null {
     let payload: Record<string, unknown>;
@@ -80,15 +84,11 @@ export function createTokenService(
     },
     async verify(token, type) {
       const known = verified.get(token);
-      if (known) {
-        if (clock.now().getTime() < known.expiresAtMs)
-          return known.claims.type === type ? known.claims : null;
-        verified.delete(token);
-      }
+      // An expired one is checked again below, and refused there.
+      if (known && clock.now().getTime() < known.expiresAtMs)
+        return known.claims.type === type ? known.claims : null;
       const checked = claimsOf(token, type);
       if (!checked) return null;
-      // The oldest entry goes first when full (a Map keeps insertion order).
-      if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
       verified.set(token, checked);
       return checked.claims;
     },
