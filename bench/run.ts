@@ -72,7 +72,7 @@ const duration = Number(args.duration ?? (quick ? 2 : 20));
 const warmup = quick ? 1 : 3;
 /** Passes of mark-all-read over the load users (then their rows made unread again) before it is measured. */
 const WRITE_WARMUP_PASSES = quick ? 1 : 3;
-/** Seconds of the ceiling route just before each other load, the base of its ratio. */
+/** Seconds of the ceiling route just before and just after each other load, the base of its ratio. */
 const CEILING_BESIDE_SECONDS = quick ? 1 : 5;
 const IDLE_SETTLE_MS = quick ? 200 : 2000;
 const connections = Number(args.connections ?? 64);
@@ -186,13 +186,16 @@ async function runTarget(
       if (only && name !== 'ceiling' && !only.has(name)) continue;
       progress(`${target}: ${name}`);
       for (const spec of warmupsOf(name)) await runLoad(server.baseUrl, pid, spec);
-      // The base of this load's ratio: the ceiling route just before it (see report.ts).
-      const beside =
-        name === 'ceiling'
-          ? undefined
-          : await runLoad(server.baseUrl, pid, { ...specs.ceiling, duration: CEILING_BESIDE_SECONDS });
+      if (name === 'ceiling') {
+        loads.push(await runLoad(server.baseUrl, pid, specs.ceiling));
+        continue;
+      }
+      // The base of this load's ratio: the ceiling route just before and just after it (report.ts).
+      const ceilingBeside = { ...specs.ceiling, duration: CEILING_BESIDE_SECONDS };
+      const before = await runLoad(server.baseUrl, pid, ceilingBeside);
       const result = await runLoad(server.baseUrl, pid, specs[name]);
-      loads.push(beside ? { ...result, ceilingRps: beside.rps } : result);
+      const after = await runLoad(server.baseUrl, pid, ceilingBeside);
+      loads.push({ ...result, ceilingRps: (before.rps + after.rps) / 2 });
     }
   } finally {
     await server.stop();

@@ -28,7 +28,7 @@ export interface LoadResult {
   errors: number;
   cpuMsPerRequest: number;
   peakRssMb: number;
-  /** The ceiling route's req/s in a short run just before this load (see report.ts). */
+  /** The ceiling route's req/s, mean of short runs just before and after this load (report.ts). */
   ceilingRps?: number;
 }
 

@@ -57,9 +57,10 @@ export function commit(): string {
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
 /**
- * A load's ratio is to the ceiling measured just before it (`ceilingRps`), so that the machine's
- * drift between the start of a target and its last load (the shared cores' speed moves by a
- * third within minutes) does not enter the ratio; the ceiling's own row is its 20-second run.
+ * A load's ratio is to the mean of the ceiling measured just before and just after it
+ * (`ceilingRps`), so that the machine's drift between the start of a target and its last load
+ * (the shared cores' speed moves by up to half within minutes) does not enter the ratio, and one
+ * slow few seconds beside it count half; the ceiling's own row is its 20-second run.
  */
 export function loadTable(targets: TargetResult[]): string {
   const lines = [
