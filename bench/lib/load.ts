@@ -30,6 +30,8 @@ export interface LoadResult {
   peakRssMb: number;
   /** The ceiling route's req/s, mean of short runs just before and after this load (report.ts). */
   ceilingRps?: number;
+  /** Those two runs' req/s, before and after. */
+  ceilingBesideRps?: [number, number];
 }
 
 export async function runLoad(baseUrl: string, serverPid: number, spec: LoadSpec): Promise<LoadResult> {

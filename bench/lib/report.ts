@@ -64,14 +64,15 @@ const fixed = (value: number, digits = 1) => value.toFixed(digits);
  */
 export function loadTable(targets: TargetResult[]): string {
   const lines = [
-    '| target | load | req/s | ceiling beside it | × ceiling | p50 ms | p99 ms | max ms | errors | CPU ms/req | peak RSS MB |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| target | load | req/s | ceiling beside it | before / after | × ceiling | p50 ms | p99 ms | max ms | errors | CPU ms/req | peak RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const { target, loads } of targets) {
     for (const load of loads) {
       const ceiling = load.ceilingRps ?? load.rps;
+      const beside = load.ceilingBesideRps?.map((rps) => fixed(rps, 0)).join(' / ') ?? '';
       lines.push(
-        `| ${target} | ${load.name} | ${fixed(load.rps, 0)} | ${fixed(ceiling, 0)} | ${fixed(load.rps / ceiling, 2)} | ${fixed(load.p50)} | ${fixed(load.p99)} | ${fixed(load.max)} | ${load.errors} | ${fixed(load.cpuMsPerRequest, 3)} | ${fixed(load.peakRssMb, 0)} |`,
+        `| ${target} | ${load.name} | ${fixed(load.rps, 0)} | ${fixed(ceiling, 0)} | ${beside} | ${fixed(load.rps / ceiling, 2)} | ${fixed(load.p50)} | ${fixed(load.p99)} | ${fixed(load.max)} | ${load.errors} | ${fixed(load.cpuMsPerRequest, 3)} | ${fixed(load.peakRssMb, 0)} |`,
       );
     }
   }
