@@ -28,9 +28,7 @@ export interface LoadResult {
   errors: number;
   cpuMsPerRequest: number;
   peakRssMb: number;
-  /** The ceiling route's req/s, mean of short runs just before and after this load (report.ts). */
-  ceilingRps?: number;
-  /** Those two runs' req/s, before and after. */
+  /** The ceiling route's req/s in short runs just before and just after this load (report.ts). */
   ceilingBesideRps?: [number, number];
 }
 

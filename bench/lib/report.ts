@@ -58,7 +58,7 @@ const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
 /**
  * A load's ratio is to the mean of the ceiling measured just before and just after it
- * (`ceilingRps`), so that the machine's drift between the start of a target and its last load
+ * (`ceilingBesideRps`), so that the machine's drift between the start of a target and its last load
  * (the shared cores' speed moves by up to half within minutes) does not enter the ratio, and one
  * slow few seconds beside it count half; the ceiling's own row is its 20-second run.
  */
@@ -69,8 +69,9 @@ export function loadTable(targets: TargetResult[]): string {
   ];
   for (const { target, loads } of targets) {
     for (const load of loads) {
-      const ceiling = load.ceilingRps ?? load.rps;
-      const beside = load.ceilingBesideRps?.map((rps) => fixed(rps, 0)).join(' / ') ?? '';
+      const [before, after] = load.ceilingBesideRps ?? [load.rps, load.rps];
+      const ceiling = (before + after) / 2;
+      const beside = load.ceilingBesideRps ? `${fixed(before, 0)} / ${fixed(after, 0)}` : '';
       lines.push(
         `| ${target} | ${load.name} | ${fixed(load.rps, 0)} | ${fixed(ceiling, 0)} | ${beside} | ${fixed(load.rps / ceiling, 2)} | ${fixed(load.p50)} | ${fixed(load.p99)} | ${fixed(load.max)} | ${load.errors} | ${fixed(load.cpuMsPerRequest, 3)} | ${fixed(load.peakRssMb, 0)} |`,
       );
