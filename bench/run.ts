@@ -75,6 +75,8 @@ const WRITE_WARMUP_PASSES = quick ? 1 : 3;
 /** Seconds of the ceiling route just before and just after each other load, the base of its ratio. */
 const CEILING_BESIDE_SECONDS = quick ? 1 : 5;
 const IDLE_SETTLE_MS = quick ? 200 : 2000;
+/** From ready to "at rest": V8's memory reducer has run (it waits 8 s after start-up's collections). */
+const AT_REST_MS = quick ? 500 : 30_000;
 const connections = Number(args.connections ?? 64);
 const loadUsers = Math.min(1000, users);
 const fanoutSizes = quick ? [] : [100_000, 1_000_000];
@@ -189,10 +191,15 @@ async function runTarget(
   const pid = server.child.pid!;
   const loads: LoadResult[] = [];
   let idleRssMb = 0;
+  let atRestRssMb = 0;
   try {
-    // Idle: started and ready, a moment for start-up work (migrations, workers) to settle.
+    // Idle: started and ready, a moment for start-up work (migrations, workers) to settle; then
+    // at rest, once the process has given back what start-up used, as an idle server stays.
     await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
     idleRssMb = rssBytes(pid) / 1048576;
+    progress(`${target}: idle, waiting for it to come to rest`);
+    await new Promise((resolve) => setTimeout(resolve, AT_REST_MS - IDLE_SETTLE_MS));
+    atRestRssMb = rssBytes(pid) / 1048576;
     progress(`${target}: warming up`);
     await runLoad(server.baseUrl, pid, { ...specs.ceiling, duration: warmup });
     await runLoad(server.baseUrl, pid, { ...specs.list, duration: warmup });
@@ -214,7 +221,7 @@ async function runTarget(
   } finally {
     await server.stop();
   }
-  return { target, idleRssMb, loads };
+  return { target, idleRssMb, atRestRssMb, loads };
 }
 
 async function fanoutOnPostgres(size: number): Promise<FanoutResult> {
@@ -348,7 +355,17 @@ async function main() {
     date: new Date().toISOString(),
     commit: commit(),
     machine: machine(postgresVersion),
-    settings: { users, perUser, duration, connections, loadUsers, streams: streamCount, quick },
+    settings: {
+      users,
+      perUser,
+      duration,
+      connections,
+      loadUsers,
+      streams: streamCount,
+      idleAfterMs: IDLE_SETTLE_MS,
+      atRestAfterMs: AT_REST_MS,
+      quick,
+    },
     targets,
     fanouts,
     streams,

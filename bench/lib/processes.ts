@@ -33,12 +33,22 @@ export function buildServer(): Promise<void> {
   });
 }
 
-/** The Node options that the server's `npm start` runs it with (apps/server/package.json). */
-function startOptions(): string[] {
+/** The environment and Node options that the server's `npm start` runs it with (apps/server/package.json). */
+function startCommand(): { env: Record<string, string>; nodeOptions: string[] } {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'apps/server/package.json'), 'utf8'));
-  const match = /node ((?:--\S+ )*)dist\/main\.js/.exec(manifest.scripts.start);
-  if (!match?.[1]) throw new Error('apps/server start script: expected "node [options] dist/main.js"');
-  return match[1].split(' ').filter(Boolean);
+  const match = /((?:[A-Z_]+=\S+ )*)node ((?:--\S+ )*)dist\/main\.js/.exec(manifest.scripts.start);
+  if (!match?.[2])
+    throw new Error('apps/server start script: expected "[VAR=value ...] node [options] dist/main.js"');
+  const env = Object.fromEntries(
+    (match[1] ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((assignment) => [
+        assignment.slice(0, assignment.indexOf('=')),
+        assignment.slice(assignment.indexOf('=') + 1),
+      ]),
+  );
+  return { env, nodeOptions: match[2].split(' ').filter(Boolean) };
 }
 
 /**
@@ -47,11 +57,16 @@ function startOptions(): string[] {
  */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const nodeArgs = [...startOptions(), ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)];
+  const start = startCommand();
+  const nodeArgs = [
+    ...start.nodeOptions,
+    ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const child = spawn(process.execPath, [...nodeArgs, 'apps/server/dist/main.js'], {
     cwd: REPO,
     env: {
       ...process.env,
+      ...start.env,
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',

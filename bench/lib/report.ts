@@ -10,8 +10,10 @@ import type { StreamResult } from './streams.ts';
 
 export interface TargetResult {
   target: string;
-  /** RSS of the server's process tree once started, before any request. */
+  /** RSS of the server's process tree soon after it is ready (settings.idleAfterMs), before any request. */
   idleRssMb: number;
+  /** The same at rest (settings.atRestAfterMs), once V8's memory reducer has run. */
+  atRestRssMb: number;
   loads: LoadResult[];
 }
 
@@ -82,10 +84,13 @@ export function loadTable(targets: TargetResult[]): string {
 
 /** Per server: idle memory, and the highest peak of its loads (BENCH.md's two memory bounds). */
 export function memoryTable(targets: TargetResult[]): string {
-  const lines = ['| target | idle RSS MB | peak RSS under the loads MB |', '|---|---:|---:|'];
-  for (const { target, idleRssMb, loads } of targets) {
+  const lines = [
+    '| target | idle RSS MB, just started | idle RSS MB, at rest | peak RSS under the loads MB |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const { target, idleRssMb, atRestRssMb, loads } of targets) {
     const peak = Math.max(...loads.map((load) => load.peakRssMb));
-    lines.push(`| ${target} | ${fixed(idleRssMb, 0)} | ${fixed(peak, 0)} |`);
+    lines.push(`| ${target} | ${fixed(idleRssMb, 0)} | ${fixed(atRestRssMb, 0)} | ${fixed(peak, 0)} |`);
   }
   return lines.join('\n');
 }
