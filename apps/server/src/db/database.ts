@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { createClusterInChild, needsCluster } from './embedded-init.ts';
 import { isInMemory } from './in-memory.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -31,6 +32,15 @@ export interface DatabaseOptions {
 const INT8_OID = 20;
 // int8 (bigint ids, count(*)) as a JS number in both drivers; our ids stay far below 2^53.
 const parseInt8 = (value: string) => Number.parseInt(value, 10);
+
+/**
+ * PGlite's settings beside its defaults, sized for one process with one connection, since all it
+ * reserves lives in the WebAssembly memory, which never shrinks. PostgreSQL's default 128 MB of
+ * buffers: pages past 8 MB are read from the data folder through the OS's file cache instead (10k
+ * users x 50: idle RSS 378 -> 242 MB at 16 MB of buffers, 8 MB took 10 MB more off, and every
+ * load's req/s stayed within noise). Its shared memory for 100 connections: 5 suffice (-4 MB).
+ */
+const EMBEDDED_SETTINGS = ['shared_buffers=8MB', 'max_connections=5', 'max_wal_senders=0'];
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
@@ -64,18 +74,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const inMemory = isInMemory(dataDir);
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(inMemory ? dataDir : path.join(dataDir, 'pgdata'), {
-      parsers: { [INT8_OID]: parseInt8 },
-      // Sized for one process with one connection, since everything it reserves lives in the
-      // WebAssembly memory, which never shrinks. PostgreSQL's default 128 MB of buffers: pages
-      // past 8 MB are read from the data folder through the OS's file cache instead (10k users x
-      // 50: idle RSS 378 -> 242 MB at 16 MB of buffers, 8 MB took 10 MB more off, and every load's
-      // req/s stayed within noise). Its shared memory for 100 connections: 5 suffice (-4 MB).
-      startParams: [
-        ...PGlite.defaultStartParams,
-        ...['-c', 'shared_buffers=8MB', '-c', 'max_connections=5', '-c', 'max_wal_senders=0'],
-      ],
-    });
+    const pgdata = inMemory ? dataDir : path.resolve(dataDir, 'pgdata');
+    const startParams = [
+      ...PGlite.defaultStartParams,
+      ...EMBEDDED_SETTINGS.flatMap((setting) => ['-c', setting]),
+    ];
+    if (!inMemory && needsCluster(pgdata)) await createClusterInChild(pgdata, startParams);
+    const pglite = await PGlite.create(pgdata, { parsers: { [INT8_OID]: parseInt8 }, startParams });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     return {
       db,
