@@ -1,6 +1,6 @@
 // All SQL about notifications. Every function that serves a user's request takes that user's id
 // and filters by it, so a query cannot forget whose rows it may touch; each one is served by the
-// (user_id, created_at desc, id desc) indexes, never by a scan of other users' rows.
+// notification indexes, which all start with user_id, never by a scan of other users' rows.
 import type { NotificationType, Role } from '@webinar/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { Database, PendingFanout } from '../db/schema.ts';
