@@ -77,6 +77,16 @@ export interface NotificationsTable {
   created_at: CreatedAt;
 }
 
+/**
+ * "Mark all read" at `marked_at`: every notification of the user with an id up to `read_through`
+ * reads as read (migration 0006).
+ */
+export interface NotificationReadMarksTable {
+  user_id: number;
+  read_through: number;
+  marked_at: Date;
+}
+
 export interface NotificationPreferencesTable {
   user_id: number;
   notification_type: NotificationType;
@@ -145,6 +155,7 @@ export interface Database {
   webinars: WebinarsTable;
   notification_events: NotificationEventsTable;
   notifications: NotificationsTable;
+  notification_read_marks: NotificationReadMarksTable;
   notification_preferences: NotificationPreferencesTable;
   app_settings: AppSettingsTable;
   registrations: RegistrationsTable;

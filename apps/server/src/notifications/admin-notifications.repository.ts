@@ -3,7 +3,13 @@
 import type { AdminNotificationQuery, NotificationType } from '@webinar/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { NOTIFICATION_COLUMNS, type NotificationWithWebinar } from './notifications.repository.ts';
+import {
+  coveringMarkTime,
+  IS_READ,
+  NOTIFICATION_COLUMNS,
+  type NotificationWithWebinar,
+} from './notifications.repository.ts';
+import { settleMarksCovering } from './read-state.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -29,7 +35,7 @@ function filtered(db: Db, query: AdminNotificationQuery) {
   let q = base(db);
   if (query.user !== undefined) q = q.where('n.user_id', '=', query.user);
   if (query.notification_type) q = q.where('n.notification_type', '=', query.notification_type);
-  if (query.is_read !== undefined) q = q.where('n.is_read', '=', query.is_read);
+  if (query.is_read !== undefined) q = q.where(IS_READ, '=', query.is_read);
   if (query.created_after) q = q.where('n.created_at', '>=', new Date(query.created_after));
   if (query.created_before) q = q.where('n.created_at', '<', new Date(query.created_before));
   if (query.search) {
@@ -51,7 +57,7 @@ const ORDERINGS = {
   user: [sql`u.username asc, n.created_at desc, n.id desc`],
   '-user': [sql`u.username desc, n.created_at desc, n.id desc`],
   notification_type: [sql`n.notification_type asc, n.created_at desc, n.id desc`],
-  is_read: [sql`n.is_read asc, n.created_at desc, n.id desc`],
+  is_read: [sql`${IS_READ} asc, n.created_at desc, n.id desc`],
 } as const;
 
 export async function searchNotifications(
@@ -80,24 +86,39 @@ export async function updateNotification(
   values: { title?: string; content?: string; notification_type?: NotificationType; is_read?: boolean },
   now: Date,
 ): Promise<number | null> {
-  const readState =
-    values.is_read === undefined
-      ? {}
-      : values.is_read
-        ? { is_read: true, read_at: sql<Date>`coalesce(read_at, ${now})` }
-        : { is_read: false, read_at: null };
-  const row = await db
-    .updateTable('notifications')
-    .set({
-      ...(values.title !== undefined ? { title: values.title } : {}),
-      ...(values.content !== undefined ? { content: values.content } : {}),
-      ...(values.notification_type !== undefined ? { notification_type: values.notification_type } : {}),
-      ...readState,
-    })
-    .where('id', '=', id)
-    .returning('user_id')
-    .executeTakeFirst();
-  return row?.user_id ?? null;
+  return db.transaction().execute(async (trx) => {
+    const owner = await trx
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!owner) return null;
+    // Made unread: a read mark that covers it must not keep reading it as read.
+    if (values.is_read === false)
+      await settleMarksCovering(trx, [{ id, userId: owner.user_id, read: false }]);
+    const readState =
+      values.is_read === undefined
+        ? {}
+        : values.is_read
+          ? {
+              is_read: true,
+              // A row a mark covers was read at the mark's time.
+              read_at: sql<Date>`coalesce(read_at, ${coveringMarkTime('notifications')}, ${now})`,
+            }
+          : { is_read: false, read_at: null };
+    const row = await trx
+      .updateTable('notifications')
+      .set({
+        ...(values.title !== undefined ? { title: values.title } : {}),
+        ...(values.content !== undefined ? { content: values.content } : {}),
+        ...(values.notification_type !== undefined ? { notification_type: values.notification_type } : {}),
+        ...readState,
+      })
+      .where('id', '=', id)
+      .returning('user_id')
+      .executeTakeFirst();
+    return row?.user_id ?? null;
+  });
 }
 
 export async function deleteNotification(db: Db, id: number): Promise<number | null> {

@@ -2,6 +2,7 @@ import type { Notification } from '@webinar/contracts';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, simple, type TestContext, type TestUser } from '../../test/helpers/app.ts';
+import { storedRows } from '../../test/helpers/stored-read-state.ts';
 
 const BASE = '/api/communications/notifications/';
 
@@ -24,13 +25,8 @@ interface Pair {
   bobIds: number[];
 }
 
-async function rowsOf(userId: number) {
-  return ctx.database.db
-    .selectFrom('notifications')
-    .select(['id', 'user_id', 'notification_type', 'title', 'is_read', 'read_at', 'created_at'])
-    .where('user_id', '=', userId)
-    .orderBy('id')
-    .execute();
+function rowsOf(userId: number) {
+  return storedRows(ctx.database.db, userId);
 }
 
 async function idsOf(userId: number): Promise<number[]> {

@@ -21,10 +21,30 @@ export interface NotificationWithWebinar {
   created_at: Date;
 }
 
+/** When the earliest read mark that covers the row `row` was made (migration 0006), or null. */
+export function coveringMarkTime(row: 'n' | 't' | 'notifications') {
+  return sql<Date | null>`(select m.marked_at from notification_read_marks m
+    where m.user_id = ${sql.ref(`${row}.user_id`)} and m.read_through >= ${sql.ref(`${row}.id`)}
+    order by m.read_through limit 1)`;
+}
+
+/** Whether notification `n` reads as read: marked read itself, or covered by a read mark. */
+export const IS_READ = sql<boolean>`(n.is_read or ${coveringMarkTime('n')} is not null)`;
+
+/**
+ * The id up to which the user's notifications are all read by their marks (0: none), read once
+ * per statement. A row above it reads as read only if marked read itself.
+ */
+export function readThrough(userId: number) {
+  return sql<number>`(select coalesce(max(m.read_through), 0) from notification_read_marks m
+    where m.user_id = ${userId})`;
+}
+
 /**
  * The columns of a notification as the API shows it, with its webinar's title. The webinar's id
  * comes from the join, so a notification about a deleted webinar has none (there is no foreign
- * key to clear it: see migration 0004).
+ * key to clear it: see migration 0004). A row covered by a read mark reads as read at the mark's
+ * time.
  */
 export const NOTIFICATION_COLUMNS = [
   'n.id',
@@ -34,8 +54,8 @@ export const NOTIFICATION_COLUMNS = [
   'n.content',
   'w.id as webinar_id',
   'w.title as webinar_title',
-  'n.is_read',
-  'n.read_at',
+  IS_READ.as('is_read'),
+  sql<Date | null>`coalesce(n.read_at, ${coveringMarkTime('n')})`.as('read_at'),
   'n.created_at',
 ] as const;
 
@@ -56,7 +76,10 @@ export interface ListFilter {
 
 export function listForUser(db: Db, userId: number, filter: ListFilter): Promise<NotificationWithWebinar[]> {
   let query = selectWithWebinar(db).where('n.user_id', '=', userId);
-  if (filter.unread !== undefined) query = query.where('n.is_read', '=', !filter.unread);
+  if (filter.unread === true)
+    query = query.where('n.is_read', '=', false).where('n.id', '>', readThrough(userId));
+  if (filter.unread === false)
+    query = query.where((eb) => eb.or([eb('n.is_read', '=', true), eb('n.id', '<=', readThrough(userId))]));
   if (filter.type) query = query.where('n.notification_type', '=', filter.type);
   if (filter.after) {
     const { createdAt, id } = filter.after;
@@ -79,76 +102,9 @@ export async function countUnread(db: Db, userId: number): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('user_id', '=', userId)
     .where('is_read', '=', false)
+    .where('id', '>', readThrough(userId))
     .executeTakeFirstOrThrow();
   return Number(row.count);
-}
-
-export interface ReadStateChange {
-  userId: number;
-  id: number;
-  read: boolean;
-}
-
-/**
- * Sets the read state of many notifications in one statement, each only if it belongs to the
- * given user, and returns the changed rows (a change that names someone else's or no row has
- * none). At most one change per notification id.
- */
-export function setReadStates(
-  db: Db,
-  changes: readonly ReadStateChange[],
-  now: Date,
-): Promise<NotificationWithWebinar[]> {
-  return db
-    .with(
-      'change',
-      () =>
-        sql<{ id: number; user_id: number; read: boolean }>`(select * from unnest(
-        ${changes.map((c) => c.id)}::bigint[],
-        ${changes.map((c) => c.userId)}::int[],
-        ${changes.map((c) => c.read)}::boolean[]) as change(id, user_id, read))`,
-    )
-    .with('n', (qb) =>
-      qb
-        .updateTable('notifications as t')
-        .from('change')
-        .set({
-          is_read: sql<boolean>`change.read`,
-          read_at: sql<Date | null>`case when change.read then coalesce(t.read_at, ${now}) end`,
-        })
-        .whereRef('t.id', '=', 'change.id')
-        .whereRef('t.user_id', '=', 'change.user_id')
-        .returningAll('t'),
-    )
-    .selectFrom('n')
-    .leftJoin('webinars as w', 'w.id', 'n.webinar_id')
-    .select(NOTIFICATION_COLUMNS)
-    .execute();
-}
-
-/**
- * Marks all notifications of each given user read, in one statement; returns how many rows each
- * user had marked.
- */
-export async function markAllReadFor(
-  db: Db,
-  userIds: readonly number[],
-  now: Date,
-): Promise<Map<number, number>> {
-  const rows = await db
-    .with('marked', (qb) =>
-      qb
-        .updateTable('notifications')
-        .set({ is_read: true, read_at: now })
-        .where('user_id', '=', sql<number>`any(${[...userIds]}::int[])`)
-        .where('is_read', '=', false)
-        .returning('user_id'),
-    )
-    .selectFrom('marked')
-    .select(['user_id', (eb) => eb.fn.countAll<number>().as('count')])
-    .groupBy('user_id')
-    .execute();
-  return new Map(rows.map((row) => [row.user_id, Number(row.count)]));
 }
 
 export async function deleteForUser(db: Db, userId: number, id: number): Promise<boolean> {

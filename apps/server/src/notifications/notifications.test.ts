@@ -1,6 +1,7 @@
 import type { Notification, NotificationType } from '@webinar/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, simple, type TestContext, type TestUser } from '../../test/helpers/app.ts';
+import { storedUnreadCount } from '../../test/helpers/stored-read-state.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createNotificationService, type NewNotifications } from './notifications.service.ts';
 
@@ -33,14 +34,8 @@ async function idsNewestFirst(userId: number): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-async function unreadInDb(userId: number): Promise<number> {
-  const row = await ctx.database.db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('user_id', '=', userId)
-    .where('is_read', '=', false)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+function unreadInDb(userId: number): Promise<number> {
+  return storedUnreadCount(ctx.database.db, userId);
 }
 
 async function recipientsOf(title: string): Promise<number[]> {
@@ -337,6 +332,103 @@ describe('mark all read', () => {
     expect(all.filter((n) => n.read_at === ctx.clock.now().toISOString())).toHaveLength(4);
 
     expect((await post(user, `${BASE}mark-all-read/`)).json()).toEqual({ marked_read: 0, unread_count: 0 });
+  });
+
+  it('keeps the time of the first mark-all-read that read each notification', async () => {
+    const user = await ctx.buildUser();
+    for (let i = 0; i < 2; i++) await ctx.notify(simple('announcement', [user.id]));
+    const firstMark = ctx.clock.now().toISOString();
+    expect((await post(user, `${BASE}mark-all-read/`)).json()).toEqual({ marked_read: 2, unread_count: 0 });
+
+    ctx.clock.advance(60_000);
+    await ctx.notify(simple('live_started', [user.id], 'Later'));
+    expect((await get(user, `${BASE}unread-count/`)).json()).toEqual({ unread_count: 1 });
+    ctx.clock.advance(60_000);
+    const secondMark = ctx.clock.now().toISOString();
+    expect((await post(user, `${BASE}mark-all-read/`)).json()).toEqual({ marked_read: 1, unread_count: 0 });
+
+    const all = (await get(user, BASE)).json().results as Notification[];
+    expect(all.map((n) => [n.title, n.is_read, n.read_at])).toEqual([
+      ['Later', true, secondMark],
+      ['A announcement', true, firstMark],
+      ['A announcement', true, firstMark],
+    ]);
+    expect((await get(user, `${BASE}?unread=true`)).json().results).toEqual([]);
+    expect((await get(user, `${BASE}?unread=false`)).json().results).toHaveLength(3);
+  });
+
+  it('lets one notification be made unread again, and read again, without touching the others', async () => {
+    const user = await ctx.buildUser();
+    for (let i = 0; i < 3; i++) await ctx.notify(simple('announcement', [user.id], `Item ${i}`));
+    const markedAt = ctx.clock.now().toISOString();
+    await post(user, `${BASE}mark-all-read/`);
+    const [, middle] = await idsNewestFirst(user.id);
+
+    ctx.clock.advance(30_000);
+    const unread = await post(user, `${BASE}${middle}/mark-unread/`);
+    expect(unread.json()).toMatchObject({ id: middle, is_read: false, read_at: null });
+    expect((await get(user, `${BASE}unread-count/`)).json()).toEqual({ unread_count: 1 });
+    expect((await get(user, `${BASE}?unread=true`)).json().results.map((n: Notification) => n.id)).toEqual([
+      middle,
+    ]);
+    const others = ((await get(user, BASE)).json().results as Notification[]).filter((n) => n.id !== middle);
+    expect(others.map((n) => [n.is_read, n.read_at])).toEqual([
+      [true, markedAt],
+      [true, markedAt],
+    ]);
+
+    ctx.clock.advance(30_000);
+    const readAgain = await post(user, `${BASE}${middle}/mark-read/`);
+    expect(readAgain.json()).toMatchObject({
+      id: middle,
+      is_read: true,
+      read_at: ctx.clock.now().toISOString(),
+    });
+    expect(await unreadInDb(user.id)).toBe(0);
+  });
+
+  it('shows the admin panel the same read state, and lets an admin make one unread again', async () => {
+    const user = await ctx.buildUser();
+    const admin = await ctx.buildUser({ role: 'admin' });
+    for (let i = 0; i < 3; i++) await ctx.notify(simple('announcement', [user.id], `Item ${i}`));
+    await post(user, `${BASE}mark-all-read/`);
+    await ctx.notify(simple('announcement', [user.id], 'Unread one'));
+    const adminList = async (query: string) =>
+      (
+        (await ctx.as(admin, { url: `/api/admin/notifications/?user=${user.id}&${query}` })).json()
+          .results as Array<{
+          title: string;
+          is_read: boolean;
+        }>
+      ).map((n) => n.title);
+    expect(await adminList('is_read=false')).toEqual(['Unread one']);
+    expect(await adminList('is_read=true')).toHaveLength(3);
+    expect(await adminList('ordering=is_read')).toEqual(['Unread one', 'Item 2', 'Item 1', 'Item 0']);
+
+    const [, item2] = await idsNewestFirst(user.id);
+    const edited = await ctx.as(admin, {
+      method: 'PATCH',
+      url: `/api/admin/notifications/${item2}/`,
+      payload: { is_read: false },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({ is_read: false, read_at: null });
+    expect((await get(user, `${BASE}unread-count/`)).json()).toEqual({ unread_count: 2 });
+    expect(await adminList('is_read=false')).toEqual(['Unread one', 'Item 2']);
+  });
+
+  it('keeps the mark-all-read time of a notification marked read once more', async () => {
+    const user = await ctx.buildUser();
+    await ctx.notify(simple('announcement', [user.id]));
+    const markedAt = ctx.clock.now().toISOString();
+    await post(user, `${BASE}mark-all-read/`);
+    const [id] = await idsNewestFirst(user.id);
+    ctx.clock.advance(30_000);
+    expect((await post(user, `${BASE}${id}/mark-read/`)).json()).toMatchObject({
+      is_read: true,
+      read_at: markedAt,
+    });
+    expect((await get(user, `${BASE}${id}/`)).json()).toMatchObject({ is_read: true, read_at: markedAt });
   });
 });
 

@@ -4,11 +4,12 @@
 import type { Clock } from '../clock.ts';
 import { createWriteBatcher } from '../db/write-batcher.ts';
 import type { Db } from '../users/users.repository.ts';
-import * as repo from './notifications.repository.ts';
+import type { NotificationWithWebinar } from './notifications.repository.ts';
+import * as repo from './read-state.repository.ts';
 
 export interface ReadStateWriter {
   /** The changed row, or undefined when the notification is not the user's (or does not exist). */
-  setRead(change: repo.ReadStateChange): Promise<repo.NotificationWithWebinar | undefined>;
+  setRead(change: repo.ReadStateChange): Promise<NotificationWithWebinar | undefined>;
   /** How many of the user's notifications it marked. */
   markAllRead(userId: number): Promise<number>;
 }

@@ -189,6 +189,7 @@ async function removeBenchData(db: Db): Promise<void> {
   const benchUserIds = db.selectFrom('users').select('id').where(isBenchUser);
   // Explicitly first: one set-based delete beats a cascade that deletes user by user.
   await db.deleteFrom('notifications').where('user_id', 'in', benchUserIds).execute();
+  await db.deleteFrom('notification_read_marks').where('user_id', 'in', benchUserIds).execute();
   await db.deleteFrom('webinars').where('host_id', 'in', benchUserIds).execute();
   await db.deleteFrom('users').where(isBenchUser).execute();
 }

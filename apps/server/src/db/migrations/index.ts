@@ -6,6 +6,7 @@ import * as platform from './2026_11_25_0002_platform.ts';
 import * as fanoutWithoutForeignKeys from './2026_11_25_0003_fanout_without_foreign_keys.ts';
 import * as lighterNotificationWrites from './2026_11_25_0004_lighter_notification_writes.ts';
 import * as announcementRequestKeys from './2026_11_25_0005_announcement_request_keys.ts';
+import * as readMarks from './2026_11_26_0006_read_marks.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0003_fanout_without_foreign_keys': fanoutWithoutForeignKeys,
   '2026_11_25_0004_lighter_notification_writes': lighterNotificationWrites,
   '2026_11_25_0005_announcement_request_keys': announcementRequestKeys,
+  '2026_11_26_0006_read_marks': readMarks,
 };

@@ -8,11 +8,15 @@ import { type NotificationWithWebinar, selectWithWebinar } from '../notification
 type Db = Kysely<Database>;
 
 /**
- * `= any(...)` over many user ids, sent as one array literal: the driver's own array encoding
+ * Many user ids as one int[] parameter, sent as an array literal: the driver's own array encoding
  * escapes every element and took a tenth of a 10,000-stream broadcast's time.
  */
+function userIdArray(userIds: readonly number[]) {
+  return sql<number[]>`${`{${userIds.join(',')}}`}::int[]`;
+}
+
 function anyUser(userIds: readonly number[]) {
-  return sql<number>`any(${`{${userIds.join(',')}}`}::int[])`;
+  return sql<number>`any(${userIdArray(userIds)})`;
 }
 
 /** The rows of one batch (ids firstId..lastId) that belong to the given users. */
@@ -58,13 +62,15 @@ export async function latestId(db: Db, userId: number): Promise<number> {
 export async function unreadCounts(db: Db, userIds: readonly number[]): Promise<Map<number, number>> {
   const counts = new Map<number, number>(userIds.map((id) => [id, 0]));
   if (userIds.length === 0) return counts;
-  const rows = await db
-    .selectFrom('notifications')
-    .select(['user_id', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('user_id', '=', anyUser(userIds))
-    .where('is_read', '=', false)
-    .groupBy('user_id')
-    .execute();
+  // Per user: their unread rows above their latest read mark (migration 0006), a range of the
+  // unread index.
+  const { rows } = await sql<{ user_id: number; count: number }>`
+    select u.user_id, (
+        select count(*) from notifications n
+        where n.user_id = u.user_id and not n.is_read and n.id > coalesce(
+          (select max(m.read_through) from notification_read_marks m where m.user_id = u.user_id), 0)
+      ) as count
+    from unnest(${userIdArray(userIds)}) as u(user_id)`.execute(db);
   for (const row of rows) counts.set(row.user_id, Number(row.count));
   return counts;
 }
