@@ -60,10 +60,14 @@ export async function readDataset(
   }
 }
 
-/** Makes the newest ceil(K/5) of every user's notifications unread again, as seeded. */
+/**
+ * Makes the newest ceil(K/5) of every user's notifications unread again, as seeded: no read marks
+ * (migration 0006), and each row's own flag.
+ */
 export async function restoreUnread(databaseUrl: string, perUser: number): Promise<void> {
   const database = await openDatabase({ databaseUrl });
   try {
+    await sql`delete from notification_read_marks`.execute(database.db);
     await sql`with ranked as (
         select id, row_number() over (partition by user_id order by created_at desc, id desc) as rank
         from notifications)
