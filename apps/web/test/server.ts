@@ -16,6 +16,9 @@ import { createNotificationService } from '../../server/src/notifications/notifi
 import { insertUser } from '../../server/src/users/users.repository.ts';
 import { configureApiClient } from '../src/lib/api-client.ts';
 
+// A user's notifications as stored, with the read state the API shows (read marks applied).
+export { storedRows, storedUnreadCount } from '../../server/test/helpers/stored-read-state.ts';
+
 const SECRET = 'web-component-tests-secret-0123456789abcdef';
 export const PASSWORD = 'correct-horse-battery';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../../../test/render.tsx';
-import { startTestServer, type TestServer } from '../../../../test/server.ts';
+import { startTestServer, storedRows, storedUnreadCount, type TestServer } from '../../../../test/server.ts';
 import { POLL_INTERVAL_MS } from '../api/get-unread-count.ts';
 
 let server: TestServer;
@@ -11,14 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function unreadInDatabase(userId: number): Promise<number> {
-  const row = await server.database.db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('user_id', '=', userId)
-    .where('is_read', '=', false)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+function unreadInDatabase(userId: number): Promise<number> {
+  return storedUnreadCount(server.database.db, userId);
 }
 
 async function signedInWith(unread: number) {
@@ -141,12 +135,10 @@ describe('the notification bell', () => {
     expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
     expect(screen.getByTestId('unread-badge')).toHaveTextContent(/^1$/);
     await waitFor(async () => expect(await unreadInDatabase(user.id)).toBe(1));
-    const rows = await server.database.db
-      .selectFrom('notifications')
-      .select(['title', 'is_read'])
-      .where('user_id', '=', user.id)
-      .orderBy('id')
-      .execute();
+    const rows = (await storedRows(server.database.db, user.id)).map(({ title, is_read }) => ({
+      title,
+      is_read,
+    }));
     expect(rows).toEqual([
       { title: 'Other news', is_read: false },
       { title: 'Live coding is live', is_read: true },

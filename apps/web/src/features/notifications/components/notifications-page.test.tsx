@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../../../test/render.tsx';
-import { startTestServer, type TestServer, type TestUser } from '../../../../test/server.ts';
+import { startTestServer, storedRows, type TestServer, type TestUser } from '../../../../test/server.ts';
 import { UNDO_MS } from './use-undoable-delete.ts';
 
 let server: TestServer;
@@ -28,13 +28,7 @@ async function rows() {
 }
 
 async function storedTitles(userId: number) {
-  const found = await server.database.db
-    .selectFrom('notifications')
-    .select(['title', 'is_read'])
-    .where('user_id', '=', userId)
-    .orderBy('id')
-    .execute();
-  return found;
+  return (await storedRows(server.database.db, userId)).map(({ title, is_read }) => ({ title, is_read }));
 }
 
 describe('the notifications page', () => {
