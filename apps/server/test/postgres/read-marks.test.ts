@@ -5,13 +5,10 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/database.ts';
-import { migrateToLatest, openDatabase } from '../../src/db/database.ts';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db/database.ts';
 import { markAllReadFor } from '../../src/notifications/read-state.repository.ts';
-import { createPostgresDatabase } from '../helpers/database.ts';
+import { createPostgresDatabase, usePostgres } from '../helpers/database.ts';
 import { storedRows, storedUnreadCount } from '../helpers/stored-read-state.ts';
-
-const usePostgres = process.env.TEST_DATABASE === 'postgres';
 
 describe.skipIf(!usePostgres)('read marks while notifications are being written', () => {
   let created: Awaited<ReturnType<typeof createPostgresDatabase>>;
@@ -48,6 +45,15 @@ describe.skipIf(!usePostgres)('read marks while notifications are being written'
     return row.id;
   }
 
+  /** Starts a write on the second connection that inserts a notification and stays open. */
+  async function beginWrite(user: number, title: string): Promise<void> {
+    await writer.query('begin');
+    await writer.query(
+      `insert into notifications (user_id, notification_type, title, content) values ($1, 'system', $2, '')`,
+      [user, title],
+    );
+  }
+
   const insertFor = (user: number, title: string) =>
     sql`insert into notifications (user_id, notification_type, title, content)
       values (${user}, 'system', ${title}, '')`;
@@ -76,11 +82,7 @@ describe.skipIf(!usePostgres)('read marks while notifications are being written'
   it('does not read as read a notification that committed after the mark with a lower id', async () => {
     const user = await newUser();
     // The slow write takes its id first and stays open...
-    await writer.query('begin');
-    await writer.query(
-      `insert into notifications (user_id, notification_type, title, content) values ($1, 'system', 'slow', '')`,
-      [user],
-    );
+    await beginWrite(user, 'slow');
     // ...a quick one takes a higher id and commits.
     await insertFor(user, 'quick').execute(database.db);
     const marked = await markAllReadFor(database.db, [user], new Date());
@@ -98,11 +100,7 @@ describe.skipIf(!usePostgres)('read marks while notifications are being written'
 
   it('makes marks again once the write has ended', async () => {
     const user = await newUser();
-    await writer.query('begin');
-    await writer.query(
-      `insert into notifications (user_id, notification_type, title, content) values ($1, 'system', 'rolled back', '')`,
-      [user],
-    );
+    await beginWrite(user, 'rolled back');
     await writer.query('rollback');
     await insertFor(user, 'after').execute(database.db);
     expect((await markAllReadFor(database.db, [user], new Date())).get(user)).toBe(1);
