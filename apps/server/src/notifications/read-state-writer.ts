@@ -24,12 +24,12 @@ export function createReadStateWriter(db: Db, clock: Clock): ReadStateWriter {
     },
   });
   const allRead = createWriteBatcher({
-    // Each user is ten rows or so to rewrite. With two batches in flight the requests moved in
-    // lock step (PostgreSQL busy while the server waited, then the other way round) and the
-    // machine sat a third idle; with four, PostgreSQL works on some while the server answers
-    // others. On the bench's mark_all_read load, 4,420-6,100 -> 5,100-6,350 req/s in four
-    // interleaved pairs. Mark-read's one-row batches gained nothing from more (kept at two).
-    concurrency: 4,
+    // Two batches in flight, as for mark-read. When each user's rows were rewritten, four did
+    // better (PostgreSQL worked on some while the server answered others); a read mark costs
+    // PostgreSQL a fraction of that, and fewer, larger batches cost it less per user. Interleaved
+    // runs of the bench's mark_all_read load (10,000 users once each, two sets of three rounds),
+    // four -> two in flight: one process 14,200-17,000 -> 16,300-16,900 req/s, PostgreSQL
+    // 27-31 -> 21-25 us per request; WORKERS=2 9,900-11,200 -> 11,800-13,400 req/s.
     key: (userId: number) => userId,
     async write(userIds) {
       const marked = await repo.markAllReadFor(db, userIds, clock.now());
