@@ -4,10 +4,10 @@ import type { AdminNotificationQuery, NotificationType } from '@webinar/contract
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import {
-  coveringMarkTime,
   IS_READ,
   NOTIFICATION_COLUMNS,
   type NotificationWithWebinar,
+  readTimeOnceRead,
 } from './notifications.repository.ts';
 import { settleMarksCovering } from './read-state.repository.ts';
 
@@ -103,7 +103,7 @@ export async function updateNotification(
           ? {
               is_read: true,
               // A row a mark covers was read at the mark's time.
-              read_at: sql<Date>`coalesce(read_at, ${coveringMarkTime('notifications')}, ${now})`,
+              read_at: readTimeOnceRead('notifications', now),
             }
           : { is_read: false, read_at: null };
     const row = await trx

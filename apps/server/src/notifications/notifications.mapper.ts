@@ -9,8 +9,9 @@ export function toNotification(row: NotificationWithWebinar): Notification {
     title: row.title,
     content: row.content,
     related_webinar: row.webinar_id === null ? null : { id: row.webinar_id, title: row.webinar_title ?? '' },
-    is_read: row.is_read,
-    read_at: row.read_at ? row.read_at.toISOString() : null,
+    // A row covered by a read mark (migration 0006) was read when the mark was made.
+    is_read: row.is_read || row.marked_at !== null,
+    read_at: (row.read_at ?? row.marked_at)?.toISOString() ?? null,
     created_at: row.created_at.toISOString(),
   };
 }

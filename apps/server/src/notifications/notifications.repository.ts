@@ -2,7 +2,7 @@
 // and filters by it, so a query cannot forget whose rows it may touch; each one is served by the
 // notification indexes, which all start with user_id, never by a scan of other users' rows.
 import type { NotificationType, Role } from '@webinar/contracts';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database, PendingFanout } from '../db/schema.ts';
 import type { CursorPosition } from './cursor.ts';
 
@@ -16,16 +16,27 @@ export interface NotificationWithWebinar {
   content: string;
   webinar_id: number | null;
   webinar_title: string | null;
+  /** The row's own flag and time; toNotification() combines them with `marked_at`. */
   is_read: boolean;
   read_at: Date | null;
+  /** When the earliest read mark that covers this unread row was made (migration 0006), if one does. */
+  marked_at: Date | null;
   created_at: Date;
 }
 
 /** When the earliest read mark that covers the row `row` was made (migration 0006), or null. */
-export function coveringMarkTime(row: 'n' | 't' | 'notifications') {
+function coveringMarkTime(row: 'n' | 't' | 'notifications') {
   return sql<Date | null>`(select m.marked_at from notification_read_marks m
     where m.user_id = ${sql.ref(`${row}.user_id`)} and m.read_through >= ${sql.ref(`${row}.id`)}
     order by m.read_through limit 1)`;
+}
+
+/**
+ * The read time of row `row` once it is marked read: kept if it has one, else its covering
+ * mark's, else `now`.
+ */
+export function readTimeOnceRead(row: 't' | 'notifications', now: Date) {
+  return sql<Date>`coalesce(${sql.ref(`${row}.read_at`)}, ${coveringMarkTime(row)}, ${now})`;
 }
 
 /** Whether notification `n` reads as read: marked read itself, or covered by a read mark. */
@@ -33,18 +44,19 @@ export const IS_READ = sql<boolean>`(n.is_read or ${coveringMarkTime('n')} is no
 
 /**
  * The id up to which the user's notifications are all read by their marks (0: none), read once
- * per statement. A row above it reads as read only if marked read itself.
+ * per statement for a given id, or per row for a column. A row above it reads as read only if
+ * marked read itself.
  */
-export function readThrough(userId: number) {
+export function readThrough(user: number | RawBuilder<number>) {
   return sql<number>`(select coalesce(max(m.read_through), 0) from notification_read_marks m
-    where m.user_id = ${userId})`;
+    where m.user_id = ${user})`;
 }
 
 /**
  * The columns of a notification as the API shows it, with its webinar's title. The webinar's id
  * comes from the join, so a notification about a deleted webinar has none (there is no foreign
- * key to clear it: see migration 0004). A row covered by a read mark reads as read at the mark's
- * time.
+ * key to clear it: see migration 0004). The covering mark is looked up for unread rows only,
+ * once per row.
  */
 export const NOTIFICATION_COLUMNS = [
   'n.id',
@@ -54,8 +66,9 @@ export const NOTIFICATION_COLUMNS = [
   'n.content',
   'w.id as webinar_id',
   'w.title as webinar_title',
-  IS_READ.as('is_read'),
-  sql<Date | null>`coalesce(n.read_at, ${coveringMarkTime('n')})`.as('read_at'),
+  'n.is_read',
+  'n.read_at',
+  sql<Date | null>`case when not n.is_read then ${coveringMarkTime('n')} end`.as('marked_at'),
   'n.created_at',
 ] as const;
 

@@ -5,9 +5,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import {
-  coveringMarkTime,
   NOTIFICATION_COLUMNS,
   type NotificationWithWebinar,
+  readTimeOnceRead,
 } from './notifications.repository.ts';
 
 type Db = Kysely<Database>;
@@ -59,8 +59,7 @@ function updateReadStates(
         .set({
           is_read: sql<boolean>`change.read`,
           // A row a mark covers was read at the mark's time.
-          read_at: sql<Date | null>`case when change.read
-            then coalesce(t.read_at, ${coveringMarkTime('t')}, ${now}) end`,
+          read_at: sql<Date | null>`case when change.read then ${readTimeOnceRead('t', now)} end`,
         })
         .whereRef('t.id', '=', 'change.id')
         .whereRef('t.user_id', '=', 'change.user_id')

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { type NotificationWithWebinar, selectWithWebinar } from '../notifications.repository.ts';
+import { type NotificationWithWebinar, readThrough, selectWithWebinar } from '../notifications.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -67,8 +67,7 @@ export async function unreadCounts(db: Db, userIds: readonly number[]): Promise<
   const { rows } = await sql<{ user_id: number; count: number }>`
     select u.user_id, (
         select count(*) from notifications n
-        where n.user_id = u.user_id and not n.is_read and n.id > coalesce(
-          (select max(m.read_through) from notification_read_marks m where m.user_id = u.user_id), 0)
+        where n.user_id = u.user_id and not n.is_read and n.id > ${readThrough(sql.ref('u.user_id'))}
       ) as count
     from unnest(${userIdArray(userIds)}) as u(user_id)`.execute(db);
   for (const row of rows) counts.set(row.user_id, Number(row.count));
