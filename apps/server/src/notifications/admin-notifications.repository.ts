@@ -86,27 +86,14 @@ export async function updateNotification(
   values: { title?: string; content?: string; notification_type?: NotificationType; is_read?: boolean },
   now: Date,
 ): Promise<number | null> {
-  return db.transaction().execute(async (trx) => {
-    const owner = await trx
-      .selectFrom('notifications')
-      .select('user_id')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!owner) return null;
-    // Made unread: a read mark that covers it must not keep reading it as read.
-    if (values.is_read === false)
-      await settleMarksCovering(trx, [{ id, userId: owner.user_id, read: false }]);
-    const readState =
-      values.is_read === undefined
-        ? {}
-        : values.is_read
-          ? {
-              is_read: true,
-              // A row a mark covers was read at the mark's time.
-              read_at: readTimeOnceRead('notifications', now),
-            }
-          : { is_read: false, read_at: null };
-    const row = await trx
+  const readState =
+    values.is_read === undefined
+      ? {}
+      : values.is_read
+        ? { is_read: true, read_at: readTimeOnceRead('notifications', now) }
+        : { is_read: false, read_at: null };
+  const update = async (target: Db) => {
+    const row = await target
       .updateTable('notifications')
       .set({
         ...(values.title !== undefined ? { title: values.title } : {}),
@@ -118,6 +105,18 @@ export async function updateNotification(
       .returning('user_id')
       .executeTakeFirst();
     return row?.user_id ?? null;
+  };
+  if (values.is_read !== false) return update(db);
+  // Made unread: a read mark that covers it must first stop reading it as read.
+  return db.transaction().execute(async (trx) => {
+    const owner = await trx
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!owner) return null;
+    await settleMarksCovering(trx, [{ id, userId: owner.user_id, read: false }]);
+    return update(trx);
   });
 }
 
