@@ -19,8 +19,16 @@ let alice: TestUser;
 
 beforeAll(async () => {
   ctx = await createTestContext({ loginRateLimit: 1000 });
+  // The server's clock stands still; set it well apart from the wall clock, so a token whose
+  // times come from anything but ctx.clock fails here every time, not only on a busy machine.
+  ctx.clock.set(new Date(Date.now() - 3_600_000));
   alice = await ctx.buildUser({ username: 'alice' });
 });
+
+/** Now on the server's clock, in JWT seconds. */
+function serverNow(): number {
+  return Math.floor(ctx.clock.now().getTime() / 1000);
+}
 afterAll(() => ctx.close());
 
 async function obtainPair(username = 'alice', password = TEST_PASSWORD) {
@@ -80,7 +88,7 @@ describe('every endpoint but sign-in requires a valid access token', () => {
     claims: Record<string, unknown>,
     options: { secret?: string; algorithm?: 'HS256' | 'HS512' } = {},
   ) {
-    const now = Math.floor(Date.now() / 1000);
+    const now = serverNow();
     const sign = createSigner({
       key: options.secret ?? TEST_SECRET,
       algorithm: options.algorithm ?? 'HS256',
@@ -132,7 +140,7 @@ describe('every endpoint but sign-in requires a valid access token', () => {
   });
 
   it('refuses a signed token whose exp, iat or jti is missing or malformed, or that has expired', async () => {
-    const now = Math.floor(Date.now() / 1000);
+    const now = serverNow();
     const claims = {
       token_type: 'access',
       user_id: alice.id,
@@ -159,7 +167,7 @@ describe('every endpoint but sign-in requires a valid access token', () => {
 
   it('refuses an unsigned token (alg: none)', async () => {
     const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const now = Math.floor(Date.now() / 1000);
+    const now = serverNow();
     const token = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ token_type: 'access', user_id: alice.id, role: 'admin', iat: now, exp: now + 300, jti: 'x' })}.`;
     expect((await get(`Bearer ${token}`)).statusCode).toBe(401);
   });
