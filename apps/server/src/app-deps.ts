@@ -19,6 +19,8 @@ export interface AppDeps {
   tokens: TokenService;
   /** Signs CSRF tokens; derived from the JWT secret so operators manage one secret. */
   csrfSecret: string;
+  /** Signs device cookies (auth/device-cookie.ts), derived the same way. */
+  deviceSecret: string;
   notifications: NotificationService;
   /** This process's live event streams. */
   streams: StreamHub;

@@ -2,7 +2,6 @@
 // nothing itself (the database comes in), so tests build as many apps as they like.
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import type { Notification } from '@webinar/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { announcementRoutes } from './announcements/announcements.routes.ts';
@@ -15,7 +14,6 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createInProcessEventBus, type EventBus } from './events/event-bus.ts';
 import { createPostgresEventBus } from './events/postgres-event-bus.ts';
-import { AppError } from './http/app-error.ts';
 import { frameworkErrors, registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerNotFound } from './http/not-found.ts';
@@ -50,13 +48,22 @@ export interface BuildAppOptions {
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
+/**
+ * Fastify's trustProxy for TRUST_PROXY. A bare number would trust no hop at all in Fastify 5 (it
+ * cannot check the peer), so a hop count becomes "the nearest n hops", as proxy-addr counts them.
+ */
+function trustProxyOption(setting: Config['trustProxy']) {
+  if (typeof setting !== 'number') return setting;
+  return (_address: string, hop: number) => hop < setting;
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database, jwtSecret } = options;
   const clock = options.clock ?? systemClock;
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     // Reject unknown body fields instead of silently dropping them; coerce query strings and path
     // params, never a JSON body (see http/validation.ts).
@@ -117,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       clock,
     ),
     csrfSecret: deriveSecret(jwtSecret, 'csrf'),
+    deviceSecret: deriveSecret(jwtSecret, 'sign-in-device'),
     notifications: createNotificationService({ bus, clock, caches, ...(fanout ? { fanout } : {}) }),
     streams,
     fanout,
@@ -135,14 +143,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerNotFound(app);
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError(
-        'rate_limited',
-        `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
-      ),
-  });
   await registerOpenApi(app);
   await app.register(healthRoutes, deps);
 

@@ -1,5 +1,6 @@
 // Configuration comes from the environment only, validated once at start. A bad value stops the
 // process with a message naming the variable, rather than failing later in some request.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInMemory } from './db/in-memory.ts';
@@ -23,6 +24,15 @@ export interface Config {
   secureCookies: boolean;
   /** Sign-in attempts allowed per client address and minute. */
   loginRateLimit: number;
+  /** Failed sign-ins allowed per username and hour, from clients without that user's device cookie. */
+  loginUsernameRateLimit: number;
+  /**
+   * Which peers may say, in X-Forwarded-For, whom they forward for: none (false), the nearest
+   * `n` hops, or the proxies at these addresses, CIDR ranges or proxy-addr names.
+   */
+  trustProxy: false | number | string[];
+  /** Origin and optional path prefix for absolute links (no trailing slash); absent: relative links. */
+  publicUrl: string | undefined;
   /** Seed demo users and data into an empty embedded database on first start. */
   seedDemo: boolean;
   /**
@@ -78,7 +88,7 @@ function duration(env: Env, name: string, fallback: number): number {
 function boolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
@@ -92,6 +102,60 @@ function workers(env: Env, databaseUrl: string | undefined): number {
     );
   }
   return count;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(value: string): boolean {
+  if (PROXY_NAMES.includes(value)) return true;
+  const [address = '', prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/** Off, a hop count, or a comma-separated list of proxy addresses. */
+function trustProxy(env: Env): false | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) {
+    if (Number(raw) > 16) throw new ConfigError('TRUST_PROXY', `hop count must be at most 16, got ${raw}`);
+    return Number(raw);
+  }
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase()))
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `"${raw}" would believe any client's X-Forwarded-For; give the proxies' hop count or addresses`,
+    );
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isProxyAddress(entry));
+  if (bad !== undefined)
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be a hop count (like 1) or proxy addresses or CIDR ranges (like 10.0.0.5,192.168.0.0/16), got "${bad}"`,
+    );
+  return entries;
+}
+
+/** An http(s) origin with an optional path prefix, kept without its trailing slash. */
+function publicUrl(env: Env): string | undefined {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `must be an absolute URL like https://example.com, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError('PUBLIC_URL', `must start with http:// or https://, got "${raw}"`);
+  if (url.username || url.password || url.search || url.hash || raw.includes('?') || raw.includes('#'))
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must be an origin and optional path only (no user, query or #), got "${raw}"`,
+    );
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -133,6 +197,9 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlSeconds: refreshTokenTtlSeconds,
     secureCookies: boolean(env, 'SECURE_COOKIES', false),
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000),
+    loginUsernameRateLimit: integer(env, 'LOGIN_USERNAME_RATE_LIMIT', 20, 1, 100000),
+    trustProxy: trustProxy(env),
+    publicUrl: publicUrl(env),
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
     reminderIntervalSeconds: integer(env, 'REMINDER_INTERVAL', 60, 0, 86400),
     workers: workers(env, databaseUrl),

@@ -10,28 +10,56 @@ import {
   TokenPair,
   User,
 } from '@webinar/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../app-deps.ts';
+import type { UserRow } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { toUser } from '../users/users.service.ts';
-import { checkCredentials, issueTokenPair, refreshAccessToken, startSession } from './auth.service.ts';
+import { issueTokenPair, refreshAccessToken, signIn, startSession } from './auth.service.ts';
 import { currentUser } from './authenticate.ts';
 import { csrfTokenFor } from './csrf.ts';
+import {
+  DEVICE_COOKIE,
+  DEVICE_COOKIE_MAX_AGE_SECONDS,
+  deviceIdFor,
+  issueDeviceCookie,
+} from './device-cookie.ts';
 import { deleteSession } from './sessions.repository.ts';
+import { createSignInLimiter } from './sign-in-limit.ts';
 
 const tags = ['auth'];
 
 export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
-  const { db, tokens, config, clock, csrfSecret } = deps;
-  // Per client address: slows password guessing without locking real users out.
-  const signInRateLimit = { max: config.loginRateLimit, timeWindow: 60_000 };
+  const { db, tokens, config, clock, csrfSecret, deviceSecret } = deps;
+  const limiter = createSignInLimiter({
+    db,
+    clock,
+    perAddressPerMinute: config.loginRateLimit,
+    perUsernamePerHour: config.loginUsernameRateLimit,
+  });
+
+  /** Checks the credentials within the sign-in limits; a success (re)issues the device cookie. */
+  async function signInWithPassword(request: FastifyRequest, reply: FastifyReply): Promise<UserRow> {
+    const { username, password } = request.body as Credentials;
+    const now = clock.now();
+    const deviceId = deviceIdFor(deviceSecret, request.cookies[DEVICE_COOKIE], username, now);
+    const user = await signIn(db, limiter, { address: request.ip, username, deviceId }, password);
+    reply.setCookie(DEVICE_COOKIE, issueDeviceCookie(deviceSecret, username, now), {
+      path: '/api/auth/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: config.secureCookies,
+      maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+    });
+    return user;
+  }
 
   app.post(
     '/api/auth/token/',
     {
-      config: { public: true, rateLimit: signInRateLimit },
+      config: { public: true },
       schema: {
         tags,
         summary: 'Obtain an access/refresh token pair',
@@ -39,17 +67,15 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: TokenPair, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
       },
     },
-    async (request) => {
-      const { username, password } = request.body as Credentials;
-      const user = await checkCredentials(db, username, password);
-      return issueTokenPair(tokens, user);
-    },
+    async (request, reply) => issueTokenPair(tokens, await signInWithPassword(request, reply)),
   );
 
   app.post(
     '/api/auth/token/refresh/',
     {
-      config: { public: true, rateLimit: signInRateLimit },
+      // Not sign-in limited: a refresh token cannot be guessed, and a client that refreshes often
+      // must not use up the sign-in budget of its address.
+      config: { public: true },
       schema: {
         tags,
         summary: 'Exchange a refresh token for a new access token',
@@ -66,7 +92,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/auth/login/',
     {
-      config: { public: true, rateLimit: signInRateLimit },
+      config: { public: true },
       schema: {
         tags,
         summary: 'Sign in the browser: sets the session cookie and returns the CSRF token',
@@ -75,8 +101,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const { username, password } = request.body as Credentials;
-      const user = await checkCredentials(db, username, password);
+      const user = await signInWithPassword(request, reply);
       const sessionToken = await startSession(db, clock, user.id, config.sessionTtlSeconds);
       const csrfToken = csrfTokenFor(csrfSecret, sessionToken);
       const cookie = {

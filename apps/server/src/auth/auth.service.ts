@@ -6,6 +6,7 @@ import { AppError } from '../http/app-error.ts';
 import { type Db, findUserById, findUserByUsername } from '../users/users.repository.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.repository.ts';
+import type { SignInAttempt, SignInLimiter } from './sign-in-limit.ts';
 import type { TokenService } from './tokens.ts';
 
 /** The same answer, in about the same time, for an unknown user and a wrong password. */
@@ -15,6 +16,19 @@ export async function checkCredentials(db: Db, username: string, password: strin
   if (!user || !ok) {
     throw new AppError('invalid_credentials', 'No active account found with the given credentials.');
   }
+  return user;
+}
+
+/** A password sign-in: counted by the limiter first, then checked; a success is not held against the user. */
+export async function signIn(
+  db: Db,
+  limiter: SignInLimiter,
+  attempt: SignInAttempt,
+  password: string,
+): Promise<UserRow> {
+  const admitted = await limiter.admit(attempt);
+  const user = await checkCredentials(db, attempt.username, password);
+  await admitted.succeeded();
   return user;
 }
 

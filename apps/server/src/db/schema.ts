@@ -144,6 +144,13 @@ export interface ReminderDeliveriesTable {
   sent_at: CreatedAt;
 }
 
+/** Sign-in attempts of one key (`address:`, `username:`, `device:`) in its current window (migration 0007). */
+export interface SignInAttemptsTable {
+  key: string;
+  attempts: number;
+  resets_at: Date;
+}
+
 export interface AppSettingsTable {
   key: string;
   value: string;
@@ -158,6 +165,7 @@ export interface Database {
   notification_read_marks: NotificationReadMarksTable;
   notification_preferences: NotificationPreferencesTable;
   app_settings: AppSettingsTable;
+  sign_in_attempts: SignInAttemptsTable;
   registrations: RegistrationsTable;
   live_sessions: LiveSessionsTable;
   live_session_participants: LiveSessionParticipantsTable;

@@ -27,6 +27,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Sent as Retry-After (with rate_limited). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -39,6 +41,10 @@ export class AppError extends Error {
 
   static forbidden(message = 'You do not have permission to perform this action.') {
     return new AppError('forbidden', message);
+  }
+
+  static rateLimited(message: string, retryAfterSeconds: number) {
+    return new AppError('rate_limited', message, undefined, retryAfterSeconds);
   }
 
   static unauthorized(message = 'Authentication credentials were not provided.') {

@@ -48,6 +48,7 @@ function validationFields(issues: ValidationIssue[], context: string | undefined
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(error.statusCode).send(body(error.code, error.message, error.fields));
     }
     if (error.validation) {
@@ -58,9 +59,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
         return reply.status(400).send(body('invalid_json', 'The body is not valid JSON.'));
-      }
-      if (status === 429 && reply.getHeader('retry-after')) {
-        return reply.status(429).send(body('rate_limited', error.message));
       }
       return reply.status(status).send(body(CODE_BY_STATUS[status] ?? 'bad_request', error.message));
     }

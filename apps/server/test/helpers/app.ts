@@ -65,6 +65,8 @@ export interface TestContext {
   /** A request as `user` with their bearer token. */
   as(user: TestUser, options: InjectOptions): Promise<LightMyRequestResponse>;
   signIn(username: string, password?: string): Promise<CookieSession>;
+  /** Another app (as another server process would be) on the same database and clock. */
+  buildAnotherApp(overrides?: Partial<Config>): Promise<FastifyInstance>;
   close(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     clock,
   );
   const service = createNotificationService({ bus, clock });
+  const otherApps: FastifyInstance[] = [];
 
   const context: TestContext = {
     app,
@@ -172,7 +175,21 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
         },
       };
     },
+    async buildAnotherApp(more = {}) {
+      const other = await buildApp({
+        config: { ...config, ...more },
+        database,
+        jwtSecret: TEST_SECRET,
+        clock,
+        bus: createInProcessEventBus(),
+        logger: false,
+      });
+      otherApps.push(other);
+      await other.ready();
+      return other;
+    },
     async close() {
+      for (const other of otherApps) await other.close();
       await app.close();
       await database.close();
     },
