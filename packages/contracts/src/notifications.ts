@@ -50,7 +50,13 @@ export type NotificationListQuery = Type.Static<typeof NotificationListQuery>;
 
 export const NotificationPage = Type.Object({
   results: Type.Array(Notification),
-  next: Nullable(Type.String()),
+  next: Nullable(
+    Type.String({
+      description:
+        "The next page's URL: absolute under the server's PUBLIC_URL when one is configured, " +
+        'otherwise a path relative to the server. Null on the last page.',
+    }),
+  ),
   next_cursor: Nullable(Type.String()),
 });
 export type NotificationPage = Type.Static<typeof NotificationPage>;

@@ -22,12 +22,16 @@ const BASE = '/api/communications/notifications';
 const tags = ['notifications'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
-/** The absolute URL of the next page: the same query with the cursor moved on. */
-function nextPageUrl(request: FastifyRequest, cursor: string | null): string | null {
+/**
+ * The next page's link: the same query with the cursor moved on, under PUBLIC_URL when it is set,
+ * else relative to the server. Never from the request's Host or X-Forwarded-* headers, which
+ * whoever sends the request (or a proxy in front) writes.
+ */
+function nextPageUrl(request: FastifyRequest, cursor: string | null, publicUrl: string | undefined) {
   if (cursor === null) return null;
-  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+  const url = new URL(request.url, 'http://unused.invalid');
   url.searchParams.set('cursor', cursor);
-  return url.toString();
+  return `${publicUrl ?? ''}${url.pathname}${url.search}`;
 }
 
 /**
@@ -44,7 +48,7 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 
 export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
-  const { db, notifications } = deps;
+  const { db, notifications, config } = deps;
 
   app.get(
     `${BASE}/`,
@@ -64,7 +68,7 @@ export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) 
         unread,
         type,
       });
-      return { ...page, next: nextPageUrl(request, page.next_cursor) };
+      return { ...page, next: nextPageUrl(request, page.next_cursor, config.publicUrl) };
     },
   );
 

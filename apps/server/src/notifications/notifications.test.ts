@@ -58,7 +58,7 @@ async function walkPages(user: TestUser, firstUrl: string): Promise<Notification
     const body = response.json();
     pages.push(body.results);
     if (body.next !== null) {
-      const next = new URL(body.next);
+      const next = new URL(body.next, 'http://localhost');
       expect(next.searchParams.get('cursor')).toBe(body.next_cursor);
       url = `${next.pathname}${next.search}`;
     } else {
@@ -96,14 +96,47 @@ describe('listing my notifications', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
-  it('gives an absolute next link that keeps the page size and filters', async () => {
+  it('gives a next link, relative to the server, that keeps the page size and filters', async () => {
     const response = await get(user, `${BASE}?page_size=4&type=announcement`);
-    const { next } = response.json();
-    const url = new URL(next);
-    expect(url.protocol).toBe('http:');
+    const { next, next_cursor } = response.json();
+    expect(next).toMatch(/^\/api\//);
+    const url = new URL(next, 'http://localhost');
     expect(url.pathname).toBe(BASE);
     expect(url.searchParams.get('page_size')).toBe('4');
     expect(url.searchParams.get('type')).toBe('announcement');
+    expect(url.searchParams.get('cursor')).toBe(next_cursor);
+  });
+
+  const forged = {
+    host: 'attacker.example',
+    'x-forwarded-proto': 'javascript',
+    'x-forwarded-host': 'attacker.example',
+  };
+
+  it('never takes the next link from Host or X-Forwarded-* headers, even from a trusted proxy', async () => {
+    const behindProxy = await ctx.buildAnotherApp({ trustProxy: ['127.0.0.1'] });
+    for (const app of [ctx.app, behindProxy]) {
+      const response = await app.inject({
+        url: `${BASE}?page_size=4`,
+        headers: { ...forged, authorization: `Bearer ${user.token}` },
+      });
+      expect(response.statusCode).toBe(200);
+      const { next } = response.json();
+      expect(next).toMatch(/^\/api\/communications\/notifications\/\?/);
+      expect(next).not.toContain('attacker');
+    }
+  });
+
+  it('builds absolute next links from PUBLIC_URL, whatever the request says', async () => {
+    const published = await ctx.buildAnotherApp({ publicUrl: 'https://notify.example.org/webinars' });
+    const response = await published.inject({
+      url: `${BASE}?page_size=4`,
+      headers: { ...forged, authorization: `Bearer ${user.token}` },
+    });
+    const { next, next_cursor } = response.json();
+    expect(next).toBe(
+      `https://notify.example.org/webinars${BASE}?page_size=4&cursor=${encodeURIComponent(next_cursor)}`,
+    );
   });
 
   it('shows 20 per page by default, and honours page sizes 1 and 100', async () => {
