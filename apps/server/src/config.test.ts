@@ -52,4 +52,65 @@ describe('configuration from the environment', () => {
     expect(problem({ DATABASE_URL: 'postgresql://localhost/x' })).toMatch(/JWT_SECRET is required/);
     expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/x', JWT_SECRET: SECRET }).seedDemo).toBe(false);
   });
+
+  it('trusts no proxy unless told, then a hop count or the listed proxies', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '192.168.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('refuses a TRUST_PROXY that would trust every client, or that is not a proxy address', () => {
+    expect(problem({ TRUST_PROXY: 'true' })).toMatch(/TRUST_PROXY .*any client's X-Forwarded-For/);
+    for (const bad of [
+      '17',
+      'proxy.example.com',
+      '10.0.0.300',
+      '10.0.0.0/33',
+      '::1/129',
+      '10.0.0.1,',
+      '1.2.3.4/8/8',
+    ])
+      expect(problem({ TRUST_PROXY: bad }), bad).toMatch(/^Invalid configuration: TRUST_PROXY /);
+  });
+
+  it('keeps PUBLIC_URL as an origin and path prefix without a trailing slash', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: 'https://notify.example.org' }).publicUrl).toBe(
+      'https://notify.example.org',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'https://Notify.Example.org:443/' }).publicUrl).toBe(
+      'https://notify.example.org',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.5:8000/webinars/' }).publicUrl).toBe(
+      'http://10.0.0.5:8000/webinars',
+    );
+  });
+
+  it('refuses a PUBLIC_URL that is not an http(s) origin with an optional path', () => {
+    for (const bad of [
+      'notify.example.org',
+      '/webinars',
+      'ftp://notify.example.org',
+      'javascript:alert(1)',
+      'https://user:secret@notify.example.org',
+      'https://notify.example.org/?a=1',
+      'https://notify.example.org/#top',
+    ])
+      expect(problem({ PUBLIC_URL: bad }), bad).toMatch(/^Invalid configuration: PUBLIC_URL /);
+  });
+
+  it('limits sign-in per username, 20 failures an hour unless told otherwise', () => {
+    expect(loadConfig({}).loginUsernameRateLimit).toBe(20);
+    expect(loadConfig({ LOGIN_USERNAME_RATE_LIMIT: '5' }).loginUsernameRateLimit).toBe(5);
+    expect(problem({ LOGIN_USERNAME_RATE_LIMIT: '0' })).toMatch(/LOGIN_USERNAME_RATE_LIMIT/);
+    expect(problem({ LOGIN_USERNAME_RATE_LIMIT: 'lots' })).toMatch(/LOGIN_USERNAME_RATE_LIMIT/);
+  });
 });
