@@ -45,7 +45,8 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     const { username, password } = request.body as Credentials;
     const now = clock.now();
     const deviceId = deviceIdFor(deviceSecret, request.cookies[DEVICE_COOKIE], username, now);
-    const user = await signIn(db, limiter, { address: request.ip, username, deviceId }, password);
+    // request.ip is undefined once the client has hung up; it gets no answer then anyway.
+    const user = await signIn(db, limiter, { address: request.ip ?? '', username, deviceId }, password);
     reply.setCookie(DEVICE_COOKIE, issueDeviceCookie(deviceSecret, username, now), {
       path: '/api/auth/',
       httpOnly: true,

@@ -178,6 +178,7 @@ describe('the sign-in limit per username', () => {
     const device = deviceCookieOf(before);
     expect(before.cookies.find((c) => c.name === DEVICE_COOKIE)).toMatchObject({
       httpOnly: true,
+      sameSite: 'Strict',
       path: '/api/auth/',
     });
 
