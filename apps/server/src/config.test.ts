@@ -53,6 +53,12 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/x', JWT_SECRET: SECRET }).seedDemo).toBe(false);
   });
 
+  it('reads yes/no settings as 1/0, true/false, yes/no or on/off', () => {
+    expect(loadConfig({ SECURE_COOKIES: '1' }).secureCookies).toBe(true);
+    expect(loadConfig({ SECURE_COOKIES: 'on' }).secureCookies).toBe(true);
+    expect(loadConfig({ SEED_DEMO: '0' }).seedDemo).toBe(false);
+  });
+
   it('trusts no proxy unless told, then a hop count or the listed proxies', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);

@@ -88,7 +88,7 @@ function duration(env: Env, name: string, fallback: number): number {
 function boolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
