@@ -114,9 +114,9 @@ describe('configuration from the environment', () => {
   });
 
   it('limits sign-in per username, 20 failures an hour unless told otherwise', () => {
-    expect(loadConfig({}).loginUsernameRateLimit).toBe(20);
-    expect(loadConfig({ LOGIN_USERNAME_RATE_LIMIT: '5' }).loginUsernameRateLimit).toBe(5);
-    expect(problem({ LOGIN_USERNAME_RATE_LIMIT: '0' })).toMatch(/LOGIN_USERNAME_RATE_LIMIT/);
-    expect(problem({ LOGIN_USERNAME_RATE_LIMIT: 'lots' })).toMatch(/LOGIN_USERNAME_RATE_LIMIT/);
+    expect(loadConfig({}).loginUserLimit).toBe(20);
+    expect(loadConfig({ LOGIN_USER_LIMIT: '5' }).loginUserLimit).toBe(5);
+    expect(problem({ LOGIN_USER_LIMIT: '0' })).toMatch(/LOGIN_USER_LIMIT/);
+    expect(problem({ LOGIN_USER_LIMIT: 'lots' })).toMatch(/LOGIN_USER_LIMIT/);
   });
 });

@@ -25,7 +25,7 @@ export interface Config {
   /** Sign-in attempts allowed per client address and minute. */
   loginRateLimit: number;
   /** Failed sign-ins allowed per username and hour, from clients without that user's device cookie. */
-  loginUsernameRateLimit: number;
+  loginUserLimit: number;
   /**
    * Which peers may say, in X-Forwarded-For, whom they forward for: none (false), the nearest
    * `n` hops, or the proxies at these addresses, CIDR ranges or proxy-addr names.
@@ -197,7 +197,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlSeconds: refreshTokenTtlSeconds,
     secureCookies: boolean(env, 'SECURE_COOKIES', false),
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000),
-    loginUsernameRateLimit: integer(env, 'LOGIN_USERNAME_RATE_LIMIT', 20, 1, 100000),
+    loginUserLimit: integer(env, 'LOGIN_USER_LIMIT', 20, 1, 100000),
     trustProxy: trustProxy(env),
     publicUrl: publicUrl(env),
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),

@@ -37,7 +37,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     db,
     clock,
     perAddressPerMinute: config.loginRateLimit,
-    perUsernamePerHour: config.loginUsernameRateLimit,
+    perUsernamePerHour: config.loginUserLimit,
   });
 
   /** Checks the credentials within the sign-in limits; a success (re)issues the device cookie. */

@@ -45,7 +45,7 @@ describe('the sign-in limit per client address', () => {
   let ctx: TestContext;
 
   beforeAll(async () => {
-    ctx = await createTestContext({ loginRateLimit: 3, loginUsernameRateLimit: 1000 });
+    ctx = await createTestContext({ loginRateLimit: 3, loginUserLimit: 1000 });
   });
   afterAll(() => ctx.close());
 
@@ -121,7 +121,7 @@ describe('trusting a reverse proxy (TRUST_PROXY)', () => {
   let ctx: TestContext;
 
   beforeAll(async () => {
-    ctx = await createTestContext({ loginRateLimit: 2, loginUsernameRateLimit: 1000, trustProxy: 1 });
+    ctx = await createTestContext({ loginRateLimit: 2, loginUserLimit: 1000, trustProxy: 1 });
   });
   afterAll(() => ctx.close());
 
@@ -158,7 +158,7 @@ describe('the sign-in limit per username', () => {
     attempt(ctx.app, { from: '10.0.0.1', forwardedFor: `203.0.113.${++guesses % 250}`, username, password });
 
   beforeAll(async () => {
-    ctx = await createTestContext({ loginRateLimit: 1000, loginUsernameRateLimit: 3, trustProxy: 1 });
+    ctx = await createTestContext({ loginRateLimit: 1000, loginUserLimit: 3, trustProxy: 1 });
   });
   afterAll(() => ctx.close());
 

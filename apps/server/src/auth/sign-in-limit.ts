@@ -4,7 +4,7 @@
 // - against its client address: LOGIN_RATE_LIMIT a minute, successful or not; an IPv6 client is
 //   counted by its /64 network, since one client is given a whole /64 to pick addresses from
 //   (normalizeIP of @fastify/rate-limit, which did the counting before it was shared);
-// - then against the username: LOGIN_USERNAME_RATE_LIMIT failures an hour, so that a guess at one
+// - then against the username: LOGIN_USER_LIMIT failures an hour, so that a guess at one
 //   account from many addresses is slowed too. A client with the user's device cookie (it signed
 //   in as them before, see device-cookie.ts) is counted on its own instead: a guesser elsewhere
 //   cannot lock the owner out of the devices they use, and a stolen cookie guesses no faster.
