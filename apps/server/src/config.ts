@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInMemory } from './db/in-memory.ts';
+import { OperatorError } from './operator-error.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -12,6 +13,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; absent means the embedded database in `dataDir`. */
   databaseUrl: string | undefined;
+  /** How long start-up waits for PostgreSQL to accept a connection before giving up. */
+  databaseConnectTimeoutSeconds: number;
   /** Absent in embedded mode until the data folder provides one (see secrets.ts). */
   jwtSecret: string | undefined;
   logLevel: LogLevel;
@@ -38,13 +41,12 @@ export interface Config {
   webDist: string;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends OperatorError {
   constructor(
     readonly variable: string,
     problem: string,
   ) {
     super(`Invalid configuration: ${variable} ${problem}`);
-    this.name = 'ConfigError';
   }
 }
 
@@ -126,6 +128,7 @@ export function loadConfig(env: Env = process.env): Config {
         : path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR)
       : fileURLToPath(new URL('../../../data', import.meta.url)),
     databaseUrl,
+    databaseConnectTimeoutSeconds: duration(env, 'DATABASE_CONNECT_TIMEOUT', 10),
     jwtSecret,
     logLevel,
     accessTokenTtlSeconds: duration(env, 'ACCESS_TOKEN_TTL', 300),
