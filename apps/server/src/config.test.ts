@@ -35,7 +35,7 @@ describe('configuration from the environment', () => {
     const config = loadConfig({
       ACCESS_TOKEN_TTL: '10m',
       REFRESH_TOKEN_TTL: '2d',
-      DATABASE_CONNECT_TIMEOUT: '30s',
+      PGCONNECT_TIMEOUT: '30s',
     });
     expect(config.accessTokenTtlSeconds).toBe(600);
     expect(config.databaseConnectTimeoutSeconds).toBe(30);
@@ -52,7 +52,7 @@ describe('configuration from the environment', () => {
     expect(problem({ DATABASE_URL: 'mysql://x' })).toMatch(/DATABASE_URL/);
     expect(problem({ JWT_SECRET: 'short' })).toMatch(/JWT_SECRET/);
     expect(problem({ SECURE_COOKIES: 'maybe' })).toMatch(/SECURE_COOKIES/);
-    expect(problem({ DATABASE_CONNECT_TIMEOUT: 'soon' })).toMatch(/DATABASE_CONNECT_TIMEOUT/);
+    expect(problem({ PGCONNECT_TIMEOUT: 'soon' })).toMatch(/PGCONNECT_TIMEOUT/);
   });
 
   it('requires a shared JWT secret with PostgreSQL', () => {

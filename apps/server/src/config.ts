@@ -128,7 +128,7 @@ export function loadConfig(env: Env = process.env): Config {
         : path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR)
       : fileURLToPath(new URL('../../../data', import.meta.url)),
     databaseUrl,
-    databaseConnectTimeoutSeconds: duration(env, 'DATABASE_CONNECT_TIMEOUT', 10),
+    databaseConnectTimeoutSeconds: duration(env, 'PGCONNECT_TIMEOUT', 10),
     jwtSecret,
     logLevel,
     accessTokenTtlSeconds: duration(env, 'ACCESS_TOKEN_TTL', 300),

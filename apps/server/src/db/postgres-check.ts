@@ -48,7 +48,7 @@ function explain(error: unknown, databaseUrl: string, timeoutMs: number): string
   if (error instanceof Error && error.message === 'timeout expired') {
     return (
       `Cannot connect to ${where} (DATABASE_URL): timed out after ${seconds} s ` +
-      '(DATABASE_CONNECT_TIMEOUT). Check the host and port in DATABASE_URL, and that PostgreSQL is running and reachable.'
+      '(PGCONNECT_TIMEOUT). Check the host and port in DATABASE_URL, and that PostgreSQL is running and reachable.'
     );
   }
   return `Cannot connect to ${where} (DATABASE_URL): ${plain(error)}. Check DATABASE_URL and that this is a PostgreSQL server.`;

@@ -60,17 +60,17 @@ describe.skipIf(!usePostgres)('start-up failures on PostgreSQL', () => {
     expect(output).toMatch(/connection refused/);
   }, 60_000);
 
-  it('a host that never answers times out after DATABASE_CONNECT_TIMEOUT and says so', async () => {
+  it('a host that never answers times out after PGCONNECT_TIMEOUT and says so', async () => {
     const sockets: net.Socket[] = [];
     const silent = net.createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const port = (silent.address() as net.AddressInfo).port;
     try {
       const output = await refusedStart(
-        start({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/app`, DATABASE_CONNECT_TIMEOUT: '1' }),
+        start({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/app`, PGCONNECT_TIMEOUT: '1' }),
       );
       expect(output).toMatch(/timed out after 1 s/);
-      expect(output).toMatch(/DATABASE_CONNECT_TIMEOUT/);
+      expect(output).toMatch(/PGCONNECT_TIMEOUT/);
     } finally {
       for (const socket of sockets) socket.destroy();
       silent.close();
