@@ -35,21 +35,21 @@ export function workerEnv(env: NodeJS.ProcessEnv): Record<string, string> {
 export function runPrimary(config: Config): void {
   cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, config.workers) });
   let stopping = false;
-  const startedAt = new Map<number, number>();
-  const fork = () => {
-    const worker = cluster.fork(workerEnv(process.env));
-    startedAt.set(worker.id, Date.now());
-  };
+  // Workers that have listened; one that dies before (port taken, database gone) would die again.
+  const listened = new Set<number>();
+  cluster.on('listening', (worker) => listened.add(worker.id));
+  const fork = () => cluster.fork(workerEnv(process.env));
   for (let i = 0; i < config.workers; i++) fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
       return;
     }
-    // A worker that dies right after starting (port taken, database gone) would die again:
-    // stop instead of restarting it forever.
-    if (Date.now() - (startedAt.get(worker.id) ?? 0) < 10_000) {
-      console.error(`worker ${worker.id} exited (${signal ?? code}) during start-up; stopping`);
+    // Stop instead of restarting it forever. Exit code 1 follows the worker's own line saying
+    // why; any other end would go unexplained.
+    if (!listened.has(worker.id)) {
+      if (code !== 1)
+        console.error(`worker ${worker.id} exited (${signal ?? code}) during start-up; stopping`);
       stopping = true;
       for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
       process.exitCode = 1;

@@ -32,8 +32,14 @@ describe('configuration from the environment', () => {
   });
 
   it('reads durations with units', () => {
-    const config = loadConfig({ ACCESS_TOKEN_TTL: '10m', REFRESH_TOKEN_TTL: '2d' });
+    const config = loadConfig({
+      ACCESS_TOKEN_TTL: '10m',
+      REFRESH_TOKEN_TTL: '2d',
+      PGCONNECT_TIMEOUT: '30s',
+    });
     expect(config.accessTokenTtlSeconds).toBe(600);
+    expect(config.databaseConnectTimeoutSeconds).toBe(30);
+    expect(loadConfig({}).databaseConnectTimeoutSeconds).toBe(10);
     expect(config.refreshTokenTtlSeconds).toBe(2 * 86400);
   });
 
@@ -46,6 +52,7 @@ describe('configuration from the environment', () => {
     expect(problem({ DATABASE_URL: 'mysql://x' })).toMatch(/DATABASE_URL/);
     expect(problem({ JWT_SECRET: 'short' })).toMatch(/JWT_SECRET/);
     expect(problem({ SECURE_COOKIES: 'maybe' })).toMatch(/SECURE_COOKIES/);
+    expect(problem({ PGCONNECT_TIMEOUT: 'soon' })).toMatch(/PGCONNECT_TIMEOUT/);
   });
 
   it('requires a shared JWT secret with PostgreSQL', () => {

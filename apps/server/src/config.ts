@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInMemory } from './db/in-memory.ts';
+import { OperatorError } from './operator-error.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -13,6 +14,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; absent means the embedded database in `dataDir`. */
   databaseUrl: string | undefined;
+  /** How long start-up waits for PostgreSQL to accept a connection before giving up. */
+  databaseConnectTimeoutSeconds: number;
   /** Absent in embedded mode until the data folder provides one (see secrets.ts). */
   jwtSecret: string | undefined;
   logLevel: LogLevel;
@@ -48,13 +51,12 @@ export interface Config {
   webDist: string;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends OperatorError {
   constructor(
     readonly variable: string,
     problem: string,
   ) {
     super(`Invalid configuration: ${variable} ${problem}`);
-    this.name = 'ConfigError';
   }
 }
 
@@ -190,6 +192,7 @@ export function loadConfig(env: Env = process.env): Config {
         : path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR)
       : fileURLToPath(new URL('../../../data', import.meta.url)),
     databaseUrl,
+    databaseConnectTimeoutSeconds: duration(env, 'PGCONNECT_TIMEOUT', 10),
     jwtSecret,
     logLevel,
     accessTokenTtlSeconds: duration(env, 'ACCESS_TOKEN_TTL', 300),

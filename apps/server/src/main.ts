@@ -2,11 +2,14 @@
 // the primary that runs N server processes sharing the port. Each role imports only its own code:
 // the primary never loads the app.
 import cluster from 'node:cluster';
-import { ConfigError, loadConfig } from './config.ts';
-import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { loadConfig } from './config.ts';
+import { checkPortAvailable } from './http/port-check.ts';
+import { reportFatal } from './operator-error.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before anything slow: opening the database, and seeding it on a first start, takes seconds.
+  if (cluster.isPrimary) await checkPortAvailable(config.port, config.host);
   if (config.workers > 1 && cluster.isPrimary) {
     const { runPrimary } = await import('./cluster-primary.ts');
     runPrimary(config);
@@ -17,10 +20,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
-    console.error(error.message);
-  } else {
-    console.error('The server could not start:', error);
-  }
+  reportFatal('The server could not start: ', error);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 // The server as an operator runs it: `npm start`'s entry point in a child process, on a fresh
 // embedded data folder.
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,4 +71,87 @@ describe.skipIf(usePostgres)('the server process on an embedded database', () =>
     expect(await first.exited).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'server.lock'))).toBe(false);
   }, 30_000);
+});
+
+const STACK_FRAME = /\n\s+at /;
+
+/** The output of a server that must refuse to start: exit code 1, at most two lines, no stack. */
+async function refusedStart(server: ServerProcess): Promise<string> {
+  expect(await server.exited).toBe(1);
+  const output = server.output().trim();
+  expect(output).not.toMatch(STACK_FRAME);
+  expect(output.split('\n').length).toBeLessThanOrEqual(2);
+  return output;
+}
+
+describe.skipIf(usePostgres)('start-up failures on an embedded database', () => {
+  let tmp: string;
+
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'webinar-startup-'));
+  });
+
+  afterAll(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('a DATA_DIR that cannot be written is named, with what to do', async () => {
+    const file = path.join(tmp, 'not-a-folder');
+    fs.writeFileSync(file, '');
+    const output = await refusedStart(startServer(path.join(file, 'data')));
+    expect(output).toMatch(/DATA_DIR/);
+    expect(output).toMatch(/cannot be written/);
+  }, 60_000);
+
+  it.skipIf(process.getuid?.() === 0)(
+    'a read-only DATA_DIR is named, with what to do',
+    async () => {
+      const readOnly = path.join(tmp, 'read-only');
+      fs.mkdirSync(readOnly, { mode: 0o555 });
+      const output = await refusedStart(startServer(readOnly));
+      expect(output).toMatch(/DATA_DIR/);
+    },
+    60_000,
+  );
+
+  it('a port in use is named before the database is opened', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    const dataDir = path.join(tmp, 'never-opened');
+    try {
+      const server = spawnServer({ DATA_DIR: dataDir, DATABASE_URL: '', JWT_SECRET: '', PORT: String(port) });
+      const output = await refusedStart(server);
+      expect(output).toMatch(new RegExp(`PORT ${port} is already in use`));
+      // Found first: the data folder was never created, let alone migrated and seeded.
+      expect(fs.existsSync(dataDir)).toBe(false);
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
+
+  it('a lock file left with the pid of a live, unrelated process does not block start-up', async () => {
+    const dataDir = path.join(tmp, 'stale-lock');
+    fs.mkdirSync(dataDir);
+    // As a crashed server left it, its pid since reused: this test runner is alive, and started
+    // at another time than the lock records.
+    fs.writeFileSync(
+      path.join(dataDir, 'server.lock'),
+      JSON.stringify({ pid: process.pid, started: 'an-earlier-boot/12345' }),
+    );
+    const server = spawnServer({ DATA_DIR: dataDir, DATABASE_URL: '', JWT_SECRET: '', SEED_DEMO: 'false' });
+    try {
+      await waitFor(
+        () => (/listening on/.test(server.output()) || server.child.exitCode !== null ? true : undefined),
+        90_000,
+        'the server to listen or exit',
+      );
+      expect(server.output()).toMatch(/listening on/);
+      const lock = JSON.parse(fs.readFileSync(path.join(dataDir, 'server.lock'), 'utf8'));
+      expect(lock.pid).toBe(server.child.pid);
+    } finally {
+      server.child.kill('SIGKILL');
+      await server.exited;
+    }
+  }, 120_000);
 });

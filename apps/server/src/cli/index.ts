@@ -2,6 +2,7 @@
 // One subcommand per file in ./commands. Every failure ends as one line on stderr and exit code 1;
 // commands close the database themselves (see database.ts) before the error gets here.
 import { Command } from 'commander';
+import { reportFatal } from '../operator-error.ts';
 import { createUserCommand } from './commands/create-user.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { notifyCommand } from './commands/notify.ts';
@@ -33,9 +34,6 @@ function buildProgram(): Command {
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {
-  const { message, expected } = describeError(error);
-  const hint = expected || process.env.DEBUG ? '' : ' (set DEBUG=1 for the stack trace)';
-  console.error(`error: ${message}${hint}`);
-  if (!expected && process.env.DEBUG && error instanceof Error) console.error(error.stack);
+  reportFatal('error: ', error, describeError(error));
   process.exitCode = 1;
 }

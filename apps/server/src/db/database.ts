@@ -7,6 +7,7 @@ import { lockDataDir } from './data-dir-lock.ts';
 import { createClusterInChild, needsCluster } from './embedded-init.ts';
 import { isInMemory } from './in-memory.ts';
 import { migrations } from './migrations/index.ts';
+import { checkPostgresConnection } from './postgres-check.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'postgres' | 'embedded';
@@ -27,6 +28,8 @@ export interface DatabaseOptions {
   /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** How long start-up waits for PostgreSQL to answer its first connection. */
+  connectTimeoutMs?: number;
 }
 
 const INT8_OID = 20;
@@ -44,6 +47,7 @@ const EMBEDDED_SETTINGS = ['shared_buffers=8MB', 'max_connections=5', 'max_wal_s
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
+    await checkPostgresConnection(options.databaseUrl, options.connectTimeoutMs ?? 10_000);
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,

@@ -139,6 +139,8 @@ export interface RecordingsTable {
 
 export interface ReminderDeliveriesTable {
   webinar_id: number;
+  /** The start the reminder was sent for: a rescheduled webinar's windows open again. */
+  starts_at: Date;
   reminder_window: '24h' | '1h';
   user_id: number;
   sent_at: CreatedAt;

@@ -1,5 +1,5 @@
 // Upcoming-webinar reminders: 24 hours and 1 hour before a webinar starts, each exactly once per
-// approved registrant. A webinar is in its 24 h window from 24 h to 1 h before its start and in
+// approved registrant and start time (a rescheduled webinar's windows open again for its new start). A webinar is in its 24 h window from 24 h to 1 h before its start and in
 // its 1 h window for the last hour, so a server that was down catches up with the window it is
 // in, and never sends the 24 h reminder once the 1 h window has come.
 import type { AuthContext } from '../auth/authenticate.ts';
@@ -36,12 +36,13 @@ export async function sendDueReminders(deps: Deps): Promise<number> {
     if (!window) continue;
     try {
       reminded += await inTransaction(deps.db, async (tx) => {
-        const due = await repo.claimReminderDeliveries(tx.db, webinar.id, window, now);
+        const due = await repo.claimReminderDeliveries(tx.db, webinar, window, now);
         if (due.length === 0) return 0;
         const result = await notifyUpcomingWebinar(tx, deps.notifications, {
           webinarId: webinar.id,
           webinarTitle: webinar.title,
-          window,
+          startsAt: webinar.starts_at,
+          now,
           userIds: due,
         });
         return result.created;
@@ -66,7 +67,8 @@ export async function sendManualReminder(deps: Deps, _actor: AuthContext, webina
     notifyUpcomingWebinar(tx, deps.notifications, {
       webinarId,
       webinarTitle: webinar.title,
-      window: 'manual',
+      startsAt: webinar.starts_at,
+      now: deps.clock.now(),
     }),
   );
   return { notified: result.created };

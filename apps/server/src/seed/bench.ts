@@ -6,6 +6,7 @@
 import { NOTIFICATION_TYPE_LABELS, NOTIFICATION_TYPES, type NotificationType } from '@webinar/contracts';
 import { sql } from 'kysely';
 import { hashPassword } from '../auth/passwords.ts';
+import { OperatorError } from '../operator-error.ts';
 import type { Db } from '../users/users.repository.ts';
 
 export const BENCH_PASSWORD = 'bench-password';
@@ -32,13 +33,12 @@ export interface BenchResult {
   removedUsers: number;
 }
 
-export class BenchDataExistsError extends Error {
+export class BenchDataExistsError extends OperatorError {
   constructor(count: number) {
     super(
       `The database already has ${count} bench users (user00001... or ${BENCH_ADMIN}); ` +
         'run seed-bench with --reset to replace them.',
     );
-    this.name = 'BenchDataExistsError';
   }
 }
 

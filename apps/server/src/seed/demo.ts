@@ -45,11 +45,26 @@ class SeedClock implements Clock {
   }
 }
 
-/** Seeds the demo into an empty database; returns false (and changes nothing) otherwise. */
+/** The advisory lock that serialises seeding: class 74, used by nothing else (73 is the write gate). */
+const SEED_LOCK = sql`74, 1`;
+
+/**
+ * Seeds the demo into an empty database; returns false (and changes nothing) otherwise. Several
+ * processes may call it at once (WORKERS=N, two servers starting together): a session advisory
+ * lock lets one seed while the others wait, then find users and leave.
+ */
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
-  await seedDemo(db);
-  return true;
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${SEED_LOCK})`.execute(connection);
+    try {
+      if ((await countUsers(connection)) > 0) return false;
+      await seedDemo(connection);
+      return true;
+    } finally {
+      await sql`select pg_advisory_unlock(${SEED_LOCK})`.execute(connection);
+    }
+  });
 }
 
 export async function seedDemo(db: Db): Promise<void> {

@@ -2,8 +2,10 @@
 import type { Webinar, WebinarCreate, WebinarListQuery, WebinarUpdate } from '@webinar/contracts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import { canManageWebinar } from '../auth/permissions.ts';
+import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
+import { forgetReminderDeliveries } from '../reminders/reminders.repository.ts';
 import { type Db, findUserById } from '../users/users.repository.ts';
 import { toWebinar } from './webinars.mapper.ts';
 import * as repo from './webinars.repository.ts';
@@ -82,12 +84,20 @@ export async function updateWebinar(
   input: WebinarUpdate,
   bus: EventBus,
 ): Promise<Webinar> {
-  await findManageableWebinar(db, actor, id);
-  await repo.updateWebinar(db, id, {
-    ...(input.title !== undefined ? { title: input.title } : {}),
-    ...(input.description !== undefined ? { description: input.description } : {}),
-    ...(input.starts_at !== undefined ? { starts_at: parseStartsAt(input.starts_at) } : {}),
-    ...(input.duration_minutes !== undefined ? { duration_minutes: input.duration_minutes } : {}),
+  const webinar = await findManageableWebinar(db, actor, id);
+  const startsAt = input.starts_at !== undefined ? parseStartsAt(input.starts_at) : undefined;
+  await inTransaction(db, async (tx) => {
+    await repo.updateWebinar(tx.db, id, {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(startsAt !== undefined ? { starts_at: startsAt } : {}),
+      ...(input.duration_minutes !== undefined ? { duration_minutes: input.duration_minutes } : {}),
+    });
+    // Reminders follow the start time: a new one gets its reminders again, even a start moved
+    // back to one that was reminded before (registrants were told of the other meanwhile).
+    if (startsAt !== undefined && startsAt.getTime() !== webinar.starts_at.getTime()) {
+      await forgetReminderDeliveries(tx.db, id);
+    }
   });
   // Notifications show their webinar's title: caches of them must not keep the old one.
   if (input.title !== undefined) bus.publish({ name: 'webinar_changed', payload: { webinarId: id } });

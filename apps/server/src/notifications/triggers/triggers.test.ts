@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext, type TestUser } from '../../../test/helpers/app.ts';
 import type { AppEvent } from '../../events/event-bus.ts';
+import { claimReminderDeliveries, findWebinarsStartingSoon } from '../../reminders/reminders.repository.ts';
 import { sendDueReminders } from '../../reminders/reminders.service.ts';
 import { createNotificationService } from '../notifications.service.ts';
 
@@ -154,6 +155,13 @@ function clockAt(startsAt: Date, msBeforeStart: number): void {
   const target = startsAt.getTime() - msBeforeStart;
   expect(target, 'the clock only moves forward').toBeGreaterThanOrEqual(ctx.clock.now().getTime());
   ctx.clock.set(new Date(target));
+}
+
+/** How a reminder sent `msBeforeStart` names a start 12 to 24 hours away: "tomorrow at 09:00 UTC". */
+function dayAndTime(startsAt: Date, msBeforeStart: number): string {
+  const sentOn = new Date(startsAt.getTime() - msBeforeStart).toISOString().slice(0, 10);
+  const day = sentOn === startsAt.toISOString().slice(0, 10) ? 'today' : 'tomorrow';
+  return `${day} at ${startsAt.toISOString().slice(11, 16)} UTC`;
 }
 
 async function startsAtOf(webinarId: number): Promise<Date> {
@@ -546,7 +554,9 @@ describe('upcoming_webinar', () => {
     clockAt(startsAt, 23 * HOUR);
     expect(await reminderCheck()).toBe(2);
     for (const user of approved)
-      expect(await reminders(user)).toEqual(['Starting tomorrow: Reminded on time']);
+      expect(await reminders(user)).toEqual([
+        `Starting ${dayAndTime(startsAt, 23 * HOUR)}: Reminded on time`,
+      ]);
     expect(await reminderCheck()).toBe(0);
     ctx.clock.advance(10 * MINUTE);
     expect(await reminderCheck()).toBe(0);
@@ -561,8 +571,8 @@ describe('upcoming_webinar', () => {
     expect(await reminderCheck()).toBe(0);
     for (const user of approved) {
       expect(await reminders(user)).toEqual([
-        'Starting in one hour: Reminded on time',
-        'Starting tomorrow: Reminded on time',
+        'Starting in 30 minutes: Reminded on time',
+        `Starting ${dayAndTime(startsAt, 23 * HOUR)}: Reminded on time`,
       ]);
     }
     clockAt(startsAt, -MINUTE);
@@ -579,7 +589,7 @@ describe('upcoming_webinar', () => {
     expect(await reminderCheck()).toBe(1);
     expect(await reminderCheck()).toBe(0);
     const titles = (await received(approved[0]!, 'upcoming_webinar', id)).map((n) => n.title);
-    expect(titles).toEqual(['Starting in one hour: Server was down']);
+    expect(titles).toEqual(['Starting in 50 minutes: Server was down']);
     expect(await rowsInDb('upcoming_webinar', id)).toBe(1);
   });
 
@@ -600,7 +610,9 @@ describe('upcoming_webinar', () => {
     clockAt(startsAt, 22 * HOUR);
     expect(await reminderCheck()).toBe(1);
     await expectOne([early, late], 'upcoming_webinar', id);
-    expect((await received(late, 'upcoming_webinar', id))[0]!.title).toBe('Starting tomorrow: Late approval');
+    expect((await received(late, 'upcoming_webinar', id))[0]!.title).toBe(
+      `Starting ${dayAndTime(startsAt, 22 * HOUR)}: Late approval`,
+    );
 
     clockAt(startsAt, 45 * MINUTE);
     expect(await reminderCheck()).toBe(2);
@@ -616,9 +628,88 @@ describe('upcoming_webinar', () => {
     clockAt(startsAt, 30 * MINUTE);
     await reminderCheck();
     expect((await received(approved[0]!, 'upcoming_webinar', id)).map((n) => n.title)).toEqual([
-      'Starting tomorrow: Started early',
+      `Starting ${dayAndTime(startsAt, 23 * HOUR)}: Started early`,
     ]);
     await expectStatus(call(admin, 'POST', `/api/webinars/${id}/remind/`), 409);
+  });
+
+  const reschedule = (id: number, startsAt: Date) =>
+    expectStatus(call(host, 'PATCH', `/api/webinars/${id}/`, { starts_at: startsAt.toISOString() }), 200);
+  const remindersOf = async (user: TestUser, id: number) =>
+    (await received(user, 'upcoming_webinar', id)).map((n) => n.title).reverse();
+
+  it('a webinar moved from 59 minutes to 3 hours ahead says "in 3 hours", then reminds again within the hour', async () => {
+    const { id, approved } = await webinarWith('Postponed', { approved: 1 }, 2 * DAY);
+    const [student] = approved as [TestUser];
+    clockAt(await startsAtOf(id), 59 * MINUTE);
+    await reminderCheck();
+
+    const moved = new Date(ctx.clock.now().getTime() + 3 * HOUR);
+    await reschedule(id, moved);
+    await reminderCheck();
+    expect(await remindersOf(student, id)).toEqual([
+      'Starting in 59 minutes: Postponed',
+      'Starting in 3 hours: Postponed',
+    ]);
+    const [latest] = await received(student, 'upcoming_webinar', id);
+    expect(latest?.content).toBe(
+      `"Postponed" starts in 3 hours (${moved.toISOString().slice(11, 16)} UTC). See you there!`,
+    );
+
+    clockAt(moved, 45 * MINUTE);
+    await reminderCheck();
+    await reminderCheck();
+    expect(await remindersOf(student, id)).toEqual([
+      'Starting in 59 minutes: Postponed',
+      'Starting in 3 hours: Postponed',
+      'Starting in 45 minutes: Postponed',
+    ]);
+  });
+
+  it('a webinar moved back inside the hour, to the start it had, gets a new 1 h reminder', async () => {
+    const { id, approved } = await webinarWith('Back and forth', { approved: 1 }, 2 * DAY);
+    const [student] = approved as [TestUser];
+    const original = await startsAtOf(id);
+    clockAt(original, 59 * MINUTE);
+    await reminderCheck();
+    await reschedule(id, new Date(ctx.clock.now().getTime() + 3 * HOUR));
+    await reminderCheck();
+
+    ctx.clock.advance(10 * MINUTE);
+    await reschedule(id, original);
+    await reminderCheck();
+    await reminderCheck();
+    expect(await remindersOf(student, id)).toEqual([
+      'Starting in 59 minutes: Back and forth',
+      'Starting in 3 hours: Back and forth',
+      'Starting in 49 minutes: Back and forth',
+    ]);
+    // Any other edit keeps the reminders sent: nothing new is due.
+    await expectStatus(call(host, 'PATCH', `/api/webinars/${id}/`, { title: 'Back and forth' }), 200);
+    await reschedule(id, original);
+    await reminderCheck();
+    expect(await remindersOf(student, id)).toHaveLength(3);
+  });
+
+  it('a reminder check that read the start just before a reschedule leaves the new start its reminder', async () => {
+    const { id, approved } = await webinarWith('Raced', { approved: 1 }, 2 * DAY);
+    const [student] = approved as [TestUser];
+    const original = await startsAtOf(id);
+    clockAt(original, 50 * MINUTE);
+    // Another process's check has read the webinar and is about to claim its 1 h reminder...
+    const [stale] = (await findWebinarsStartingSoon(ctx.database.db, ctx.clock.now(), DAY)).filter(
+      (w) => w.id === id,
+    );
+    // ...when the host moves it, and then the claim lands.
+    const moved = new Date(original.getTime() + 2 * HOUR);
+    await reschedule(id, moved);
+    expect(await claimReminderDeliveries(ctx.database.db, stale!, '1h', ctx.clock.now())).toEqual([
+      student.id,
+    ]);
+
+    clockAt(moved, 30 * MINUTE);
+    await reminderCheck();
+    expect(await remindersOf(student, id)).toContain('Starting in 30 minutes: Raced');
   });
 });
 
