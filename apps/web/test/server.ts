@@ -84,7 +84,12 @@ export async function startTestServer(): Promise<TestServer> {
         password_hash: passwordHash,
         role,
       });
-      return { id: row.id, username, role, token: await tokens.issue(row.id, role, 'access') };
+      return {
+        id: row.id,
+        username,
+        role,
+        token: await tokens.issue(row.id, role, 'access', row.auth_version),
+      };
     },
     async notify(user, count, options = {}) {
       const type = options.type ?? 'system';

@@ -43,6 +43,9 @@ class SeedClock implements Clock {
   ago(ms: number) {
     this.current = new Date(this.base - ms);
   }
+  at(): () => void {
+    throw new Error('the seed schedules nothing');
+  }
 }
 
 /** Seeds the demo into an empty database; returns false (and changes nothing) otherwise. */
@@ -66,7 +69,12 @@ export async function seedDemo(db: Db): Promise<void> {
       password: DEMO_PASSWORD,
       email: `${user.username}@example.com`,
     });
-    actors.set(user.username, { userId: row.id, role: user.role, via: 'bearer' });
+    actors.set(user.username, {
+      userId: row.id,
+      role: user.role,
+      via: 'bearer',
+      expiresAtMs: Number.POSITIVE_INFINITY,
+    });
   }
   const actor = (name: string) => actors.get(name)!;
   const host = actor('host');
