@@ -11,6 +11,8 @@ const LONGEST_DELAY_MS = 2 ** 31 - 1;
 export const systemClock: Clock = {
   now: () => new Date(),
   at(time, callback) {
+    // Never (an infinite or invalid time): NaN delays would make setTimeout fire at once, forever.
+    if (!Number.isFinite(time.getTime())) return () => {};
     let timer: NodeJS.Timeout | undefined;
     const arm = () => {
       const delay = time.getTime() - Date.now();
