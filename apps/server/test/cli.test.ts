@@ -203,53 +203,44 @@ describe('the command line', () => {
   });
 
   it('changes a password and a role, and deletes a user, refusing a host of webinars', {
-    timeout: SLOW,
+    timeout: 3 * SLOW,
   }, async () => {
-    const userRow = (username: string) =>
-      withDb(({ db }) =>
-        db
-          .selectFrom('users')
-          .select(['id', 'role', 'auth_version', 'password_hash'])
-          .where('username', '=', username)
-          .executeTakeFirst(),
-      );
-    const before = await userRow('alice');
+    const alice = (db: DatabaseHandle['db']) =>
+      db
+        .selectFrom('users')
+        .select(['role', 'auth_version', 'password_hash'])
+        .where('username', '=', 'alice')
+        .executeTakeFirst();
+    const before = await withDb(async ({ db }) => {
+      await db
+        .insertInto('webinars')
+        .values({ title: 'Kept', description: '', host_id: hankId, starts_at: new Date() })
+        .execute();
+      return alice(db);
+    });
     const password = await runCli(['set-password', '--username', 'alice', '--password', 'another-pw']);
     expect(password.stderr).toBe('');
     expect(password.code).toBe(0);
-    const after = await userRow('alice');
+    expect((await runCli(['set-role', '--username', 'alice', '--role', 'host'])).code).toBe(0);
+    const after = await withDb(({ db }) => alice(db));
     // A new hash, and a new token version: tokens issued before are refused from now on.
     expect(after?.password_hash).not.toBe(before?.password_hash);
     expect(after?.auth_version).toBe((before?.auth_version ?? 0) + 1);
-    expect((await runCli(['set-password', '--username', 'alice', '--password', 'short'])).stderr.trim()).toBe(
-      'error: Password too short. (password: must be at least 8 characters)',
-    );
+    expect(after?.role).toBe('host');
 
-    expect((await runCli(['set-role', '--username', 'alice', '--role', 'host'])).code).toBe(0);
-    expect((await userRow('alice'))?.role).toBe('host');
-
-    await withDb(({ db }) =>
-      db
-        .insertInto('webinars')
-        .values({ title: 'Kept', description: '', host_id: hankId, starts_at: new Date() })
-        .execute(),
-    );
     const refused = await runCli(['delete-user', '--username', 'hank']);
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim()).toBe(
       'error: This user hosts webinars: delete them or give them another host first.',
     );
-    expect(await userRow('hank')).toBeDefined();
-    const deleted = await runCli(['delete-user', '--username', 'alice']);
-    expect(deleted.code).toBe(0);
-    expect(await userRow('alice')).toBeUndefined();
-    const alicesRows = await withDb(({ db }) =>
-      db.selectFrom('notifications').select('id').where('user_id', '=', aliceId).execute(),
-    );
-    expect(alicesRows).toEqual([]);
-    const missing = await runCli(['delete-user', '--username', 'alice']);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr.trim()).toBe('error: There is no user named alice.');
+    expect((await runCli(['delete-user', '--username', 'alice'])).code).toBe(0);
+    await withDb(async ({ db }) => {
+      expect(await alice(db)).toBeUndefined();
+      const rows = await db.selectFrom('notifications').select('id').where('user_id', '=', aliceId).execute();
+      expect(rows).toEqual([]);
+      const hank = await db.selectFrom('users').select('id').where('id', '=', hankId).executeTakeFirst();
+      expect(hank).toBeDefined();
+    });
   });
 
   it('reports a configuration error without a stack trace', async () => {
