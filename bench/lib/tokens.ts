@@ -11,5 +11,6 @@ export interface BenchUser {
 export async function mintTokens(secret: string, users: readonly BenchUser[]): Promise<string[]> {
   // Valid for the whole run: a bench can take longer than the default 5 minutes.
   const tokens = createTokenService(secret, { access: 6 * 3600, refresh: 6 * 3600 }, systemClock);
-  return Promise.all(users.map((user) => tokens.issue(user.id, user.role, 'access')));
+  // The bench's users are seeded fresh: their token version (users.auth_version) is 0.
+  return Promise.all(users.map((user) => tokens.issue(user.id, user.role, 'access', 0)));
 }

@@ -9,6 +9,7 @@ import type { AppDeps } from './app-deps.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { createTokenService } from './auth/tokens.ts';
+import { UserAuthStates } from './auth/user-auth-states.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
@@ -110,8 +111,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       requestsReceived++;
       done();
     });
-  const stopFollowing = Object.values(caches).map((cache) => cache.follow(bus));
-  const streams = new StreamHub({ db: database.db, bus, cache: caches.unreadCounts, log: app.log });
+  const authStates = new UserAuthStates(database.db);
+  const stopFollowing = [...Object.values(caches), authStates].map((cache) => cache.follow(bus));
+  const streams = new StreamHub({ db: database.db, bus, clock, cache: caches.unreadCounts, log: app.log });
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -148,7 +150,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // Everything under /api requires a signed-in user unless a route says it is public.
   await app.register(async (api) => {
-    registerAuthentication(api, { db: deps.db, tokens: deps.tokens, csrfSecret: deps.csrfSecret, clock });
+    registerAuthentication(api, {
+      db: deps.db,
+      tokens: deps.tokens,
+      authStates,
+      csrfSecret: deps.csrfSecret,
+      clock,
+    });
     await api.register(authRoutes, deps);
     await api.register(pingRoutes);
     await api.register(notificationRoutes, deps);

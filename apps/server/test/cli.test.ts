@@ -83,7 +83,17 @@ describe('the command line', () => {
   it('lists every command in --help', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
-    for (const command of ['migrate', 'create-user', 'token', 'notify', 'seed-demo', 'seed-bench']) {
+    for (const command of [
+      'migrate',
+      'create-user',
+      'set-password',
+      'set-role',
+      'delete-user',
+      'token',
+      'notify',
+      'seed-demo',
+      'seed-bench',
+    ]) {
       expect(result.stdout).toContain(command);
     }
   });
@@ -131,10 +141,11 @@ describe('the command line', () => {
       ? JWT_SECRET
       : fs.readFileSync(path.join(dataDir, 'jwt-secret'), 'utf8').trim();
     const tokens = createTokenService(secret, { access: 300, refresh: 3600 }, systemClock);
-    expect(await tokens.verify(token, 'access')).toEqual({
+    expect(await tokens.verify(token, 'access')).toMatchObject({
       userId: aliceId,
       role: 'student',
       type: 'access',
+      authVersion: 0,
     });
   });
 
@@ -189,6 +200,47 @@ describe('the command line', () => {
     ]);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr.trim()).toBe('error: A user named alice already exists.');
+  });
+
+  it('changes a password and a role, and deletes a user, refusing a host of webinars', {
+    timeout: 3 * SLOW,
+  }, async () => {
+    const alice = (db: DatabaseHandle['db']) =>
+      db
+        .selectFrom('users')
+        .select(['role', 'auth_version', 'password_hash'])
+        .where('username', '=', 'alice')
+        .executeTakeFirst();
+    const before = await withDb(async ({ db }) => {
+      await db
+        .insertInto('webinars')
+        .values({ title: 'Kept', description: '', host_id: hankId, starts_at: new Date() })
+        .execute();
+      return alice(db);
+    });
+    const password = await runCli(['set-password', '--username', 'alice', '--password', 'another-pw']);
+    expect(password.stderr).toBe('');
+    expect(password.code).toBe(0);
+    expect((await runCli(['set-role', '--username', 'alice', '--role', 'host'])).code).toBe(0);
+    const after = await withDb(({ db }) => alice(db));
+    // A new hash, and a new token version: tokens issued before are refused from now on.
+    expect(after?.password_hash).not.toBe(before?.password_hash);
+    expect(after?.auth_version).toBe((before?.auth_version ?? 0) + 1);
+    expect(after?.role).toBe('host');
+
+    const refused = await runCli(['delete-user', '--username', 'hank']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      'error: This user hosts webinars: delete them or give them another host first.',
+    );
+    expect((await runCli(['delete-user', '--username', 'alice'])).code).toBe(0);
+    await withDb(async ({ db }) => {
+      expect(await alice(db)).toBeUndefined();
+      const rows = await db.selectFrom('notifications').select('id').where('user_id', '=', aliceId).execute();
+      expect(rows).toEqual([]);
+      const hank = await db.selectFrom('users').select('id').where('id', '=', hankId).executeTakeFirst();
+      expect(hank).toBeDefined();
+    });
   });
 
   it('reports a configuration error without a stack trace', async () => {

@@ -542,11 +542,15 @@ describe('resources', () => {
     const streams = new StreamHub({
       db: ctx.database.db,
       bus: ctx.bus,
+      clock: ctx.clock,
       cache: new UserCache<number>(),
       log: ctx.app.log,
       heartbeatMs: 40,
     });
-    const server = http.createServer((_request, response) => void streams.open(user.id, response, undefined));
+    const server = http.createServer(
+      (_request, response) =>
+        void streams.open(user.id, response, undefined, { expiresAtMs: Number.POSITIVE_INFINITY }),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const stream = await openStream(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);

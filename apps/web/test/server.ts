@@ -46,6 +46,12 @@ export interface TestServer {
   register(student: TestUser, webinarId: number, status: 'pending' | 'approved'): Promise<number>;
   /** From now on, the web app calls the API as this user. */
   signInAs(user: TestUser): void;
+  /**
+   * A second server process on the same database, whose event bus reaches neither this one nor
+   * back: what changes through it, this one's caches never hear of (as for a few milliseconds
+   * between two processes on PostgreSQL). Closed with the server.
+   */
+  startOtherProcess(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -69,6 +75,7 @@ export async function startTestServer(): Promise<TestServer> {
   );
   const notifications = createNotificationService({ bus, clock: systemClock });
   const passwordHash = await hashPassword(PASSWORD);
+  const others: FastifyInstance[] = [];
 
   return {
     baseUrl,
@@ -84,7 +91,12 @@ export async function startTestServer(): Promise<TestServer> {
         password_hash: passwordHash,
         role,
       });
-      return { id: row.id, username, role, token: await tokens.issue(row.id, role, 'access') };
+      return {
+        id: row.id,
+        username,
+        role,
+        token: await tokens.issue(row.id, role, 'access', row.auth_version),
+      };
     },
     async notify(user, count, options = {}) {
       const type = options.type ?? 'system';
@@ -122,7 +134,21 @@ export async function startTestServer(): Promise<TestServer> {
     signInAs(user) {
       configureApiClient({ baseUrl, bearerToken: user.token });
     },
+    async startOtherProcess() {
+      const other = await buildApp({
+        config,
+        database,
+        jwtSecret: SECRET,
+        bus: createInProcessEventBus(),
+        logger: false,
+      });
+      others.push(other);
+      await other.listen({ host: '127.0.0.1', port: 0 });
+      const { port } = other.server.address() as { port: number };
+      return `http://127.0.0.1:${port}`;
+    },
     async close() {
+      for (const other of others) await other.close();
       await app.close();
       await database.close();
     },

@@ -128,7 +128,9 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const sessionToken = request.cookies[SESSION_COOKIE];
-      if (sessionToken) await deleteSession(db, sessionToken);
+      const ended = sessionToken ? await deleteSession(db, sessionToken) : undefined;
+      // Other tabs of this session may hold live streams, on any process: they end too.
+      if (ended) deps.bus.publish({ name: 'session_ended', payload: ended });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       reply.clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.status(204).send();

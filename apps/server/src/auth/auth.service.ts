@@ -34,21 +34,25 @@ export async function signIn(
 
 export async function issueTokenPair(
   tokens: TokenService,
-  user: Pick<UserRow, 'id' | 'role'>,
+  user: Pick<UserRow, 'id' | 'role' | 'auth_version'>,
 ): Promise<TokenPair> {
   const [access, refresh] = await Promise.all([
-    tokens.issue(user.id, user.role, 'access'),
-    tokens.issue(user.id, user.role, 'refresh'),
+    tokens.issue(user.id, user.role, 'access', user.auth_version),
+    tokens.issue(user.id, user.role, 'refresh', user.auth_version),
   ]);
   return { access, refresh };
 }
 
-/** A new access token for a valid refresh token whose user still exists (with its current role). */
+/**
+ * A new access token for a valid refresh token whose user still exists (with its current role) and
+ * has not changed their password since.
+ */
 export async function refreshAccessToken(db: Db, tokens: TokenService, refresh: string): Promise<string> {
   const claims = await tokens.verify(refresh, 'refresh');
   const user = claims && (await findUserById(db, claims.userId));
-  if (!user) throw new AppError('token_invalid', 'Token is invalid or expired.');
-  return tokens.issue(user.id, user.role, 'access');
+  if (!user || user.auth_version !== claims.authVersion)
+    throw new AppError('token_invalid', 'Token is invalid or expired.');
+  return tokens.issue(user.id, user.role, 'access', user.auth_version);
 }
 
 export function startSession(db: Db, clock: Clock, userId: number, ttlSeconds: number): Promise<string> {

@@ -9,11 +9,17 @@ import type { Db } from '../users/users.repository.ts';
 import { isValidCsrfToken } from './csrf.ts';
 import { findSessionUser } from './sessions.repository.ts';
 import type { TokenService } from './tokens.ts';
+import type { UserAuthStates } from './user-auth-states.ts';
 
 export interface AuthContext {
   userId: number;
+  /** The user's current role (never the token's claim, which may be older). */
   role: Role;
   via: 'bearer' | 'cookie';
+  /** When what signed the request in (the token, the session) expires. */
+  expiresAtMs: number;
+  /** The SHA-256 of the session cookie, for a cookie request: its live streams end with it. */
+  sessionHash?: string;
 }
 
 declare module 'fastify' {
@@ -39,6 +45,7 @@ export function currentUser(request: FastifyRequest): AuthContext {
 export interface AuthenticateDeps {
   db: Db;
   tokens: TokenService;
+  authStates: UserAuthStates;
   csrfSecret: string;
   clock: Clock;
 }
@@ -51,7 +58,12 @@ async function identify(request: FastifyRequest, deps: AuthenticateDeps): Promis
       throw new AppError('token_invalid', 'The Authorization header must be "Bearer <token>".');
     const claims = await deps.tokens.verify(match[1], 'access');
     if (!claims) throw new AppError('token_invalid', 'Given token not valid for any token type.');
-    return { userId: claims.userId, role: claims.role, via: 'bearer' };
+    const found = deps.authStates.get(claims.userId);
+    const user = found instanceof Promise ? await found : found;
+    // Deleted, or the password changed since the token was issued.
+    if (!user || user.authVersion !== claims.authVersion)
+      throw new AppError('token_invalid', 'Token is invalid or expired.');
+    return { userId: claims.userId, role: user.role, via: 'bearer', expiresAtMs: claims.expiresAtMs };
   }
   const sessionToken = request.cookies[SESSION_COOKIE];
   if (!sessionToken) return null;

@@ -17,23 +17,41 @@ export async function createSession(db: Db, userId: number, expiresAt: Date): Pr
   return token;
 }
 
-export async function findSessionUser(
-  db: Db,
-  token: string,
-  now: Date,
-): Promise<{ userId: number; role: Role } | undefined> {
+export interface SessionUser {
+  userId: number;
+  role: Role;
+  expiresAtMs: number;
+  sessionHash: string;
+}
+
+export async function findSessionUser(db: Db, token: string, now: Date): Promise<SessionUser | undefined> {
+  const sessionHash = hashSessionToken(token);
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.role'])
-    .where('sessions.token_hash', '=', hashSessionToken(token))
+    .select(['users.id', 'users.role', 'sessions.expires_at'])
+    .where('sessions.token_hash', '=', sessionHash)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
-  return row && { userId: row.id, role: row.role };
+  return row && { userId: row.id, role: row.role, expiresAtMs: row.expires_at.getTime(), sessionHash };
 }
 
-export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.deleteFrom('sessions').where('token_hash', '=', hashSessionToken(token)).execute();
+/** Ends the session; returns its user and hash, or undefined when there was none. */
+export async function deleteSession(
+  db: Db,
+  token: string,
+): Promise<{ userId: number; sessionHash: string } | undefined> {
+  const sessionHash = hashSessionToken(token);
+  const row = await db
+    .deleteFrom('sessions')
+    .where('token_hash', '=', sessionHash)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row && { userId: row.user_id, sessionHash };
+}
+
+export async function deleteUserSessions(db: Db, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {

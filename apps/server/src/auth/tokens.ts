@@ -15,12 +15,17 @@ export type TokenType = 'access' | 'refresh';
 
 export interface TokenClaims {
   userId: number;
+  /** The role when the token was issued; the user's current role is what counts (authenticate.ts). */
   role: Role;
   type: TokenType;
+  /** The user's auth_version at issue: a password change or deletion raises it (migration 0008). */
+  authVersion: number;
+  expiresAtMs: number;
 }
 
 export interface TokenService {
-  issue(userId: number, role: Role, type: TokenType): Promise<string>;
+  /** `authVersion` is the user's `auth_version` column. */
+  issue(userId: number, role: Role, type: TokenType, authVersion: number): Promise<string>;
   /** The claims of a valid token of that type, or null (bad signature, expired, wrong type, ...). */
   verify(token: string, type: TokenType): Promise<TokenClaims | null>;
 }
@@ -49,11 +54,9 @@ export function createTokenService(
     requiredClaims: ['exp', 'iat', 'jti'],
     ignoreExpiration: true,
   });
-  const verified = new VerifiedTokenCache<{ claims: TokenClaims; expiresAtMs: number }>(
-    VERIFIED_GENERATION_SIZE,
-  );
+  const verified = new VerifiedTokenCache<TokenClaims>(VERIFIED_GENERATION_SIZE);
 
-  function claimsOf(token: string, type: TokenType): { claims: TokenClaims; expiresAtMs: number } | null {
+  function claimsOf(token: string, type: TokenType): TokenClaims | null {
     let payload: Record<string, unknown>;
     try {
       payload = checkSignature(token);
@@ -61,22 +64,25 @@ export function createTokenService(
       if (error instanceof TokenError) return null;
       throw error;
     }
-    const { exp, iat, user_id: userId, role } = payload;
+    const { exp, iat, user_id: userId, role, ver = 0 } = payload;
     if (typeof exp !== 'number' || typeof iat !== 'number' || typeof payload.jti !== 'string') return null;
     if (exp * 1000 <= clock.now().getTime()) return null;
     if (payload.token_type !== type || typeof userId !== 'number' || !Number.isSafeInteger(userId))
       return null;
     if (typeof role !== 'string' || !ROLES.has(role)) return null;
-    return { claims: { userId, role: role as Role, type }, expiresAtMs: exp * 1000 };
+    // Tokens from before versions existed have none: they belong to version 0.
+    if (typeof ver !== 'number' || !Number.isSafeInteger(ver)) return null;
+    return { userId, role: role as Role, type, authVersion: ver, expiresAtMs: exp * 1000 };
   }
 
   return {
-    async issue(userId, role, type) {
+    async issue(userId, role, type, authVersion) {
       const now = Math.floor(clock.now().getTime() / 1000);
       return sign({
         token_type: type,
         user_id: userId,
         role,
+        ver: authVersion,
         iat: now,
         exp: now + ttlSeconds[type],
         jti: randomUUID(),
@@ -85,12 +91,11 @@ export function createTokenService(
     async verify(token, type) {
       const known = verified.get(token);
       // An expired one is checked again below, and refused there.
-      if (known && clock.now().getTime() < known.expiresAtMs)
-        return known.claims.type === type ? known.claims : null;
+      if (known && clock.now().getTime() < known.expiresAtMs) return known.type === type ? known : null;
       const checked = claimsOf(token, type);
       if (!checked) return null;
       verified.set(token, checked);
-      return checked.claims;
+      return checked;
     },
   };
 }

@@ -9,6 +9,7 @@ import { notifyCommand } from './commands/notify.ts';
 import { seedBenchCommand } from './commands/seed-bench.ts';
 import { seedDemoCommand } from './commands/seed-demo.ts';
 import { tokenCommand } from './commands/token.ts';
+import { deleteUserCommand, setPasswordCommand, setRoleCommand } from './commands/user-changes.ts';
 import { describeError } from './errors.ts';
 
 function buildProgram(): Command {
@@ -21,6 +22,9 @@ function buildProgram(): Command {
   for (const command of [
     migrateCommand(),
     createUserCommand(),
+    setPasswordCommand(),
+    setRoleCommand(),
+    deleteUserCommand(),
     tokenCommand(),
     notifyCommand(),
     seedDemoCommand(),

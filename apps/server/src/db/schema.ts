@@ -13,6 +13,8 @@ export interface UsersTable {
   display_name: string;
   password_hash: string;
   role: Role;
+  /** Raised by a password change or deletion: bearer tokens of an older version are refused. */
+  auth_version: Generated<number>;
   created_at: CreatedAt;
 }
 

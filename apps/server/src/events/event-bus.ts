@@ -14,8 +14,9 @@ export interface AppEvents {
     lastId: number;
     /** The recipients, when the batch is small enough to name them; null means "look them up". */
     userIds: number[] | null;
+    /** Its notification state version (migration 0008). */
+    version: number;
   };
-  /** One user's notifications changed (read, unread, deleted, edited, all read). */
   /**
    * Events may have been missed (the PostgreSQL listener lost its connection and is back):
    * whoever keeps state derived from events must resync it from the database.
@@ -23,11 +24,21 @@ export interface AppEvents {
   bus_resync: Record<string, never>;
   /** A webinar was renamed or deleted: notifications that show its title changed with it. */
   webinar_changed: { webinarId: number };
+  /** One user's notifications changed (read, unread, deleted, edited, all read). */
   notifications_changed: {
     userId: number;
     notificationIds: number[] | 'all';
     change: 'read' | 'unread' | 'deleted' | 'edited';
+    /** Its notification state version (migration 0008). */
+    version: number;
   };
+  /**
+   * A user's password or role changed, or the user was deleted: what each process remembers of
+   * them (role, token version) is dropped, and their live streams end.
+   */
+  user_auth_changed: { userId: number };
+  /** A browser session was signed out: the streams opened with it end. */
+  session_ended: { userId: number; sessionHash: string };
 }
 
 export type AppEventName = keyof AppEvents;

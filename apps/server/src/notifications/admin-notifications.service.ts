@@ -12,6 +12,7 @@ import { AppError } from '../http/app-error.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';
 import * as repo from './admin-notifications.repository.ts';
 import { toNotification } from './notifications.mapper.ts';
+import { nextStateVersion } from './notifications.repository.ts';
 import type { Recipients } from './notifications.service.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'bus' | 'notifications'>;
@@ -51,9 +52,10 @@ export async function update(
 ): Promise<AdminNotification> {
   const userId = await repo.updateNotification(deps.db, id, input, deps.clock.now());
   if (userId === null) throw AppError.notFound('Notification not found.');
+  const version = await nextStateVersion(deps.db);
   deps.bus.publish({
     name: 'notifications_changed',
-    payload: { userId, notificationIds: [id], change: 'edited' },
+    payload: { userId, notificationIds: [id], change: 'edited', version },
   });
   return get(deps, id);
 }
@@ -61,9 +63,10 @@ export async function update(
 export async function remove(deps: Deps, id: number): Promise<void> {
   const userId = await repo.deleteNotification(deps.db, id);
   if (userId === null) throw AppError.notFound('Notification not found.');
+  const version = await nextStateVersion(deps.db);
   deps.bus.publish({
     name: 'notifications_changed',
-    payload: { userId, notificationIds: [id], change: 'deleted' },
+    payload: { userId, notificationIds: [id], change: 'deleted', version },
   });
 }
 

@@ -102,10 +102,11 @@ export function createFanoutRunner(deps: {
       );
       if (result.count > 0 && result.firstId !== null && result.lastId !== null) {
         const { count, firstId, lastId } = result;
+        const version = await repo.nextStateVersion(tx.db);
         published.push(() =>
           deps.bus.publish({
             name: 'notifications_created',
-            payload: { eventId: event.id, type: job.type, count, firstId, lastId, userIds: null },
+            payload: { eventId: event.id, type: job.type, count, firstId, lastId, userIds: null, version },
           }),
         );
       }

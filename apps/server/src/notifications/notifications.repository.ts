@@ -120,13 +120,27 @@ export async function countUnread(db: Db, userId: number): Promise<number> {
   return Number(row.count);
 }
 
-export async function deleteForUser(db: Db, userId: number, id: number): Promise<boolean> {
-  const result = await db
+/**
+ * A new notification state version (migration 0008), as an expression: in a statement's select
+ * list it is taken once for the whole statement (PostgreSQL runs an uncorrelated subquery once).
+ */
+export const newStateVersion = sql<string>`(select nextval('notification_state_version'))`;
+
+/** A new notification state version, in a statement of its own. */
+export async function nextStateVersion(db: Db): Promise<number> {
+  const { rows } = await sql<{ version: string }>`select ${newStateVersion} as version`.execute(db);
+  return Number(rows[0]?.version);
+}
+
+/** Deletes the notification if it is the user's; returns the change's state version, or null. */
+export async function deleteForUser(db: Db, userId: number, id: number): Promise<number | null> {
+  const row = await db
     .deleteFrom('notifications')
     .where('user_id', '=', userId)
     .where('id', '=', id)
+    .returning(newStateVersion.as('version'))
     .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  return row ? Number(row.version) : null;
 }
 
 export function mutedTypes(db: Db, userId: number): Promise<{ notification_type: NotificationType }[]> {

@@ -13,7 +13,7 @@ import {
   PreferencesUpdate,
   UnreadCount,
 } from '@webinar/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../app-deps.ts';
 import { currentUser } from '../auth/authenticate.ts';
@@ -35,8 +35,32 @@ function nextPageUrl(request: FastifyRequest, cursor: string | null, publicUrl: 
 }
 
 /**
+ * Answers that change the user's notifications carry the state version they reached; the client
+ * sends it back in the unread count's `If-None-Match` (`"unread-<count>-<version>"`), so that no
+ * process answers it from a state older than one it was given.
+ */
+const VERSION_HEADER = 'notifications-version';
+
+function withVersion<T>(reply: FastifyReply, answer: { value: T; version: number }): T {
+  reply.header(VERSION_HEADER, String(answer.version));
+  return answer.value;
+}
+
+const UNREAD_ETAG = /^(?:W\/)?"unread-\d{1,16}-(\d{1,16})"$/;
+
+/** The newest state version named by `If-None-Match` (0 when none). */
+function claimedVersion(header: string | undefined): number {
+  let newest = 0;
+  for (const tag of header?.split(',') ?? []) {
+    const version = Number(UNREAD_ETAG.exec(tag.trim())?.[1] ?? 0);
+    if (version > newest) newest = version;
+  }
+  return newest;
+}
+
+/**
  * Whether `If-None-Match` names this ETag. A list of tags and weak tags count, as HTTP says
- * (RFC 9110 §13.1.2): a proxy that compresses the body turns "unread-3" into W/"unread-3".
+ * (RFC 9110 §13.1.2): a proxy that compresses the body turns "unread-3-7" into W/"unread-3-7".
  */
 function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -90,11 +114,16 @@ export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) 
       },
     },
     async (request, reply) => {
-      const count = await notifications.unreadCount(db, currentUser(request).userId);
-      const etag = `"unread-${count}"`;
+      const ifNoneMatch = request.headers['if-none-match'];
+      const { value: count, version } = await notifications.unreadCount(
+        db,
+        currentUser(request).userId,
+        claimedVersion(ifNoneMatch),
+      );
+      const etag = `"unread-${count}-${version}"`;
       // The hint tells pollers how often to ask when the live stream is not available.
       reply.header('etag', etag).header('cache-control', 'private, no-cache').header('x-poll-interval', '30');
-      if (etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
+      if (etagMatches(ifNoneMatch, etag)) return reply.status(304).send(null);
       return { unread_count: count };
     },
   );
@@ -108,7 +137,8 @@ export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) 
         response: { 200: MarkAllReadResult, ...errors },
       },
     },
-    async (request) => notifications.markAllRead(db, currentUser(request).userId),
+    async (request, reply) =>
+      withVersion(reply, await notifications.markAllRead(db, currentUser(request).userId)),
   );
 
   app.get(
@@ -163,8 +193,11 @@ export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) 
           response: { 200: Notification, ...errors },
         },
       },
-      async (request) =>
-        notifications.setRead(db, currentUser(request).userId, Number(request.params.id), read),
+      async (request, reply) =>
+        withVersion(
+          reply,
+          await notifications.setRead(db, currentUser(request).userId, Number(request.params.id), read),
+        ),
     );
   }
 
@@ -179,8 +212,8 @@ export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) 
       },
     },
     async (request, reply) => {
-      await notifications.remove(db, currentUser(request).userId, Number(request.params.id));
-      return reply.status(204).send(null);
+      const version = await notifications.remove(db, currentUser(request).userId, Number(request.params.id));
+      return reply.header(VERSION_HEADER, String(version)).status(204).send(null);
     },
   );
 }

@@ -66,15 +66,26 @@ export interface NotificationService {
   list(db: Db, userId: number, options: ListOptions): Promise<Omit<NotificationPage, 'next'>>;
   recent(db: Db, userId: number): Promise<Notification[]>;
   get(db: Db, userId: number, id: number): Promise<Notification>;
-  unreadCount(db: Db, userId: number): Promise<number>;
-  setRead(db: Db, userId: number, id: number, read: boolean): Promise<Notification>;
-  remove(db: Db, userId: number, id: number): Promise<void>;
-  markAllRead(db: Db, userId: number): Promise<{ marked_read: number; unread_count: number }>;
+  /** The count, at least as new as `minVersion` (a version the client was given). */
+  unreadCount(db: Db, userId: number, minVersion?: number): Promise<Versioned<number>>;
+  setRead(db: Db, userId: number, id: number, read: boolean): Promise<Versioned<Notification>>;
+  /** The change's version. */
+  remove(db: Db, userId: number, id: number): Promise<number>;
+  markAllRead(db: Db, userId: number): Promise<Versioned<{ marked_read: number; unread_count: number }>>;
   preferences(db: Db, userId: number): Promise<Preferences>;
   updatePreferences(db: Db, userId: number, update: PreferencesUpdate): Promise<Preferences>;
 }
 
 export const RECENT_LIMIT = 10;
+
+/**
+ * A change or a read with the notification state version it reached (migration 0008): a client
+ * sends back the newest it was given, and is never answered from an older state.
+ */
+export interface Versioned<T> {
+  value: T;
+  version: number;
+}
 
 export interface NotificationCaches {
   unreadCounts: UserCache<number>;
@@ -148,6 +159,7 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
     await repo.recordEventCount(tx.db, eventId, result.count);
     if (result.count > 0 && result.firstId !== null && result.lastId !== null) {
       const { firstId, lastId } = result;
+      const version = await repo.nextStateVersion(tx.db);
       const named =
         'userIds' in input.recipients && input.recipients.userIds.length <= NAMED_RECIPIENTS_LIMIT
           ? [...input.recipients.userIds]
@@ -155,7 +167,15 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
       tx.afterCommit(() =>
         bus.publish({
           name: 'notifications_created',
-          payload: { eventId, type: input.type, count: result.count, firstId, lastId, userIds: named },
+          payload: {
+            eventId,
+            type: input.type,
+            count: result.count,
+            firstId,
+            lastId,
+            userIds: named,
+            version,
+          },
         }),
       );
     }
@@ -242,41 +262,49 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
 
     get: findOrThrow,
 
-    unreadCount(db, userId) {
-      return caches
-        ? caches.unreadCounts.get(userId, () => repo.countUnread(db, userId))
-        : repo.countUnread(db, userId);
+    async unreadCount(db, userId, minVersion = 0) {
+      if (!caches) return { value: await repo.countUnread(db, userId), version: minVersion };
+      const { unreadCounts } = caches;
+      const value = await unreadCounts.get(userId, () => repo.countUnread(db, userId), minVersion);
+      // Read from the database when the client knew of a newer change: that change is in it.
+      return { value, version: Math.max(minVersion, unreadCounts.versionOf(userId)) };
     },
 
     async setRead(db, userId, id, read) {
       const row = await readStateWriter(db).setRead({ userId, id, read });
       if (!row) throw AppError.notFound('Notification not found.');
+      const version = Number(row.state_version);
       bus.publish({
         name: 'notifications_changed',
-        payload: { userId, notificationIds: [id], change: read ? 'read' : 'unread' },
+        payload: { userId, notificationIds: [id], change: read ? 'read' : 'unread', version },
       });
-      return toNotification(row);
+      return { value: toNotification(row), version };
     },
 
     async remove(db, userId, id) {
-      if (!(await repo.deleteForUser(db, userId, id))) throw AppError.notFound('Notification not found.');
+      const version = await repo.deleteForUser(db, userId, id);
+      if (version === null) throw AppError.notFound('Notification not found.');
       bus.publish({
         name: 'notifications_changed',
-        payload: { userId, notificationIds: [id], change: 'deleted' },
+        payload: { userId, notificationIds: [id], change: 'deleted', version },
       });
+      return version;
     },
 
     async markAllRead(db, userId) {
-      const marked = await readStateWriter(db).markAllRead(userId);
+      const { marked, version } = await readStateWriter(db).markAllRead(userId);
       if (marked > 0) {
         bus.publish({
           name: 'notifications_changed',
-          payload: { userId, notificationIds: 'all', change: 'read' },
+          payload: { userId, notificationIds: 'all', change: 'read', version },
         });
       }
       // Every unread row the statement saw is read now. One committed meanwhile was not visible to
       // it and stays unread; the live stream brings it with its own count.
-      return { marked_read: marked, unread_count: 0 };
+      return {
+        value: { marked_read: marked, unread_count: 0 },
+        version: marked > 0 ? version : (caches?.unreadCounts.versionOf(userId) ?? 0),
+      };
     },
 
     preferences,

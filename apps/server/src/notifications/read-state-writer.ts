@@ -4,14 +4,13 @@
 import type { Clock } from '../clock.ts';
 import { createWriteBatcher } from '../db/write-batcher.ts';
 import type { Db } from '../users/users.repository.ts';
-import type { NotificationWithWebinar } from './notifications.repository.ts';
 import * as repo from './read-state.repository.ts';
 
 export interface ReadStateWriter {
   /** The changed row, or undefined when the notification is not the user's (or does not exist). */
-  setRead(change: repo.ReadStateChange): Promise<NotificationWithWebinar | undefined>;
-  /** How many of the user's notifications it marked. */
-  markAllRead(userId: number): Promise<number>;
+  setRead(change: repo.ReadStateChange): Promise<repo.ChangedRow | undefined>;
+  /** How many of the user's notifications it marked, and the change's state version (0: none). */
+  markAllRead(userId: number): Promise<{ marked: number; version: number }>;
 }
 
 export function createReadStateWriter(db: Db, clock: Clock): ReadStateWriter {
@@ -33,7 +32,7 @@ export function createReadStateWriter(db: Db, clock: Clock): ReadStateWriter {
     key: (userId: number) => userId,
     async write(userIds) {
       const marked = await repo.markAllReadFor(db, userIds, clock.now());
-      return userIds.map((userId) => marked.get(userId) ?? 0);
+      return userIds.map((userId) => marked.get(userId) ?? { marked: 0, version: 0 });
     },
   });
   return {

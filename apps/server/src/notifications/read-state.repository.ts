@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts';
 import {
   NOTIFICATION_COLUMNS,
   type NotificationWithWebinar,
+  newStateVersion,
   readTimeOnceRead,
 } from './notifications.repository.ts';
 
@@ -17,6 +18,9 @@ export interface ReadStateChange {
   id: number;
   read: boolean;
 }
+
+/** A changed row with the state version of its statement (migration 0008). */
+export type ChangedRow = NotificationWithWebinar & { state_version: string };
 
 /** The changes as rows `(id, user_id, read)`, one per change. */
 function changeRows(changes: readonly ReadStateChange[]) {
@@ -36,7 +40,7 @@ export async function setReadStates(
   db: Db,
   changes: readonly ReadStateChange[],
   now: Date,
-): Promise<NotificationWithWebinar[]> {
+): Promise<ChangedRow[]> {
   const toUnread = changes.filter((change) => !change.read);
   if (toUnread.length === 0) return updateReadStates(db, changes, now);
   return db.transaction().execute(async (trx) => {
@@ -45,11 +49,7 @@ export async function setReadStates(
   });
 }
 
-function updateReadStates(
-  db: Db,
-  changes: readonly ReadStateChange[],
-  now: Date,
-): Promise<NotificationWithWebinar[]> {
+function updateReadStates(db: Db, changes: readonly ReadStateChange[], now: Date): Promise<ChangedRow[]> {
   return db
     .with('change', () => sql`(${changeRows(changes)})`)
     .with('n', (qb) =>
@@ -68,6 +68,7 @@ function updateReadStates(
     .selectFrom('n')
     .leftJoin('webinars as w', 'w.id', 'n.webinar_id')
     .select(NOTIFICATION_COLUMNS)
+    .select(newStateVersion.as('state_version'))
     .execute();
 }
 
@@ -93,7 +94,7 @@ export async function settleMarksCovering(db: Db, changes: readonly ReadStateCha
 
 /**
  * Marks all notifications of each given user read, in one statement; returns how many each user
- * had unread. Normally that is one read mark per user (through the newest notification); while a
+ * had unread (users who had none are left out), and the statement's state version. Normally that is one read mark per user (through the newest notification); while a
  * statement that inserts notifications runs, the rows are rewritten instead. The statement is a
  * function of the database (migration 0006), so that it is planned once per connection.
  */
@@ -101,8 +102,11 @@ export async function markAllReadFor(
   db: Db,
   userIds: readonly number[],
   now: Date,
-): Promise<Map<number, number>> {
-  const { rows } = await sql<{ user_id: number; marked: number }>`
-    select user_id, marked from notification_mark_all_read(${[...userIds]}::int[], ${now})`.execute(db);
-  return new Map(rows.map((row) => [row.user_id, Number(row.marked)]));
+): Promise<Map<number, { marked: number; version: number }>> {
+  const { rows } = await sql<{ user_id: number; marked: number; version: string }>`
+    select user_id, marked, ${newStateVersion} as version
+    from notification_mark_all_read(${[...userIds]}::int[], ${now})`.execute(db);
+  return new Map(
+    rows.map((row) => [row.user_id, { marked: Number(row.marked), version: Number(row.version) }]),
+  );
 }

@@ -43,6 +43,9 @@ class SeedClock implements Clock {
   ago(ms: number) {
     this.current = new Date(this.base - ms);
   }
+  at(): () => void {
+    throw new Error('the seed schedules nothing');
+  }
 }
 
 /** The advisory lock that serialises seeding: class 74, used by nothing else (73 is the write gate). */
@@ -81,7 +84,12 @@ export async function seedDemo(db: Db): Promise<void> {
       password: DEMO_PASSWORD,
       email: `${user.username}@example.com`,
     });
-    actors.set(user.username, { userId: row.id, role: user.role, via: 'bearer' });
+    actors.set(user.username, {
+      userId: row.id,
+      role: user.role,
+      via: 'bearer',
+      expiresAtMs: Number.POSITIVE_INFINITY,
+    });
   }
   const actor = (name: string) => actors.get(name)!;
   const host = actor('host');

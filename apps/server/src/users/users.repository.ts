@@ -28,3 +28,46 @@ export async function countUsers(db: Db, role?: Role): Promise<number> {
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+export function findAuthState(
+  db: Db,
+  id: number,
+): Promise<Pick<UserRow, 'role' | 'auth_version'> | undefined> {
+  return db.selectFrom('users').select(['role', 'auth_version']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Sets the password and raises the token version, so that tokens issued before are refused. */
+export async function updatePassword(db: Db, id: number, passwordHash: string): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set((eb) => ({ password_hash: passwordHash, auth_version: eb('auth_version', '+', 1) }))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function updateRole(db: Db, id: number, role: Role): Promise<boolean> {
+  const result = await db.updateTable('users').set({ role }).where('id', '=', id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function countHostedWebinars(db: Db, id: number): Promise<number> {
+  const row = await db
+    .selectFrom('webinars')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('host_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * Deletes the user with their notifications and read marks (which have no foreign key, see
+ * migrations 0003 and 0006); the foreign keys remove or detach the rest (sessions, preferences,
+ * registrations; authorship of announcements and recordings is kept without a name).
+ */
+export async function deleteUserRows(db: Db, id: number): Promise<boolean> {
+  await db.deleteFrom('notifications').where('user_id', '=', id).execute();
+  await db.deleteFrom('notification_read_marks').where('user_id', '=', id).execute();
+  const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

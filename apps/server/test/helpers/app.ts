@@ -27,17 +27,28 @@ import { createTestDatabase } from './database.ts';
 export const TEST_PASSWORD = 'correct-horse-battery';
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
-/** A clock that stands still until the test moves it. */
+/** A clock that stands still until the test moves it; what is due then runs. */
 export class TestClock implements Clock {
+  private readonly pending = new Set<{ time: number; callback: () => void }>();
   constructor(private current = new Date('2026-06-01T12:00:00.000Z')) {}
   now(): Date {
     return new Date(this.current);
   }
+  at(time: Date, callback: () => void): () => void {
+    const entry = { time: time.getTime(), callback };
+    this.pending.add(entry);
+    return () => this.pending.delete(entry);
+  }
   advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
+    this.set(new Date(this.current.getTime() + ms));
   }
   set(date: Date): void {
     this.current = new Date(date);
+    for (const entry of [...this.pending]) {
+      if (entry.time > this.current.getTime()) continue;
+      this.pending.delete(entry);
+      entry.callback();
+    }
   }
 }
 
@@ -134,7 +145,12 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
         password_hash: await passwordHash,
         role,
       });
-      return { id: row.id, username, role, token: await tokens.issue(row.id, role, 'access') };
+      return {
+        id: row.id,
+        username,
+        role,
+        token: await tokens.issue(row.id, role, 'access', row.auth_version),
+      };
     },
     async buildWebinar(hostId, title = 'A webinar') {
       const row = await database.db

@@ -32,7 +32,7 @@ describe.skipIf(!usePostgres)('the PostgreSQL event bus', () => {
 
   const changed = (userId: number): AppEvent => ({
     name: 'notifications_changed',
-    payload: { userId, notificationIds: 'all', change: 'read' },
+    payload: { userId, notificationIds: 'all', change: 'read', version: userId },
   });
 
   it('passes a burst of events to the other process once each, in order, and to its own once', async () => {
@@ -54,6 +54,7 @@ describe.skipIf(!usePostgres)('the PostgreSQL event bus', () => {
                 firstId: 1,
                 lastId: 3000,
                 userIds: Array.from({ length: 3000 }, (_, u) => u + 1),
+                version: i,
               },
             }
           : changed(i);

@@ -1,8 +1,10 @@
 // Several server processes on one PostgreSQL database, as `WORKERS=N` or a load balancer runs
 // them: what one process does reaches the live streams and unread-count polls of the others,
 // also after a process lost its LISTEN connection; and the cluster mode starts as documented.
+import { execFile } from 'node:child_process';
 import http from 'node:http';
-import type { Notification } from '@webinar/contracts';
+import path from 'node:path';
+import { CSRF_HEADER, type Notification } from '@webinar/contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/auth/passwords.ts';
@@ -43,6 +45,35 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   );
   if (origin === 'exited') throw new Error(`the server exited:\n${started.output()}`);
   return { ...started, origin };
+}
+
+/** Runs a command of the command line against `databaseUrl`; resolves with its exit code and output. */
+function runCli(databaseUrl: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/index.ts', ...args],
+      {
+        cwd: path.resolve(import.meta.dirname, '../..'),
+        env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: TEST_SECRET },
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
+    );
+  });
+}
+
+/** Whether the server ends the stream within `ms`. */
+async function endsWithin(stream: SseStream, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const ended = await Promise.race([
+    stream.ended.then(() => true),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]);
+  clearTimeout(timer);
+  return ended;
 }
 
 async function stop(server: ServerProcess | undefined) {
@@ -311,6 +342,90 @@ describe.skipIf(!usePostgres)('two server processes on one PostgreSQL database',
       await (await call(two.origin, users.bob.token, 'GET', `${NOTIFICATIONS}/unread-count/`)).json(),
     );
     expect((await sendAsAdmin(one, [users.bob.id], 'after every connection ended')).status).toBe(201);
+  });
+
+  it('ends a stream held on one process within a second of signing out through the other, and sends it nothing after', async () => {
+    const login = await fetch(`${one.origin}/api/auth/login/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'alice', password: TEST_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
+    const { csrf_token: csrf } = (await login.json()) as { csrf_token: string };
+    const stream = await openStream(`${two.origin}${NOTIFICATIONS}/stream/`, { headers: { cookie } });
+    streams.push(stream);
+    expect(stream.status).toBe(200);
+    expect((await stream.next(5000)).event).toBe('unread_count');
+
+    const sent = Date.now();
+    const logout = await fetch(`${one.origin}/api/auth/logout/`, {
+      method: 'POST',
+      headers: { cookie, [CSRF_HEADER]: csrf },
+    });
+    expect(logout.status).toBe(204);
+    expect(await endsWithin(stream, 5000)).toBe(true);
+    expect(Date.now() - sent).toBeLessThan(1000);
+    expect((await sendAsAdmin(one, [users.alice.id], 'after signing out')).status).toBe(201);
+    expect(stream.received.filter((e) => e.event === 'notification')).toEqual([]);
+  });
+
+  it('applies a role changed with the command line to the next request on every process, and ends the streams', async () => {
+    const adminList = (server: Server) =>
+      call(server.origin, users.bob.token, 'GET', '/api/admin/notifications/');
+    const held = [await connect(one, 'bob'), await connect(two, 'bob')];
+    for (const server of [one, two]) expect((await adminList(server)).status).toBe(403);
+    try {
+      const changed = await runCli(created.url, ['set-role', '--username', 'bob', '--role', 'admin']);
+      expect(changed.output).toContain('bob is now an admin');
+      expect(changed.code).toBe(0);
+      // Each process heard of it: its stream of Bob's ended.
+      for (const stream of held) expect(await endsWithin(stream, 5000)).toBe(true);
+      // The same token as before, with the new role.
+      for (const server of [one, two]) expect((await adminList(server)).status).toBe(200);
+    } finally {
+      expect((await runCli(created.url, ['set-role', '--username', 'bob', '--role', 'student'])).code).toBe(
+        0,
+      );
+    }
+    for (const server of [one, two]) {
+      const deadline = Date.now() + 5000;
+      let status = (await adminList(server)).status;
+      while (status !== 403 && Date.now() < deadline) status = (await adminList(server)).status;
+      expect(status).toBe(403);
+    }
+  }, 60_000);
+
+  it("never answers a user's unread count older than the state their own mark-all-read was given, on the other process", async () => {
+    const unread = (server: Server, etag?: string) =>
+      call(
+        server.origin,
+        users.bob.token,
+        'GET',
+        `${NOTIFICATIONS}/unread-count/`,
+        undefined,
+        etag ? { 'if-none-match': etag } : {},
+      );
+    for (let round = 1; round <= 5; round++) {
+      expect((await sendAsAdmin(one, [users.bob.id], `round ${round}`)).status).toBe(201);
+      // Process two holds Bob's count, the new notification in it, in memory.
+      let before = 0;
+      const deadline = Date.now() + 5000;
+      while (before === 0 && Date.now() < deadline)
+        before = ((await (await unread(two)).json()) as { unread_count: number }).unread_count;
+      expect(before).toBeGreaterThan(0);
+
+      const marked = await call(one.origin, users.bob.token, 'POST', `${NOTIFICATIONS}/mark-all-read/`);
+      expect(marked.status).toBe(200);
+      const version = marked.headers.get('notifications-version');
+      expect(version).toMatch(/^\d+$/);
+      const answer = await unread(two, `"unread-0-${version}"`);
+      if (answer.status === 200) expect(await answer.json()).toEqual({ unread_count: 0 });
+      else expect(answer.status, `round ${round}`).toBe(304);
+    }
   });
 
   it('runs WORKERS=2 server processes on one port that both serve requests', async () => {

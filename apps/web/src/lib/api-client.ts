@@ -89,8 +89,20 @@ interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+export interface ApiResponse<T> {
+  /** 200-299, or 304 when the request was conditional and nothing changed (no data then). */
+  status: number;
+  headers: Headers;
+  data: T | undefined;
+}
+
 /** The response type comes from the endpoint's contract in @webinar/contracts, never written by hand. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await apiResponse<T>(path, options)).data as T;
+}
+
+/** apiRequest with the status and headers of the answer. */
+export async function apiResponse<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -114,9 +126,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (options.signal?.aborted) throw error;
     throw new ApiError(0, 'network_error', 'Cannot reach the server. Check your connection and try again.');
   }
+  const answer = { status: response.status, headers: response.headers };
+  if (response.status === 304) return { ...answer, data: undefined };
   if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  if (response.status === 204) return { ...answer, data: undefined };
+  return { ...answer, data: (await response.json()) as T };
 }
 
 export const api = {

@@ -83,6 +83,22 @@ describe('the event stream client', () => {
     release();
   });
 
+  it('tells its refusal listeners when the server refuses the stream, not when the network drops', () => {
+    let refusals = 0;
+    const off = eventStream.onRefused(() => {
+      refusals += 1;
+    });
+    const release = eventStream.start();
+    latest().open();
+    latest().fail(false);
+    expect(refusals).toBe(0);
+    // The server ended the stream (signed out elsewhere) and refuses the reconnection.
+    latest().fail(true);
+    expect(refusals).toBe(1);
+    off();
+    release();
+  });
+
   it('retries a refused stream itself, resuming after the last notification it saw', () => {
     const release = eventStream.start();
     latest().open();

@@ -1,7 +1,9 @@
 // One live connection per tab to the notification stream (server-sent events), shared by every
 // component that cares. EventSource reconnects by itself after a network error; when the server
 // refuses the stream it gives up, so this client retries with a growing delay. While the stream is
-// not open, `state` says so and the unread count falls back to polling.
+// not open, `state` says so and the unread count falls back to polling. The server ends a stream
+// when its sign-in ends or expires: EventSource reconnects, and if that is refused (signed out),
+// `onRefused` listeners hear of it (the signed-in layout then checks the session).
 import {
   STREAM_EVENT_NAMES,
   STREAM_RETRY_MS,
@@ -26,6 +28,7 @@ class EventStreamClient {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = STREAM_RETRY_MS;
   private readonly stateListeners = new Set<() => void>();
+  private readonly refusedListeners = new Set<() => void>();
   private readonly listeners: Listeners = {
     notification: new Set(),
     notification_updated: new Set(),
@@ -38,6 +41,14 @@ class EventStreamClient {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
   };
+
+  /** `listener` runs each time the server refuses the stream (signed out, too many tabs, ...). */
+  onRefused(listener: () => void): () => void {
+    this.refusedListeners.add(listener);
+    return () => {
+      this.refusedListeners.delete(listener);
+    };
+  }
 
   on<K extends StreamEventName>(name: K, listener: (payload: StreamEvents[K]) => void): () => void {
     const set = this.listeners[name] as Set<(payload: StreamEvents[K]) => void>;
@@ -77,6 +88,7 @@ class EventStreamClient {
       this.source = null;
       this.retryTimer = setTimeout(() => this.connect(), this.retryDelay);
       this.retryDelay = Math.min(this.retryDelay * 2, MAX_RETRY_MS);
+      for (const listener of this.refusedListeners) listener();
     };
     for (const name of STREAM_EVENT_NAMES) {
       source.addEventListener(name, (event) => this.dispatch(name, event as MessageEvent<string>));

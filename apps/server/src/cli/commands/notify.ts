@@ -1,26 +1,16 @@
 // `notify`: sends a notification to one user, a role or everyone, through the notification
 // service, so muting rules and the event record apply as for notifications made by the server.
-// With PostgreSQL the running servers hear of it through the event bus, so connected clients see
-// it live and no server keeps a stale unread count.
+// With PostgreSQL the running servers hear of it through the event bus (see ../event-bus.ts).
 import { NOTIFICATION_TYPES, type NotificationType, ROLES, type Role } from '@webinar/contracts';
 import { Command, Option } from 'commander';
-import type { FastifyBaseLogger } from 'fastify';
 import { systemClock } from '../../clock.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { createInProcessEventBus } from '../../events/event-bus.ts';
-import { createPostgresEventBus } from '../../events/postgres-event-bus.ts';
 import { createNotificationService, type Recipients } from '../../notifications/notifications.service.ts';
 import { findUserByUsername } from '../../users/users.repository.ts';
 import { withDatabase } from '../database.ts';
 import { CliError } from '../errors.ts';
+import { withEventBus } from '../event-bus.ts';
 import { nonEmpty, positiveInteger } from '../parsers.ts';
-
-/** The bus logs only trouble; on the command line that goes to stderr. */
-const cliLogger = {
-  warn: (...args: unknown[]) => console.error(...args.filter((a) => typeof a === 'string')),
-  error: (...args: unknown[]) => console.error(...args.filter((a) => typeof a === 'string')),
-  info: () => {},
-} as unknown as FastifyBaseLogger;
 
 interface NotifyOptions {
   user?: string;
@@ -56,12 +46,9 @@ export function notifyCommand(): Command {
           `The title is ${options.title.length} characters long; at most ${TITLE_MAX_LENGTH} fit.`,
         );
       }
-      const created = await withDatabase(async ({ db }, config) => {
-        const bus = config.databaseUrl
-          ? await createPostgresEventBus({ connectionString: config.databaseUrl, log: cliLogger })
-          : createInProcessEventBus();
-        try {
-          return await inTransaction(db, async (tx) => {
+      const created = await withDatabase(({ db }, config) =>
+        withEventBus(config, (bus) =>
+          inTransaction(db, async (tx) => {
             const recipients = await resolveRecipients(tx.db, options);
             if (options.webinar !== undefined) {
               const webinar = await tx.db
@@ -80,11 +67,9 @@ export function notifyCommand(): Command {
               recipients,
             });
             return result.created;
-          });
-        } finally {
-          await bus.close();
-        }
-      });
+          }),
+        ),
+      );
       console.log(`Created ${created} notification${created === 1 ? '' : 's'}.`);
     });
 }

@@ -27,9 +27,12 @@ export function tokenCommand(): Command {
           { access: config.accessTokenTtlSeconds, refresh: config.refreshTokenTtlSeconds },
           systemClock,
         );
-        const access = await tokens.issue(user.id, user.role, 'access');
+        const access = await tokens.issue(user.id, user.role, 'access', user.auth_version);
         if (!options.refresh) return access;
-        return JSON.stringify({ access, refresh: await tokens.issue(user.id, user.role, 'refresh') });
+        return JSON.stringify({
+          access,
+          refresh: await tokens.issue(user.id, user.role, 'refresh', user.auth_version),
+        });
       });
       console.log(output);
     });

@@ -8,6 +8,7 @@ import * as lighterNotificationWrites from './2026_11_25_0004_lighter_notificati
 import * as announcementRequestKeys from './2026_11_25_0005_announcement_request_keys.ts';
 import * as readMarks from './2026_11_26_0006_read_marks.ts';
 import * as signInAttempts from './2026_12_03_0007_sign_in_attempts.ts';
+import * as authAndStateVersions from './2026_12_03_0008_auth_and_state_versions.ts';
 import * as remindersFollowStart from './2026_12_03_0010_reminders_follow_start.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0005_announcement_request_keys': announcementRequestKeys,
   '2026_11_26_0006_read_marks': readMarks,
   '2026_12_03_0007_sign_in_attempts': signInAttempts,
+  '2026_12_03_0008_auth_and_state_versions': authAndStateVersions,
   '2026_12_03_0010_reminders_follow_start': remindersFollowStart,
 };

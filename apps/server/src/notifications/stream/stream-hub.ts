@@ -5,6 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import { STREAM_RETRY_MS, type StreamEventName, type StreamEvents } from '@webinar/contracts';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../../clock.ts';
 import type { AppEvent, AppEvents, EventBus } from '../../events/event-bus.ts';
 import type { Db } from '../../users/users.repository.ts';
 import { toNotification } from '../notifications.mapper.ts';
@@ -15,6 +16,8 @@ import * as repo from './stream.repository.ts';
 export interface StreamHubOptions {
   db: Db;
   bus: EventBus;
+  /** Streams end when what signed them in expires. */
+  clock: Clock;
   /** Unread counts, shared with the unread-count route. */
   cache: UserCache<number>;
   log: FastifyBaseLogger;
@@ -38,6 +41,16 @@ interface Connection {
   sent: Set<number>;
   /** Live events that arrived while the connection was still replaying what it missed. */
   pending: Array<() => void> | null;
+  /** The session it was opened with (its SHA-256), for a cookie stream. */
+  sessionHash: string | undefined;
+  /** Cancels the end of the stream at its token's or session's expiry. */
+  cancelExpiry: (() => void) | undefined;
+}
+
+/** What signed a stream in: the stream ends when it expires or is signed out. */
+export interface StreamSignIn {
+  expiresAtMs: number;
+  sessionHash?: string | undefined;
 }
 
 /** A client this far behind is dropped; it reconnects and resumes with Last-Event-ID. */
@@ -53,6 +66,7 @@ export class StreamHub {
   private readonly byUser = new Map<number, Set<Connection>>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeSignOuts: () => void;
   private queue: Promise<void> = Promise.resolve();
   private readonly maxPerUser: number;
   private readonly replayLimit: number;
@@ -71,6 +85,8 @@ export class StreamHub {
           options.log.error({ err: error, event: event.name }, 'live stream could not deliver an event');
         });
     });
+    // Not queued behind deliveries: a stream whose user signed out ends at once.
+    this.unsubscribeSignOuts = options.bus.subscribe((event) => this.endSignedOut(event));
   }
 
   get connectionCount(): number {
@@ -88,7 +104,12 @@ export class StreamHub {
   }
 
   /** Takes over `res` for the stream; resolves once the client is up to date. */
-  async open(userId: number, res: ServerResponse, lastEventId: number | undefined): Promise<void> {
+  async open(
+    userId: number,
+    res: ServerResponse,
+    lastEventId: number | undefined,
+    signIn: StreamSignIn,
+  ): Promise<void> {
     // The client may have gone while the request was authenticated: its 'close' has been emitted
     // already and would never remove the connection. After close() nothing may stay open.
     if (res.destroyed) return;
@@ -105,11 +126,14 @@ export class StreamHub {
       floor: from,
       sent: new Set(),
       pending: [],
+      sessionHash: signIn.sessionHash,
+      cancelExpiry: undefined,
     };
     const set = this.byUser.get(userId) ?? new Set<Connection>();
     set.add(connection);
     this.byUser.set(userId, set);
     res.on('close', () => this.remove(connection));
+    this.endAtExpiry(connection, signIn.expiresAtMs);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -135,11 +159,39 @@ export class StreamHub {
     this.closed = true;
     clearInterval(this.heartbeat);
     this.unsubscribe();
-    for (const set of this.byUser.values()) for (const connection of set) connection.res.end();
+    this.unsubscribeSignOuts();
+    for (const set of this.byUser.values()) {
+      for (const connection of set) {
+        connection.cancelExpiry?.();
+        connection.res.end();
+      }
+    }
     this.byUser.clear();
   }
 
+  /** Ends the stream when its token or session expires (the client reconnects signed in anew). */
+  private endAtExpiry(connection: Connection, expiresAtMs: number): void {
+    connection.cancelExpiry = this.options.clock.at(new Date(expiresAtMs), () => this.end(connection));
+  }
+
+  /** Ends the streams of a session that was signed out, or of a user whose sign-in changed. */
+  private endSignedOut(event: AppEvent): void {
+    if (event.name !== 'session_ended' && event.name !== 'user_auth_changed') return;
+    const { userId } = event.payload;
+    const hash = event.name === 'session_ended' ? event.payload.sessionHash : undefined;
+    for (const connection of [...(this.byUser.get(userId) ?? [])]) {
+      if (hash === undefined || connection.sessionHash === hash) this.end(connection);
+    }
+  }
+
+  /** Ends one stream now: nothing more is written to it. */
+  private end(connection: Connection): void {
+    this.remove(connection);
+    connection.res.end();
+  }
+
   private remove(connection: Connection): void {
+    connection.cancelExpiry?.();
     const set = this.byUser.get(connection.userId);
     if (!set) return;
     set.delete(connection);

@@ -27,7 +27,7 @@ export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const { userId } = currentUser(request);
+      const { userId, expiresAtMs, sessionHash } = currentUser(request);
       const header = request.headers['last-event-id'];
       const raw =
         (typeof header === 'string' ? header : undefined) ??
@@ -45,7 +45,10 @@ export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       reply.hijack();
       try {
-        await deps.streams.open(userId, reply.raw, raw === undefined ? undefined : Number(raw));
+        await deps.streams.open(userId, reply.raw, raw === undefined ? undefined : Number(raw), {
+          expiresAtMs,
+          sessionHash,
+        });
       } catch (error) {
         // The response is already a stream: all that is left is to log and close it; the client
         // reconnects and resumes.

@@ -1,11 +1,13 @@
 // Every signed-in screen: the navbar on top, the screen below. Nobody signed in (or a session that
 // just expired) goes to /login, which brings them back here afterwards.
+import { useQueryClient } from '@tanstack/react-query';
 import type { User } from '@webinar/contracts';
-import { createContext, Suspense, useContext } from 'react';
+import { createContext, Suspense, useContext, useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/ui/states.tsx';
-import { useSession } from '../../features/auth/api/get-session.ts';
+import { getSessionQueryOptions, useSession } from '../../features/auth/api/get-session.ts';
 import { useNotificationStream } from '../../features/notifications/api/notification-stream.ts';
+import { eventStream } from '../../lib/event-stream.ts';
 import { Navbar } from './navbar.tsx';
 
 const CurrentUserContext = createContext<User | null>(null);
@@ -19,6 +21,16 @@ export function useCurrentUser(): User {
 
 function SignedIn({ user }: { user: User }) {
   useNotificationStream();
+  const queryClient = useQueryClient();
+  // A refused stream may mean the session ended (signed out in another tab, expired, password
+  // changed): asking who is signed in answers "nobody" then, and this layout goes to /login.
+  useEffect(
+    () =>
+      eventStream.onRefused(() => {
+        void queryClient.invalidateQueries({ queryKey: getSessionQueryOptions().queryKey });
+      }),
+    [queryClient],
+  );
   return (
     <CurrentUserContext.Provider value={user}>
       <div className="min-h-dvh bg-slate-50">

@@ -2,11 +2,13 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Notification } from '@webinar/contracts';
-import { api } from '../../../lib/api-client.ts';
+import { apiResponse } from '../../../lib/api-client.ts';
 import { editCachedNotifications, refreshNotificationViews, shiftUnreadCount } from './notification-cache.ts';
+import { noteChange } from './unread-version.ts';
 
-export function deleteNotification(id: number): Promise<void> {
-  return api.delete(`/api/communications/notifications/${id}/`);
+export async function deleteNotification(id: number): Promise<void> {
+  const response = await apiResponse<void>(`/api/communications/notifications/${id}/`, { method: 'DELETE' });
+  noteChange(response.headers);
 }
 
 export function useDeleteNotification() {

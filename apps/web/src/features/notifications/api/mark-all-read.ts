@@ -2,12 +2,19 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MarkAllReadResult } from '@webinar/contracts';
-import { api } from '../../../lib/api-client.ts';
+import { apiResponse } from '../../../lib/api-client.ts';
 import { getUnreadCountQueryOptions } from './get-unread-count.ts';
 import { editCachedNotifications, refreshNotificationViews } from './notification-cache.ts';
+import { noteChange } from './unread-version.ts';
 
-export function markAllRead(): Promise<MarkAllReadResult> {
-  return api.post<MarkAllReadResult>('/api/communications/notifications/mark-all-read/');
+export async function markAllRead(): Promise<MarkAllReadResult> {
+  const response = await apiResponse<MarkAllReadResult>('/api/communications/notifications/mark-all-read/', {
+    method: 'POST',
+  });
+  const result = response.data as MarkAllReadResult;
+  // The refetch that follows must not show an older count, whichever server process answers it.
+  noteChange(response.headers, result.unread_count);
+  return result;
 }
 
 export function useMarkAllRead() {

@@ -2,15 +2,20 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Notification } from '@webinar/contracts';
-import { api } from '../../../lib/api-client.ts';
+import { apiResponse } from '../../../lib/api-client.ts';
 import {
   refreshNotificationViews,
   replaceCachedNotification,
   shiftUnreadCount,
 } from './notification-cache.ts';
+import { noteChange } from './unread-version.ts';
 
-export function markNotificationRead(id: number): Promise<Notification> {
-  return api.post<Notification>(`/api/communications/notifications/${id}/mark-read/`);
+export async function markNotificationRead(id: number): Promise<Notification> {
+  const response = await apiResponse<Notification>(`/api/communications/notifications/${id}/mark-read/`, {
+    method: 'POST',
+  });
+  noteChange(response.headers);
+  return response.data as Notification;
 }
 
 export function useMarkNotificationRead() {

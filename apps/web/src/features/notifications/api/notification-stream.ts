@@ -10,6 +10,7 @@ import { notificationListsKey } from './get-notifications.ts';
 import { getRecentNotificationsQueryOptions, type RecentNotifications } from './get-recent-notifications.ts';
 import { getUnreadCountQueryOptions } from './get-unread-count.ts';
 import { refreshNotificationViews } from './notification-cache.ts';
+import { noteStreamCount } from './unread-version.ts';
 
 const RECENT_LIMIT = 10;
 
@@ -24,6 +25,7 @@ export function useNotificationStream(): void {
   useEffect(() => {
     const unsubscribers = [
       eventStream.on('unread_count', (count) => {
+        noteStreamCount(count.unread_count);
         queryClient.setQueryData(getUnreadCountQueryOptions().queryKey, count);
       }),
       eventStream.on('notification', (notification) => {
