@@ -97,7 +97,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: 'Sign the browser out (ends the session)',
-        response: { 204: Type.Null(), 401: ErrorBody },
+        response: { 204: Type.Null(), 401: ErrorBody, 403: ErrorBody },
       },
     },
     async (request, reply) => {
