@@ -210,7 +210,7 @@ beforeAll(async () => {
       payload: { title: `Fuzz news ${i}`, content: 'Hello.' },
     });
     expect(made.statusCode, made.body).toBe(201);
-    announcementIds.push(made.json().id);
+    announcementIds.push(made.json().announcement.id);
   }
   for (let i = 0; i < 12; i++) {
     ctx.clock.advance(1000);
