@@ -57,7 +57,7 @@ const KNOWN_DEFECTS: KnownDefect[] = [
     method: '*',
     route: ANY,
     cause: /^body\.[\w.]+=(invalid UTF-8|UTF-8 encoded surrogate|lone surrogate|lone low surrogate)$/,
-    problem: /^(accepted with 20\d|refused with (404|409), )/,
+    problem: /^accepted with 20\d$/,
     reason: 'a JSON body with invalid UTF-8 or a lone surrogate escape is accepted as text',
   },
   {
@@ -367,10 +367,11 @@ it(`answers every hostile request as documented (seed ${SEED})`, { timeout: 900_
   console.log(`openapi fuzz: FUZZ_SEED=${SEED} FUZZ_REQUESTS=${REQUESTS}`);
   const rng = new Prng(SEED);
   const cases: FuzzCase[] = [];
-  // The sweep: every mutation of every operation, as a student and as an admin.
+  // The sweep: every mutation of every operation, as a student and as an admin; once for the
+  // operations anyone may call (sign-in: each one hashes a password), where who sends it matters not.
   for (const operation of operations)
     for (const mutation of mutationsOf(operation))
-      for (const name of ['student', 'admin'])
+      for (const name of publicOperations.has(operation) ? ['student'] : ['student', 'admin'])
         cases.push(buildCase(operation, senders.get(name)!.sender, mutation, rng, fixtures));
   // Then random cases, from every sender, up to the requested number of requests.
   const allSenders = [...senders.values()].map((s) => s.sender);
@@ -439,7 +440,9 @@ it(`answers every hostile request as documented (seed ${SEED})`, { timeout: 900_
       Object.fromEntries([...statuses].sort(([a], [b]) => a - b)),
     )}`,
   );
-  console.log(`openapi fuzz: 5xx by cause: ${JSON.stringify(Object.fromEntries(serverErrors), null, 1)}`);
+  console.log(
+    `openapi fuzz: 5xx by cause:${[...serverErrors].map(([cause, count]) => `\n  ${count}× ${cause}`).join('')}`,
+  );
   for (const [defect, count] of used) console.log(`openapi fuzz: known defect (${count}×): ${defect.reason}`);
   for (const failure of unexpected.slice(0, 40))
     console.log(`openapi fuzz FAILURE (${failure.count}×) ${failure.key}\n  ${failure.example}`);

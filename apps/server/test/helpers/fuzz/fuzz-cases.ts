@@ -75,6 +75,8 @@ export interface FuzzCase {
 
 /** Any refusal; an anonymous sender or one without the role is refused before validation. */
 const REFUSED = [400, 401, 403, 413, 415, 422] as const;
+/** A request its schemas let through but the rules refuse: after validation, its row may be gone. */
+const REFUSED_LATER = [...REFUSED, 404, 409] as const;
 const AUTH_REFUSED = [401, 403] as const;
 
 /** Every mutation of an operation, each once: the sweep sends all of them. */
@@ -420,7 +422,8 @@ export function buildCase(
     const noBody = wholeBody === '' && Boolean(operation.body);
     const fits = noBody ? false : fitsSchemas(operation, parts, encoded?.parsed, encoded?.known ?? true);
     const invalidBody = wholeBody !== undefined && wholeBody !== '' && encoded?.parsed === undefined;
-    if (semantic || fits === false || invalidBody) refuse = REFUSED;
+    if (fits === false || invalidBody) refuse = REFUSED;
+    else if (semantic) refuse = REFUSED_LATER;
   }
 
   let before: FuzzRequest | undefined;
