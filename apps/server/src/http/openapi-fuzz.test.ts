@@ -7,16 +7,20 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, simple, TEST_PASSWORD, type TestContext } from '../../test/helpers/app.ts';
+import { createTestContext, type TestContext } from '../../test/helpers/app.ts';
 import {
   buildCase,
   type Fixtures,
-  type FixtureUser,
   type FuzzCase,
   type FuzzRequest,
   mutationsOf,
-  type Sender,
 } from '../../test/helpers/fuzz/fuzz-cases.ts';
+import {
+  FORGED_TOKEN,
+  type SenderEntry,
+  seedFuzzWorld,
+  UNKNOWN_SESSION,
+} from '../../test/helpers/fuzz/fuzz-world.ts';
 import { checkResponse, type Operation, operationsOf } from '../../test/helpers/fuzz/openapi-operations.ts';
 import { Prng } from '../../test/helpers/fuzz/prng.ts';
 
@@ -116,20 +120,10 @@ interface Failure {
 let ctx: TestContext;
 let operations: Operation[];
 let fixtures: Fixtures;
-let senders: Map<string, { sender: Sender; headers: Record<string, string> }>;
+let senders: Map<string, SenderEntry>;
 let streamBase: string;
 /** Operations that anyone may call (sign-in, health): a cookie without its CSRF token is fine there. */
 const publicOperations = new Set<Operation>();
-
-async function signIn(username: string): Promise<{ access: string; refresh: string }> {
-  const response = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/auth/token/',
-    payload: { username, password: TEST_PASSWORD },
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json();
-}
 
 beforeAll(async () => {
   // Sign-in is fuzzed like the rest: its rate limit would answer 429 to most of it.
@@ -139,108 +133,7 @@ beforeAll(async () => {
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   streamBase = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
 
-  const users: Record<'student' | 'host' | 'admin', FixtureUser> = {} as never;
-  const sessions: Record<string, { cookie: string; csrf: string }> = {};
-  for (const role of ['student', 'host', 'admin'] as const) {
-    const built = await ctx.buildUser({ role });
-    const tokens = await signIn(built.username);
-    users[role] = { id: built.id, username: built.username, refresh: tokens.refresh };
-    const session = await ctx.signIn(built.username);
-    sessions[role] = {
-      cookie: Object.entries(session.cookies)
-        .map(([name, value]) => `${name}=${value}`)
-        .join('; '),
-      csrf: session.csrfToken,
-    };
-    senders ??= new Map([['anonymous', { sender: { name: 'anonymous', user: null }, headers: {} }]]);
-    senders.set(role, {
-      sender: { name: role, user: users[role] },
-      headers: { authorization: `Bearer ${tokens.access}` },
-    });
-  }
-  for (const role of ['student', 'admin'] as const) {
-    const { cookie, csrf } = sessions[role] as { cookie: string; csrf: string };
-    senders.set(`${role} (cookie)`, {
-      sender: { name: `${role} (cookie)`, user: users[role] },
-      headers: { cookie, 'x-csrf-token': csrf },
-    });
-  }
-  const { cookie } = sessions.admin as { cookie: string };
-  senders.set('admin (cookie, no CSRF token)', {
-    sender: { name: 'admin (cookie, no CSRF token)', user: users.admin },
-    headers: { cookie },
-  });
-
-  // A few rows of each kind, in each state, so that valid requests find what they name.
-  const { student, host, admin } = users;
-  const adminHeaders = senders.get('admin')?.headers;
-  const webinarIds: number[] = [];
-  for (let i = 0; i < 16; i++) webinarIds.push(await ctx.buildWebinar(host.id, `Fuzz webinar ${i}`));
-  const registrationIds: number[] = [];
-  for (const [i, id] of webinarIds.slice(0, 10).entries()) {
-    const row = await ctx.database.db
-      .insertInto('registrations')
-      .values({ user_id: student.id, webinar_id: id, status: i % 3 === 0 ? 'pending' : 'approved' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    registrationIds.push(row.id);
-  }
-  for (const id of webinarIds.slice(3, 7)) {
-    const started = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/live-sessions/${id}/start/`,
-      headers: adminHeaders,
-    });
-    expect(started.statusCode, started.body).toBe(200);
-  }
-  for (const id of webinarIds.slice(5, 7)) {
-    const ended = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/live-sessions/${id}/end/`,
-      headers: adminHeaders,
-    });
-    expect(ended.statusCode, ended.body).toBe(200);
-  }
-  const announcementIds: number[] = [];
-  for (let i = 0; i < 6; i++) {
-    const made = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/communications/announcements/',
-      headers: adminHeaders,
-      payload: { title: `Fuzz news ${i}`, content: 'Hello.' },
-    });
-    expect(made.statusCode, made.body).toBe(201);
-    announcementIds.push(made.json().announcement.id);
-  }
-  for (let i = 0; i < 12; i++) {
-    ctx.clock.advance(1000);
-    await ctx.notify(
-      simple(i % 2 ? 'system' : 'live_started', [student.id, host.id, admin.id], `Fuzz note ${i}`),
-    );
-  }
-  const notificationIds = new Map<number, number[]>();
-  for (const user of [student, host, admin]) {
-    const rows = await ctx.database.db
-      .selectFrom('notifications')
-      .select('id')
-      .where('user_id', '=', user.id)
-      .execute();
-    notificationIds.set(
-      user.id,
-      rows.map((r) => Number(r.id)),
-    );
-  }
-  fixtures = {
-    now: ctx.clock.now(),
-    password: TEST_PASSWORD,
-    student,
-    host,
-    admin,
-    webinarIds,
-    registrationIds,
-    announcementIds,
-    notificationIds,
-  };
+  ({ fixtures, senders } = await seedFuzzWorld(ctx));
 
   for (const operation of operations) {
     const url = operation.path.replace(/\{\w+\}/g, '1');
@@ -338,7 +231,8 @@ function describeExchange(fuzzCase: FuzzCase, answer: Answer): string {
 /** The sender's credentials on the request, and what a cookie without its CSRF token must get. */
 async function withSender(fuzzCase: FuzzCase): Promise<FuzzCase> {
   let { headers } = senders.get(fuzzCase.sender.name) as { headers: Record<string, string> };
-  if (fuzzCase.operation.path === '/api/auth/logout/' && headers.cookie && fuzzCase.sender.user) {
+  const signedIn = headers.cookie && fuzzCase.sender.user && fuzzCase.sender.name !== UNKNOWN_SESSION;
+  if (fuzzCase.operation.path === '/api/auth/logout/' && signedIn && fuzzCase.sender.user) {
     // Signing out ends the session: sign out of a session of its own, not the one the fuzz reuses.
     const session = await ctx.signIn(fuzzCase.sender.user.username);
     const cookie = Object.entries(session.cookies)
@@ -352,14 +246,16 @@ async function withSender(fuzzCase: FuzzCase): Promise<FuzzCase> {
   }
   const applied = (request: FuzzRequest) => ({ ...request, headers: { ...request.headers, ...headers } });
   const unsafe = !['GET', 'HEAD'].includes(fuzzCase.operation.method);
-  const noCsrf =
-    fuzzCase.sender.name.includes('no CSRF') && unsafe && !publicOperations.has(fuzzCase.operation);
+  const guarded = !publicOperations.has(fuzzCase.operation);
+  const noCsrf = fuzzCase.sender.name.includes('no CSRF') && unsafe && guarded;
+  const disbelieved = [FORGED_TOKEN, UNKNOWN_SESSION].includes(fuzzCase.sender.name) && guarded;
   return {
     ...fuzzCase,
     request: applied(fuzzCase.request),
     ...(fuzzCase.before ? { before: applied(fuzzCase.before) } : {}),
     // A URL the router cannot read is refused before anyone is identified.
     ...(noCsrf ? { refuse: [400, 403] } : {}),
+    ...(disbelieved ? { refuse: [400, 401] } : {}),
   };
 }
 
@@ -367,11 +263,11 @@ it(`answers every hostile request as documented (seed ${SEED})`, { timeout: 900_
   console.log(`openapi fuzz: FUZZ_SEED=${SEED} FUZZ_REQUESTS=${REQUESTS}`);
   const rng = new Prng(SEED);
   const cases: FuzzCase[] = [];
-  // The sweep: every mutation of every operation, as a student and as an admin; once for the
-  // operations anyone may call (sign-in: each one hashes a password), where who sends it matters not.
+  // The sweep: every mutation of every operation, as a student and as an admin; anonymously, once,
+  // for the operations anyone may call (sign-in: each case hashes a password).
   for (const operation of operations)
     for (const mutation of mutationsOf(operation))
-      for (const name of publicOperations.has(operation) ? ['student'] : ['student', 'admin'])
+      for (const name of publicOperations.has(operation) ? ['anonymous'] : ['student', 'admin'])
         cases.push(buildCase(operation, senders.get(name)!.sender, mutation, rng, fixtures));
   // Then random cases, from every sender, up to the requested number of requests.
   const allSenders = [...senders.values()].map((s) => s.sender);
