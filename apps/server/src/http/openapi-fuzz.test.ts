@@ -357,3 +357,40 @@ it(`answers every hostile request as documented (seed ${SEED})`, { timeout: 900_
     'known defects that no longer fail: remove them from KNOWN_DEFECTS',
   ).toEqual([]);
 });
+
+it('documents the 429 of every rate-limited operation', async () => {
+  // The fuzz above lifts the sign-in limit; here it is one attempt a minute.
+  const limited = await createTestContext({ loginRateLimit: 1 });
+  try {
+    const document = (await limited.app.inject({ url: '/api/openapi.json' })).json();
+    const problems: string[] = [];
+    const refused: string[] = [];
+    for (const operation of operationsOf(document)) {
+      if (operation.path === STREAM_PATH) continue; // never ends; its own limit is per open stream
+      const request = {
+        method: operation.method as 'POST',
+        url: operation.path.replace(/\{\w+\}/g, '1'),
+        ...(operation.body ? { payload: {} } : {}),
+      };
+      await limited.app.inject(request);
+      const second = await limited.app.inject(request);
+      if (second.statusCode !== 429) continue;
+      refused.push(`${operation.method} ${operation.path}`);
+      for (const problem of checkResponse(
+        operation,
+        429,
+        second.headers['content-type'] as string,
+        second.body,
+      ))
+        problems.push(`${operation.method} ${operation.path}: ${problem}`);
+    }
+    expect(refused).toEqual([
+      'POST /api/auth/token/',
+      'POST /api/auth/token/refresh/',
+      'POST /api/auth/login/',
+    ]);
+    expect(problems).toEqual([]);
+  } finally {
+    await limited.close();
+  }
+});
