@@ -1,8 +1,6 @@
-// Who may call each platform endpoint: every endpoint × anonymous, a student, the webinar's host,
-// another host and an admin, with the status each one gets. Every row builds its own fixtures, so
-// a row that changes state (deletes, starts, approves) leaves the next one untouched. Then the
-// requests the platform refuses whoever sends them: bad dates, missing and extra fields, bad URLs,
-// unknown ids and actions in the wrong state.
+// What a registration lets a student do, then the requests the platform refuses whoever sends
+// them: bad dates, missing and extra fields, bad URLs, unknown ids and actions in the wrong state.
+// Who may call each endpoint at all is in access-matrix.test.ts.
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, simple, type TestContext, type TestUser } from '../test/helpers/app.ts';
@@ -34,8 +32,6 @@ function send(actor: Actor, options: InjectOptions): Promise<LightMyRequestRespo
 }
 
 // Fixtures, written straight to the database (fast) or through the API when the state matters.
-
-const later = () => new Date(ctx.clock.now().getTime() + 7 * 86_400_000).toISOString();
 
 /** A scheduled webinar hosted by `host`. */
 function webinar(): Promise<number> {
@@ -92,219 +88,10 @@ async function notification(): Promise<number> {
   return Number(row.id);
 }
 
-type Statuses = readonly [anonymous: number, student: number, host: number, otherHost: number, admin: number];
-const anyone = (ok: number): Statuses => [401, ok, ok, ok, ok];
-const adminOnly = (ok: number): Statuses => [401, 403, 403, 403, ok];
-const webinarManagers = (ok: number): Statuses => [401, 403, ok, 403, ok];
-const hostsAndAdmins = (ok: number): Statuses => [401, 403, ok, ok, ok];
-
-interface Endpoint {
-  endpoint: string;
-  request: () => Promise<InjectOptions> | InjectOptions;
-  statuses: Statuses;
-}
-
-const ENDPOINTS: Endpoint[] = [
-  { endpoint: 'GET /api/webinars/', request: () => ({ url: '/api/webinars/' }), statuses: anyone(200) },
-  {
-    endpoint: 'GET /api/webinars/:id/',
-    request: async () => ({ url: `/api/webinars/${await webinar()}/` }),
-    statuses: anyone(200),
-  },
-  {
-    endpoint: 'POST /api/webinars/',
-    request: () => ({
-      method: 'POST',
-      url: '/api/webinars/',
-      payload: { title: 'Created', starts_at: later() },
-    }),
-    statuses: hostsAndAdmins(201),
-  },
-  {
-    endpoint: 'PATCH /api/webinars/:id/',
-    request: async () => ({
-      method: 'PATCH',
-      url: `/api/webinars/${await webinar()}/`,
-      payload: { title: 'Renamed' },
-    }),
-    statuses: webinarManagers(200),
-  },
-  {
-    endpoint: 'DELETE /api/webinars/:id/',
-    request: async () => ({ method: 'DELETE', url: `/api/webinars/${await webinar()}/` }),
-    statuses: adminOnly(204),
-  },
-  {
-    endpoint: 'POST /api/webinars/:id/register/',
-    request: async () => ({ method: 'POST', url: `/api/webinars/${await webinar()}/register/` }),
-    statuses: [401, 201, 403, 403, 403],
-  },
-  {
-    endpoint: 'GET /api/webinars/:id/registrations/',
-    request: async () => {
-      const id = await webinar();
-      await registration('pending', id);
-      return { url: `/api/webinars/${id}/registrations/` };
-    },
-    statuses: webinarManagers(200),
-  },
-  {
-    endpoint: 'GET /api/registrations/',
-    request: () => ({ url: '/api/registrations/' }),
-    statuses: anyone(200),
-  },
-  {
-    endpoint: 'POST /api/registrations/:id/approve/',
-    request: async () => ({ method: 'POST', url: `/api/registrations/${await registration()}/approve/` }),
-    statuses: webinarManagers(200),
-  },
-  {
-    endpoint: 'POST /api/registrations/:id/reject/',
-    request: async () => ({ method: 'POST', url: `/api/registrations/${await registration()}/reject/` }),
-    statuses: webinarManagers(200),
-  },
-  {
-    endpoint: 'POST /api/live-sessions/:id/start/',
-    request: async () => ({ method: 'POST', url: `/api/live-sessions/${await webinar()}/start/` }),
-    statuses: webinarManagers(200),
-  },
-  {
-    // The student has not registered: only approved registrants, the host and admins may join.
-    endpoint: 'POST /api/live-sessions/:id/join/',
-    request: async () => ({ method: 'POST', url: `/api/live-sessions/${await liveWebinar()}/join/` }),
-    statuses: webinarManagers(200),
-  },
-  {
-    endpoint: 'POST /api/live-sessions/:id/end/',
-    request: async () => ({ method: 'POST', url: `/api/live-sessions/${await liveWebinar()}/end/` }),
-    statuses: webinarManagers(200),
-  },
-  {
-    endpoint: 'GET /api/communications/announcements/',
-    request: () => ({ url: '/api/communications/announcements/' }),
-    statuses: anyone(200),
-  },
-  {
-    endpoint: 'GET /api/communications/announcements/:id/',
-    request: async () => ({ url: `/api/communications/announcements/${await announcement()}/` }),
-    statuses: anyone(200),
-  },
-  {
-    endpoint: 'POST /api/communications/announcements/',
-    request: () => ({
-      method: 'POST',
-      url: '/api/communications/announcements/',
-      payload: { title: 'News', content: 'Something happened.' },
-    }),
-    statuses: adminOnly(201),
-  },
-  {
-    endpoint: 'PATCH /api/communications/announcements/:id/',
-    request: async () => ({
-      method: 'PATCH',
-      url: `/api/communications/announcements/${await announcement()}/`,
-      payload: { content: 'Edited.' },
-    }),
-    statuses: adminOnly(200),
-  },
-  {
-    endpoint: 'DELETE /api/communications/announcements/:id/',
-    request: async () => ({
-      method: 'DELETE',
-      url: `/api/communications/announcements/${await announcement()}/`,
-    }),
-    statuses: adminOnly(204),
-  },
-  {
-    endpoint: 'POST /api/webinars/:id/recordings/',
-    request: async () => ({
-      method: 'POST',
-      url: `/api/webinars/${await webinar()}/recordings/`,
-      payload: { title: 'Replay', url: 'https://video.example/replay' },
-    }),
-    statuses: webinarManagers(201),
-  },
-  {
-    // Everyone may ask; what they see depends on who they are (see "recordings are visible to").
-    endpoint: 'GET /api/webinars/:id/recordings/',
-    request: async () => ({ url: `/api/webinars/${await webinar()}/recordings/` }),
-    statuses: anyone(200),
-  },
-  { endpoint: 'GET /api/recordings/', request: () => ({ url: '/api/recordings/' }), statuses: anyone(200) },
-  {
-    endpoint: 'POST /api/webinars/:id/remind/',
-    request: async () => ({ method: 'POST', url: `/api/webinars/${await webinar()}/remind/` }),
-    statuses: adminOnly(200),
-  },
-  {
-    endpoint: 'GET /api/admin/notifications/',
-    request: () => ({ url: '/api/admin/notifications/?search=matrix' }),
-    statuses: adminOnly(200),
-  },
-  {
-    endpoint: 'POST /api/admin/notifications/',
-    request: () => ({
-      method: 'POST',
-      url: '/api/admin/notifications/',
-      payload: { user_ids: [registrant.id], notification_type: 'system', title: 'Hi', content: 'Hello.' },
-    }),
-    statuses: adminOnly(201),
-  },
-  {
-    endpoint: 'GET /api/admin/notifications/:id/',
-    request: async () => ({ url: `/api/admin/notifications/${await notification()}/` }),
-    statuses: adminOnly(200),
-  },
-  {
-    endpoint: 'PATCH /api/admin/notifications/:id/',
-    request: async () => ({
-      method: 'PATCH',
-      url: `/api/admin/notifications/${await notification()}/`,
-      payload: { is_read: true },
-    }),
-    statuses: adminOnly(200),
-  },
-  {
-    endpoint: 'DELETE /api/admin/notifications/:id/',
-    request: async () => ({ method: 'DELETE', url: `/api/admin/notifications/${await notification()}/` }),
-    statuses: adminOnly(204),
-  },
-  {
-    endpoint: 'GET /api/communications/notifications/',
-    request: () => ({ url: '/api/communications/notifications/' }),
-    statuses: anyone(200),
-  },
-  {
-    endpoint: 'PUT /api/communications/notifications/preferences/',
-    request: () => ({
-      method: 'PUT',
-      url: '/api/communications/notifications/preferences/',
-      payload: { live_started: true },
-    }),
-    statuses: anyone(200),
-  },
-];
-
 /** Table rows named plainly in the test titles (`$field` would quote strings). */
 function titled<T>(rows: readonly T[], title: (row: T) => string): [string, T][] {
   return rows.map((row) => [title(row), row]);
 }
-
-const MATRIX = ENDPOINTS.flatMap(({ endpoint, request, statuses }) =>
-  ACTORS.map((actor, i) => ({ endpoint, actor, status: statuses[i]!, request })),
-);
-
-describe('who may call each endpoint', () => {
-  it.each(titled(MATRIX, (r) => `${r.endpoint} as ${r.actor} → ${r.status}`))(
-    '%s',
-    async (_title, { actor, status, request }) => {
-      const response = await send(actor, await request());
-      expect(response.statusCode, response.body).toBe(status);
-      const code = { 401: 'unauthorized', 403: 'forbidden' }[status as 401 | 403];
-      if (code) expect(response.json().error.code).toBe(code);
-    },
-  );
-});
 
 describe('what a registration lets a student do', () => {
   const REGISTRATIONS = [

@@ -14,7 +14,10 @@ export type Credentials = Type.Static<typeof Credentials>;
 export const TokenPair = Type.Object({ access: Type.String(), refresh: Type.String() });
 export type TokenPair = Type.Static<typeof TokenPair>;
 
-export const RefreshRequest = Type.Object({ refresh: Type.String({ minLength: 1, maxLength: 4096 }) });
+export const RefreshRequest = Type.Object(
+  { refresh: Type.String({ minLength: 1, maxLength: 4096 }) },
+  { additionalProperties: false },
+);
 export const AccessToken = Type.Object({ access: Type.String() });
 
 export const User = Type.Object({

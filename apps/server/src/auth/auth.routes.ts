@@ -81,7 +81,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Exchange a refresh token for a new access token',
         body: RefreshRequest,
-        response: { 200: AccessToken, 400: ErrorBody, 401: ErrorBody },
+        response: { 200: AccessToken, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
       },
     },
     async (request) => {
@@ -123,7 +123,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: 'Sign the browser out (ends the session)',
-        response: { 204: Type.Null(), 401: ErrorBody },
+        response: { 204: Type.Null(), 401: ErrorBody, 403: ErrorBody },
       },
     },
     async (request, reply) => {

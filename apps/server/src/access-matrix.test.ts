@@ -1,0 +1,267 @@
+// Who may do what to each resource: every route × anonymous, the owner (the student the row
+// belongs to: the registrant, the recipient), another student, the webinar's host, another host and
+// an admin, with the exact status each gets. Every cell builds its own rows, so a cell that changes
+// state (deletes, starts, approves) leaves the next one untouched; and when the answer is a
+// refusal, no table may have changed.
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, simple, type TestContext, type TestUser } from '../test/helpers/app.ts';
+
+const ACTORS = ['anonymous', 'owner', 'other student', 'host', 'other host', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+type Statuses = readonly [
+  anonymous: number,
+  owner: number,
+  otherStudent: number,
+  host: number,
+  otherHost: number,
+  admin: number,
+];
+
+let ctx: TestContext;
+let users: Record<Exclude<Actor, 'anonymous'>, TestUser>;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  users = {
+    owner: await ctx.buildUser({ role: 'student' }),
+    'other student': await ctx.buildUser({ role: 'student' }),
+    host: await ctx.buildUser({ role: 'host' }),
+    'other host': await ctx.buildUser({ role: 'host' }),
+    admin: await ctx.buildUser({ role: 'admin' }),
+  };
+});
+afterAll(() => ctx.close());
+
+function send(actor: Actor, options: InjectOptions): Promise<LightMyRequestResponse> {
+  return actor === 'anonymous' ? ctx.app.inject(options) : ctx.as(users[actor], options);
+}
+
+async function asAdmin(options: InjectOptions, status: number): Promise<LightMyRequestResponse> {
+  const response = await send('admin', options);
+  expect(response.statusCode, response.body).toBe(status);
+  return response;
+}
+
+const TABLES = [
+  'users',
+  'sessions',
+  'webinars',
+  'registrations',
+  'live_sessions',
+  'live_session_participants',
+  'recordings',
+  'announcements',
+  'notification_events',
+  'notifications',
+  'notification_read_marks',
+  'notification_preferences',
+  'reminder_deliveries',
+  'app_settings',
+] as const;
+
+/** Every row of every table, in a stable order. */
+async function snapshot(): Promise<Record<string, string[]>> {
+  const tables: Record<string, string[]> = {};
+  for (const table of TABLES) {
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(
+      ctx.database.db,
+    );
+    tables[table] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return tables;
+}
+
+// Fixtures: the host's webinar in some state, with the owner's registration.
+
+const later = () => new Date(ctx.clock.now().getTime() + 7 * 86_400_000).toISOString();
+
+interface Webinar {
+  webinar: number;
+  registration: number;
+}
+
+async function webinar(registration: 'pending' | 'approved' = 'approved'): Promise<Webinar> {
+  const id = await ctx.buildWebinar(users.host.id, 'Matrix webinar');
+  const row = await ctx.database.db
+    .insertInto('registrations')
+    .values({ user_id: users.owner.id, webinar_id: id, status: registration })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { webinar: id, registration: row.id };
+}
+
+async function liveWebinar(): Promise<Webinar> {
+  const made = await webinar();
+  await asAdmin({ method: 'POST', url: `/api/live-sessions/${made.webinar}/start/` }, 200);
+  return made;
+}
+
+async function recordedWebinar(): Promise<Webinar> {
+  const made = await webinar();
+  const url = `/api/webinars/${made.webinar}/recordings/`;
+  await asAdmin({ method: 'POST', url, payload: { title: 'Replay', url: 'https://video.example/r' } }, 201);
+  return made;
+}
+
+async function announcement(): Promise<number> {
+  const made = await asAdmin(
+    {
+      method: 'POST',
+      url: '/api/communications/announcements/',
+      payload: { title: 'Matrix news', content: 'Hi.' },
+    },
+    201,
+  );
+  return made.json().announcement.id;
+}
+
+/** A notification of the owner's. */
+async function notification(): Promise<number> {
+  await ctx.notify(simple('system', [users.owner.id], 'Matrix notification'));
+  const row = await ctx.database.db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('user_id', '=', users.owner.id)
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+interface Cell {
+  route: string;
+  actor: Actor;
+  status: number;
+  request: () => Promise<InjectOptions>;
+}
+
+/** One resource's table: its fixture, then one row per route with the six actors' statuses. */
+function table<F>(
+  fixture: () => Promise<F>,
+  rows: ReadonlyArray<readonly [route: string, request: (f: F) => InjectOptions, statuses: Statuses]>,
+): Cell[] {
+  return rows.flatMap(([route, request, statuses]) =>
+    ACTORS.map((actor, i) => ({
+      route,
+      actor,
+      status: statuses[i] as number,
+      request: async () => request(await fixture()),
+    })),
+  );
+}
+
+const get = (url: string): InjectOptions => ({ url });
+const post = (url: string, payload?: object): InjectOptions => ({
+  method: 'POST',
+  url,
+  ...(payload ? { payload } : {}),
+});
+const patch = (url: string, payload: object): InjectOptions => ({ method: 'PATCH', url, payload });
+const del = (url: string): InjectOptions => ({ method: 'DELETE', url });
+
+// biome-ignore format: a table reads best one row a line
+const WEBINARS = table(webinar, [
+  //                                                                                                    anon owner other host other admin
+  ['GET /api/webinars/',                      () => get('/api/webinars/'),                              [401, 200, 200, 200, 200, 200]],
+  ['POST /api/webinars/',                     () => post('/api/webinars/', { title: 'New', starts_at: later() }), [401, 403, 403, 201, 201, 201]],
+  ['GET /api/webinars/:id/',                  (w) => get(`/api/webinars/${w.webinar}/`),                [401, 200, 200, 200, 200, 200]],
+  ['PATCH /api/webinars/:id/',                (w) => patch(`/api/webinars/${w.webinar}/`, { title: 'Renamed' }), [401, 403, 403, 200, 403, 200]],
+  ['DELETE /api/webinars/:id/',               (w) => del(`/api/webinars/${w.webinar}/`),                [401, 403, 403, 403, 403, 204]],
+  // The owner has registered already: again is a conflict.
+  ['POST /api/webinars/:id/register/',        (w) => post(`/api/webinars/${w.webinar}/register/`),      [401, 409, 201, 403, 403, 403]],
+  ['GET /api/webinars/:id/registrations/',    (w) => get(`/api/webinars/${w.webinar}/registrations/`),  [401, 403, 403, 200, 403, 200]],
+  ['POST /api/webinars/:id/remind/',          (w) => post(`/api/webinars/${w.webinar}/remind/`),        [401, 403, 403, 403, 403, 200]],
+]);
+
+// biome-ignore format: a table reads best one row a line
+const REGISTRATIONS = table(() => webinar('pending'), [
+  ['GET /api/registrations/',                 () => get('/api/registrations/'),                         [401, 200, 200, 200, 200, 200]],
+  ['POST /api/registrations/:id/approve/',    (w) => post(`/api/registrations/${w.registration}/approve/`), [401, 403, 403, 200, 403, 200]],
+  ['POST /api/registrations/:id/reject/',     (w) => post(`/api/registrations/${w.registration}/reject/`),  [401, 403, 403, 200, 403, 200]],
+]);
+
+// biome-ignore format: a table reads best one row a line
+const LIVE_SESSIONS = [
+  ...table(webinar, [
+    ['POST /api/live-sessions/:id/start/',    (w) => post(`/api/live-sessions/${w.webinar}/start/`),    [401, 403, 403, 200, 403, 200]],
+  ]),
+  ...table(liveWebinar, [
+    // Only approved registrants (the owner), the host and admins may join.
+    ['POST /api/live-sessions/:id/join/',     (w) => post(`/api/live-sessions/${w.webinar}/join/`),     [401, 200, 403, 200, 403, 200]],
+    ['POST /api/live-sessions/:id/end/',      (w) => post(`/api/live-sessions/${w.webinar}/end/`),      [401, 403, 403, 200, 403, 200]],
+  ]),
+];
+
+// biome-ignore format: a table reads best one row a line
+const RECORDINGS = table(recordedWebinar, [
+  // Anyone may list; what each sees is in platform-permissions.test.ts.
+  ['GET /api/recordings/',                    () => get('/api/recordings/'),                            [401, 200, 200, 200, 200, 200]],
+  ['GET /api/webinars/:id/recordings/',       (w) => get(`/api/webinars/${w.webinar}/recordings/`),     [401, 200, 200, 200, 200, 200]],
+  ['POST /api/webinars/:id/recordings/',      (w) => post(`/api/webinars/${w.webinar}/recordings/`, { title: 'More', url: 'https://video.example/m' }), [401, 403, 403, 201, 403, 201]],
+]);
+
+// Announcements belong to no webinar and no student: "owner" is a student it notified, the hosts
+// are any hosts.
+const ANNOUNCEMENTS = '/api/communications/announcements/';
+// biome-ignore format: a table reads best one row a line
+const ANNOUNCEMENT_CELLS = table(announcement, [
+  ['GET /api/communications/announcements/',  () => get(ANNOUNCEMENTS),                                 [401, 200, 200, 200, 200, 200]],
+  ['POST /api/communications/announcements/', () => post(ANNOUNCEMENTS, { title: 'News', content: 'Hi.' }), [401, 403, 403, 403, 403, 201]],
+  ['GET /api/communications/announcements/:id/',    (a) => get(`${ANNOUNCEMENTS}${a}/`),                [401, 200, 200, 200, 200, 200]],
+  ['PATCH /api/communications/announcements/:id/',  (a) => patch(`${ANNOUNCEMENTS}${a}/`, { content: 'Edited.' }), [401, 403, 403, 403, 403, 200]],
+  ['DELETE /api/communications/announcements/:id/', (a) => del(`${ANNOUNCEMENTS}${a}/`),                [401, 403, 403, 403, 403, 204]],
+]);
+
+// A user's own notifications: anyone else's is not found, an admin's included (the admin panel is
+// the admin's way in). "Host" and "other host" are any hosts.
+const MINE = '/api/communications/notifications/';
+// biome-ignore format: a table reads best one row a line
+const NOTIFICATIONS = table(notification, [
+  ['GET /api/communications/notifications/',  () => get(MINE),                                          [401, 200, 200, 200, 200, 200]],
+  ['PUT /api/communications/notifications/preferences/', () => ({ method: 'PUT', url: `${MINE}preferences/`, payload: { live_started: true } }), [401, 200, 200, 200, 200, 200]],
+  ['GET /api/communications/notifications/:id/',              (n) => get(`${MINE}${n}/`),               [401, 200, 404, 404, 404, 404]],
+  ['POST /api/communications/notifications/:id/mark-read/',   (n) => post(`${MINE}${n}/mark-read/`),    [401, 200, 404, 404, 404, 404]],
+  ['POST /api/communications/notifications/:id/mark-unread/', (n) => post(`${MINE}${n}/mark-unread/`),  [401, 200, 404, 404, 404, 404]],
+  ['DELETE /api/communications/notifications/:id/',           (n) => del(`${MINE}${n}/`),               [401, 204, 404, 404, 404, 404]],
+]);
+
+const PANEL = '/api/admin/notifications/';
+// biome-ignore format: a table reads best one row a line
+const ADMIN_NOTIFICATIONS = table(notification, [
+  ['GET /api/admin/notifications/',           () => get(`${PANEL}?search=matrix`),                      [401, 403, 403, 403, 403, 200]],
+  ['POST /api/admin/notifications/',          () => post(PANEL, { user_ids: [users.owner.id], notification_type: 'system', title: 'Hi', content: 'Hello.' }), [401, 403, 403, 403, 403, 201]],
+  ['GET /api/admin/notifications/:id/',       (n) => get(`${PANEL}${n}/`),                              [401, 403, 403, 403, 403, 200]],
+  ['PATCH /api/admin/notifications/:id/',     (n) => patch(`${PANEL}${n}/`, { is_read: true }),         [401, 403, 403, 403, 403, 200]],
+  ['DELETE /api/admin/notifications/:id/',    (n) => del(`${PANEL}${n}/`),                              [401, 403, 403, 403, 403, 204]],
+]);
+
+const RESOURCES: Array<[string, Cell[]]> = [
+  ['webinars', WEBINARS],
+  ['registrations', REGISTRATIONS],
+  ['live sessions', LIVE_SESSIONS],
+  ['recordings', RECORDINGS],
+  ['announcements', ANNOUNCEMENT_CELLS],
+  ['notifications', NOTIFICATIONS],
+  ['admin notifications', ADMIN_NOTIFICATIONS],
+];
+
+const CODES: Record<number, string> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+};
+
+describe.each(RESOURCES)('who may do what to %s', (_resource, cells) => {
+  it.each(cells.map((cell) => [`${cell.route} as ${cell.actor} → ${cell.status}`, cell] as const))(
+    '%s',
+    async (_title, { actor, status, request }) => {
+      const options = await request();
+      const before = status >= 400 ? await snapshot() : undefined;
+      const response = await send(actor, options);
+      expect(response.statusCode, response.body).toBe(status);
+      if (CODES[status]) expect(response.json().error.code).toBe(CODES[status]);
+      if (before) expect(await snapshot(), 'a refused request changed the database').toEqual(before);
+    },
+  );
+});
