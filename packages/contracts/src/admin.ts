@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import { DateTime, Nullable, Role, StringEnum } from './common.ts';
 import { Notification, NotificationType } from './notifications.ts';
-import { NO_NUL_PATTERN, RowId } from './platform.ts';
+import { NO_NUL_PATTERN, PageQuery, RowId } from './platform.ts';
 
 export const AdminNotification = Type.Object({
   ...Notification.properties,
@@ -29,8 +29,7 @@ export const AdminNotificationQuery = Type.Object({
   ordering: Type.Optional(
     StringEnum(['-created_at', 'created_at', 'user', '-user', 'notification_type', 'is_read']),
   ),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  ...PageQuery.properties,
 });
 export type AdminNotificationQuery = Type.Static<typeof AdminNotificationQuery>;
 

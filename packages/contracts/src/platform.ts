@@ -18,6 +18,16 @@ export const RowIdParams = Type.Object({
 });
 export type RowIdParams = Type.Static<typeof RowIdParams>;
 
+/**
+ * `?page=` and `?page_size=` of every numbered list. Bounded, so that the offset stays a small
+ * number; the server takes only plain decimal digits for them (see http/validation.ts).
+ */
+export const PageQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+export type PageQuery = Type.Static<typeof PageQuery>;
+
 /** PostgreSQL text cannot hold the NUL character: refusing it in the schema makes it a 400, not a 500. */
 export const NO_NUL_PATTERN = '^[^\\u0000]*$';
 
@@ -79,8 +89,7 @@ export const WebinarListQuery = Type.Object({
   status: Type.Optional(StringEnum(['upcoming', 'live', 'ended', 'scheduled'])),
   /** Webinars I host (hosts) or registered for (students). */
   mine: Type.Optional(Type.Boolean()),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  ...PageQuery.properties,
 });
 export type WebinarListQuery = Type.Static<typeof WebinarListQuery>;
 

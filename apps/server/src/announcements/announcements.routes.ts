@@ -8,6 +8,7 @@ import {
   ErrorBody,
   IdempotencyHeaders,
   Page,
+  PageQuery,
   RowIdParams,
 } from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -19,10 +20,6 @@ import * as service from './announcements.service.ts';
 const BASE = '/api/communications/announcements';
 const tags = ['announcements'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-const PageQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-});
 
 export async function announcementRoutes(plain: FastifyInstance, deps: AppDeps) {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
