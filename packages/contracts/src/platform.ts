@@ -28,9 +28,6 @@ export const PageQuery = Type.Object({
 });
 export type PageQuery = Type.Static<typeof PageQuery>;
 
-/** PostgreSQL text cannot hold the NUL character: refusing it in the schema makes it a 400, not a 500. */
-export const NO_NUL_PATTERN = '^[^\\u0000]*$';
-
 export const UserSummary = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
@@ -57,8 +54,8 @@ export const Webinar = Type.Object({
 });
 export type Webinar = Type.Static<typeof Webinar>;
 
-const Title = Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL_PATTERN });
-const Description = Type.String({ maxLength: 5000, pattern: NO_NUL_PATTERN });
+const Title = Type.String({ minLength: 1, maxLength: 200 });
+const Description = Type.String({ maxLength: 5000 });
 const Duration = Type.Integer({ minimum: 1, maximum: 1440 });
 
 export const WebinarCreate = Type.Object(
@@ -142,7 +139,7 @@ export const Announcement = Type.Object({
 });
 export type Announcement = Type.Static<typeof Announcement>;
 
-const AnnouncementContent = Type.String({ minLength: 1, maxLength: 10000, pattern: NO_NUL_PATTERN });
+const AnnouncementContent = Type.String({ minLength: 1, maxLength: 10000 });
 
 export const AnnouncementCreate = Type.Object(
   { title: Title, content: AnnouncementContent },
@@ -173,7 +170,7 @@ export const RecordingCreate = Type.Object(
     title: Title,
     url: Type.String({
       maxLength: 2000,
-      pattern: '^https?://[^\\s/$.?#\\u0000][^\\s\\u0000]*$',
+      pattern: '^https?://[^\\s/$.?#][^\\s]*$',
       description: 'An http(s) URL',
     }),
   },

@@ -167,3 +167,156 @@ describe('ids in paths', () => {
     },
   );
 });
+
+const json = (url: string, payload: string | Buffer, method: InjectOptions['method'] = 'POST') => ({
+  method,
+  url,
+  payload,
+  headers: { 'content-type': 'application/json' },
+});
+const ANNOUNCEMENTS = '/api/communications/announcements/';
+
+describe('text the database cannot keep', () => {
+  it.each(['/api/auth/token/', '/api/auth/login/'])(
+    'refuses a NUL in the sign-in at %s with 400',
+    async (url) => {
+      const user = await ctx.buildUser();
+      for (const payload of [
+        { username: `${user.username}\u0000`, password: 'whatever' },
+        { username: 'a\u0000b', password: 'whatever' },
+        { username: user.username, password: 'pass\u0000word' },
+      ]) {
+        const field = payload.username.includes('\u0000') ? 'username' : 'password';
+        await expectRefused({ method: 'POST', url, payload }, 400, 'validation_error', field);
+      }
+    },
+  );
+
+  it('refuses a NUL in any string of a body, naming the field', async () => {
+    const recordings = `/api/webinars/${webinarId}/recordings/`;
+    const cases: Array<[InjectOptions, string]> = [
+      [{ method: 'POST', url: ANNOUNCEMENTS, payload: { title: 'Nul\u0000', content: 'c' } }, 'title'],
+      [
+        {
+          method: 'POST',
+          url: '/api/webinars/',
+          payload: { title: 'T', description: '\u0000', starts_at: '2031-01-01T00:00:00Z' },
+        },
+        'description',
+      ],
+      [{ method: 'PATCH', url: `/api/webinars/${webinarId}/`, payload: { title: '\u0000' } }, 'title'],
+      [{ method: 'POST', url: recordings, payload: { title: 'T', url: 'https://v.example/\u0000' } }, 'url'],
+      [
+        {
+          method: 'POST',
+          url: '/api/admin/notifications/',
+          payload: { everyone: true, notification_type: 'system', title: 'T', content: 'a\u0000' },
+        },
+        'content',
+      ],
+      [{ method: 'POST', url: '/api/auth/token/refresh/', payload: { refresh: 'x\u0000' } }, 'refresh'],
+    ];
+    for (const [options, field] of cases) await expectRefused(options, 400, 'validation_error', field);
+  });
+
+  it('refuses a NUL in a key of a body or in a query string', async () => {
+    await expectRefused(
+      json(ANNOUNCEMENTS, '{"title":"T","content":"C","x\\u0000":1}'),
+      400,
+      'validation_error',
+      'x\u0000',
+    );
+    await expectRefused({ url: '/api/admin/notifications/?search=a%00b' }, 400, 'validation_error', 'search');
+  });
+});
+
+describe('bodies that are not UTF-8 or not Unicode', () => {
+  const bytes = (...parts: Array<string | number[]>) =>
+    Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+
+  it.each([
+    ['a byte that is never UTF-8', [0xff, 0xfe, 0xfd]],
+    ['a truncated sequence', [0xe2, 0x82]],
+    ['an overlong NUL', [0xc0, 0x80]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['a continuation byte alone', [0x80]],
+  ])('refuses %s in a body with 400 invalid_json', async (_, raw) => {
+    await expectRefused(
+      json(ANNOUNCEMENTS, bytes('{"title":"', raw, '(","content":"C"}')),
+      400,
+      'invalid_json',
+    );
+    await expectRefused(
+      json('/api/auth/token/', bytes('{"username":"', raw, '","password":"p"}')),
+      400,
+      'invalid_json',
+    );
+  });
+
+  it.each([
+    ['a high surrogate alone', '\\ud800'],
+    ['a low surrogate alone', '\\udc00'],
+    ['a pair in the wrong order', '\\udc00\\ud800'],
+    ['a high surrogate at the end', 'abc\\udbff'],
+  ])('refuses %s as a JSON escape with 400 naming the field', async (_, escaped) => {
+    await expectRefused(
+      json(ANNOUNCEMENTS, `{"title":"${escaped}","content":"C"}`),
+      400,
+      'validation_error',
+      'title',
+    );
+    await expectRefused(
+      json(
+        '/api/admin/notifications/',
+        `{"user_ids":[${admin.id}],"notification_type":"system","title":"T","content":"${escaped}"}`,
+      ),
+      400,
+      'validation_error',
+      'content',
+    );
+  });
+
+  it('keeps characters outside the BMP, escaped or not', async () => {
+    const response = await ctx.as(
+      admin,
+      json(ANNOUNCEMENTS, '{"title":"Party \\ud83c\\udf89 🎉","content":"Ünïcödé"}'),
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().announcement.title).toBe('Party 🎉 🎉');
+    expect(response.json().announcement.content).toBe('Ünïcödé');
+  });
+});
+
+describe('media types', () => {
+  const withBody = () =>
+    operations.filter((operation) => ['post', 'put', 'patch', 'delete'].includes(operation.method));
+
+  it('answers JSON sent as text/plain with 415 on every route that takes a body', async () => {
+    expect(withBody().length).toBeGreaterThan(10);
+    for (const operation of withBody()) {
+      await expectRefused(
+        {
+          method: operation.method as InjectOptions['method'],
+          url: operation.path.replace('{id}', String(webinarId)),
+          payload: '{"title":"T","content":"C"}',
+          headers: { 'content-type': 'text/plain' },
+        },
+        415,
+        'unsupported_media_type',
+      );
+    }
+  });
+
+  it('documents 413 and 415 on every route that takes a body', () => {
+    for (const operation of withBody()) {
+      expect(Object.keys(operation.responses), `${operation.method} ${operation.path}`).toEqual(
+        expect.arrayContaining(['413', '415']),
+      );
+    }
+  });
+
+  it('documents the live stream as text/event-stream', () => {
+    const stream = operations.find((o) => o.path === '/api/communications/notifications/stream/');
+    expect(Object.keys(stream?.responses['200']?.content ?? {})).toEqual(['text/event-stream']);
+  });
+});
