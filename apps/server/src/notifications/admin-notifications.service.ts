@@ -9,6 +9,7 @@ import type {
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/app-error.ts';
+import { findUsersByIds } from '../users/users.repository.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';
 import * as repo from './admin-notifications.repository.ts';
 import { toNotification } from './notifications.mapper.ts';
@@ -81,6 +82,18 @@ function recipientsOf(input: AdminNotificationCreate): Recipients {
   return { everyone: true };
 }
 
+/** Sending to an id that is no user is a mistake to report, not a send to "0 users". */
+async function checkUsersExist(deps: Deps, userIds: readonly number[]): Promise<void> {
+  const found = new Set((await findUsersByIds(deps.db, userIds)).map((user) => user.id));
+  const unknown = userIds.filter((id) => !found.has(id));
+  if (unknown.length === 0) return;
+  const named =
+    unknown.slice(0, 20).join(', ') + (unknown.length > 20 ? ` and ${unknown.length - 20} more` : '');
+  throw new AppError('validation_error', 'Some of the users do not exist.', {
+    user_ids: `no such user${unknown.length === 1 ? '' : 's'}: ${named}`,
+  });
+}
+
 /**
  * Creates the notifications; returns how many. With `requestKey` (the Idempotency-Key header), a
  * repeat by the same admin creates none and says it was `replayed`.
@@ -91,6 +104,7 @@ export async function create(
   request: { actorId: number; requestKey?: string | undefined },
 ): Promise<{ created: number; replayed: boolean }> {
   const recipients = recipientsOf(input);
+  if ('userIds' in recipients) await checkUsersExist(deps, recipients.userIds);
   const webinarId = input.webinar_id ?? null;
   if (webinarId !== null && !(await findWebinarRow(deps.db, webinarId))) {
     throw new AppError('validation_error', 'The request is invalid.', { webinar_id: 'no such webinar' });
