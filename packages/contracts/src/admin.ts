@@ -68,6 +68,6 @@ export type AdminNotificationCreate = Type.Static<typeof AdminNotificationCreate
 
 export const AdminNotificationCreated = Type.Object({
   created: Type.Integer(),
-  /** True when an Idempotency-Key was seen before: this request created nothing. */
+  /** True when an Idempotency-Key was seen before: the first request's count; this one created nothing. */
   replayed: Type.Boolean(),
 });

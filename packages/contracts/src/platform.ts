@@ -111,6 +111,13 @@ export type Registration = Type.Static<typeof Registration>;
 /** Every action that raises notifications says how many users it notified. */
 export const Notified = Type.Object({ notified: Type.Integer() });
 
+/** A reminder sent by hand; a repeat with the same Idempotency-Key says the first one's count. */
+export const Reminded = Type.Object({
+  notified: Type.Integer(),
+  /** True when an Idempotency-Key was seen before: this request notified no one. */
+  replayed: Type.Boolean(),
+});
+
 export const RegistrationDecision = Type.Object({ registration: Registration, notified: Type.Integer() });
 
 export const LiveSession = Type.Object({
@@ -152,7 +159,7 @@ export const AnnouncementUpdate = Type.Object(
 export const AnnouncementCreated = Type.Object({
   announcement: Announcement,
   notified: Type.Integer(),
-  /** True when an Idempotency-Key was seen before: the announcement the first request made. */
+  /** True when an Idempotency-Key was seen before: the first request's answer, notifying no one. */
   replayed: Type.Boolean(),
 });
 

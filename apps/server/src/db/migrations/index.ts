@@ -7,6 +7,7 @@ import * as fanoutWithoutForeignKeys from './2026_11_25_0003_fanout_without_fore
 import * as lighterNotificationWrites from './2026_11_25_0004_lighter_notification_writes.ts';
 import * as announcementRequestKeys from './2026_11_25_0005_announcement_request_keys.ts';
 import * as readMarks from './2026_11_26_0006_read_marks.ts';
+import * as idempotencyKeys from './2026_12_03_0009_idempotency_keys.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0004_lighter_notification_writes': lighterNotificationWrites,
   '2026_11_25_0005_announcement_request_keys': announcementRequestKeys,
   '2026_11_26_0006_read_marks': readMarks,
+  '2026_12_03_0009_idempotency_keys': idempotencyKeys,
 };
