@@ -17,6 +17,7 @@ import { createInProcessEventBus, type EventBus } from './events/event-bus.ts';
 import { createPostgresEventBus } from './events/postgres-event-bus.ts';
 import { frameworkErrors, registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { registerJsonBody } from './http/json-body.ts';
 import { registerNotFound } from './http/not-found.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { pingRoutes } from './http/ping.routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerErrorHandler(app);
   registerNotFound(app);
+  registerJsonBody(app);
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cookie);
   await registerOpenApi(app);

@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import { DateTime, Nullable, Role, StringEnum } from './common.ts';
 import { Notification, NotificationType } from './notifications.ts';
-import { NO_NUL_PATTERN, RowId } from './platform.ts';
+import { PageQuery, RowId } from './platform.ts';
 
 export const AdminNotification = Type.Object({
   ...Notification.properties,
@@ -25,12 +25,11 @@ export const AdminNotificationQuery = Type.Object({
   created_after: Type.Optional(DateTime),
   created_before: Type.Optional(DateTime),
   /** Matches title, content and the recipient's username, case-insensitively. */
-  search: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL_PATTERN })),
+  search: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   ordering: Type.Optional(
     StringEnum(['-created_at', 'created_at', 'user', '-user', 'notification_type', 'is_read']),
   ),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  ...PageQuery.properties,
 });
 export type AdminNotificationQuery = Type.Static<typeof AdminNotificationQuery>;
 
@@ -43,8 +42,8 @@ export const AdminNotificationPage = Type.Object({
 
 export const AdminNotificationUpdate = Type.Object(
   {
-    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL_PATTERN })),
-    content: Type.Optional(Type.String({ minLength: 1, maxLength: 10000, pattern: NO_NUL_PATTERN })),
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    content: Type.Optional(Type.String({ minLength: 1, maxLength: 10000 })),
     notification_type: Type.Optional(NotificationType),
     is_read: Type.Optional(Type.Boolean()),
   },
@@ -59,8 +58,8 @@ export const AdminNotificationCreate = Type.Object(
     role: Type.Optional(Role),
     everyone: Type.Optional(Type.Literal(true)),
     notification_type: NotificationType,
-    title: Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL_PATTERN }),
-    content: Type.String({ minLength: 1, maxLength: 10000, pattern: NO_NUL_PATTERN }),
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    content: Type.String({ minLength: 1, maxLength: 10000 }),
     webinar_id: Type.Optional(Nullable(RowId)),
   },
   { additionalProperties: false },
@@ -69,6 +68,6 @@ export type AdminNotificationCreate = Type.Static<typeof AdminNotificationCreate
 
 export const AdminNotificationCreated = Type.Object({
   created: Type.Integer(),
-  /** True when an Idempotency-Key was seen before: this request created nothing. */
+  /** True when an Idempotency-Key was seen before: the first request's count; this one created nothing. */
   replayed: Type.Boolean(),
 });

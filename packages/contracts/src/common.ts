@@ -33,9 +33,10 @@ export type Role = Type.Static<typeof Role>;
 export const Empty = Type.Object({});
 
 /**
- * Optional header of the create requests a client may have to retry (an announcement, an admin's
- * notifications): the same key sent again by the same user makes nothing new. The repeat answers
- * 200 instead of 201, with `replayed: true`, and notifies no one.
+ * Optional header of the requests a client may have to retry (an announcement, an admin's send, a
+ * webinar reminder): the same request sent again with the same key by the same user does nothing
+ * new and gets the first answer again, with 200 and `replayed: true`. The same key with a
+ * different request is refused with 422 (`idempotency_key_reused`).
  */
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(

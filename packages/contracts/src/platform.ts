@@ -18,8 +18,15 @@ export const RowIdParams = Type.Object({
 });
 export type RowIdParams = Type.Static<typeof RowIdParams>;
 
-/** PostgreSQL text cannot hold the NUL character: refusing it in the schema makes it a 400, not a 500. */
-export const NO_NUL_PATTERN = '^[^\\u0000]*$';
+/**
+ * `?page=` and `?page_size=` of every numbered list. Bounded, so that the offset stays a small
+ * number; the server takes only plain decimal digits for them (see http/validation.ts).
+ */
+export const PageQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+export type PageQuery = Type.Static<typeof PageQuery>;
 
 export const UserSummary = Type.Object({
   id: Type.Integer(),
@@ -47,8 +54,8 @@ export const Webinar = Type.Object({
 });
 export type Webinar = Type.Static<typeof Webinar>;
 
-const Title = Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL_PATTERN });
-const Description = Type.String({ maxLength: 5000, pattern: NO_NUL_PATTERN });
+const Title = Type.String({ minLength: 1, maxLength: 200 });
+const Description = Type.String({ maxLength: 5000 });
 const Duration = Type.Integer({ minimum: 1, maximum: 1440 });
 
 export const WebinarCreate = Type.Object(
@@ -79,8 +86,7 @@ export const WebinarListQuery = Type.Object({
   status: Type.Optional(StringEnum(['upcoming', 'live', 'ended', 'scheduled'])),
   /** Webinars I host (hosts) or registered for (students). */
   mine: Type.Optional(Type.Boolean()),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  ...PageQuery.properties,
 });
 export type WebinarListQuery = Type.Static<typeof WebinarListQuery>;
 
@@ -104,6 +110,13 @@ export type Registration = Type.Static<typeof Registration>;
 
 /** Every action that raises notifications says how many users it notified. */
 export const Notified = Type.Object({ notified: Type.Integer() });
+
+/** A reminder sent by hand; a repeat with the same Idempotency-Key says the first one's count. */
+export const Reminded = Type.Object({
+  notified: Type.Integer(),
+  /** True when an Idempotency-Key was seen before: this request notified no one. */
+  replayed: Type.Boolean(),
+});
 
 export const RegistrationDecision = Type.Object({ registration: Registration, notified: Type.Integer() });
 
@@ -133,7 +146,7 @@ export const Announcement = Type.Object({
 });
 export type Announcement = Type.Static<typeof Announcement>;
 
-const AnnouncementContent = Type.String({ minLength: 1, maxLength: 10000, pattern: NO_NUL_PATTERN });
+const AnnouncementContent = Type.String({ minLength: 1, maxLength: 10000 });
 
 export const AnnouncementCreate = Type.Object(
   { title: Title, content: AnnouncementContent },
@@ -146,7 +159,7 @@ export const AnnouncementUpdate = Type.Object(
 export const AnnouncementCreated = Type.Object({
   announcement: Announcement,
   notified: Type.Integer(),
-  /** True when an Idempotency-Key was seen before: the announcement the first request made. */
+  /** True when an Idempotency-Key was seen before: the first request's answer, notifying no one. */
   replayed: Type.Boolean(),
 });
 
@@ -164,7 +177,7 @@ export const RecordingCreate = Type.Object(
     title: Title,
     url: Type.String({
       maxLength: 2000,
-      pattern: '^https?://[^\\s/$.?#\\u0000][^\\s\\u0000]*$',
+      pattern: '^https?://[^\\s/$.?#][^\\s]*$',
       description: 'An http(s) URL',
     }),
   },

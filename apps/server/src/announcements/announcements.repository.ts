@@ -51,38 +51,22 @@ export async function listAnnouncements(db: Db, offset: number, limit: number) {
   return { rows, count: Number(total.count) };
 }
 
-/**
- * Inserts an announcement; with a request key the author already used, inserts nothing and
- * returns the id of the announcement that key made (waiting for a concurrent request with the
- * same key to commit or roll back first: the unique index does that).
- */
 export async function insertAnnouncement(
   db: Db,
-  values: { title: string; content: string; author_id: number; request_key: string | null; now: Date },
-): Promise<{ id: number; existed: boolean }> {
-  const inserted = await db
+  values: { title: string; content: string; author_id: number; now: Date },
+): Promise<number> {
+  const row = await db
     .insertInto('announcements')
     .values({
       title: values.title,
       content: values.content,
       author_id: values.author_id,
-      request_key: values.request_key,
       created_at: values.now,
       updated_at: values.now,
     })
-    .onConflict((oc) =>
-      oc.columns(['author_id', 'request_key']).where('request_key', 'is not', null).doNothing(),
-    )
     .returning('id')
-    .executeTakeFirst();
-  if (inserted) return { id: inserted.id, existed: false };
-  const existing = await db
-    .selectFrom('announcements')
-    .select('id')
-    .where('author_id', '=', values.author_id)
-    .where('request_key', '=', values.request_key)
     .executeTakeFirstOrThrow();
-  return { id: existing.id, existed: true };
+  return row.id;
 }
 
 export async function updateAnnouncement(

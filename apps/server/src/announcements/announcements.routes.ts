@@ -8,21 +8,19 @@ import {
   ErrorBody,
   IdempotencyHeaders,
   Page,
+  PageQuery,
   RowIdParams,
 } from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../app-deps.ts';
 import { currentUser } from '../auth/authenticate.ts';
+import { idempotentRequest } from '../idempotency/request-fingerprint.ts';
 import * as service from './announcements.service.ts';
 
 const BASE = '/api/communications/announcements';
 const tags = ['announcements'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-const PageQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-});
 
 export async function announcementRoutes(plain: FastifyInstance, deps: AppDeps) {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
@@ -63,10 +61,11 @@ export async function announcementRoutes(plain: FastifyInstance, deps: AppDeps) 
         summary: 'Make an announcement (admin); notifies every other user once',
         description:
           'With an Idempotency-Key header, a repeat of the request by the same admin answers 200 ' +
-          'with the announcement the first one made and `replayed: true`, notifying no one.',
+          'with the first answer and `replayed: true`, notifying no one; the same key with a ' +
+          'different request is a 422.',
         headers: IdempotencyHeaders,
         body: AnnouncementCreate,
-        response: { 201: AnnouncementCreated, 200: AnnouncementCreated, ...errors },
+        response: { 201: AnnouncementCreated, 200: AnnouncementCreated, 422: ErrorBody, ...errors },
       },
     },
     async (request, reply) => {
@@ -74,7 +73,7 @@ export async function announcementRoutes(plain: FastifyInstance, deps: AppDeps) 
         deps,
         currentUser(request),
         request.body,
-        request.headers['idempotency-key'],
+        idempotentRequest(request),
       );
       return reply.status(created.replayed ? 200 : 201).send(created);
     },

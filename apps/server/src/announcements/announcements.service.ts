@@ -2,8 +2,8 @@
 import type { Announcement } from '@webinar/contracts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
-import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/app-error.ts';
+import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { notifyNewAnnouncement } from '../notifications/triggers/new-announcement.ts';
 import type { Db } from '../users/users.repository.ts';
@@ -47,32 +47,29 @@ export async function listAnnouncements(db: Db, query: { page?: number; page_siz
 }
 
 /**
- * Makes an announcement and notifies every other user, in one transaction. A request repeated
- * with the same `requestKey` (the Idempotency-Key header) by the same admin makes nothing new: it
- * answers with the first one's announcement and `replayed`, having notified no one.
+ * Makes an announcement and notifies every other user, in one transaction. A request repeated with
+ * the same Idempotency-Key by the same admin makes nothing new: it gets the first one's answer.
  */
 export async function createAnnouncement(
   deps: Deps,
   actor: AuthContext,
   input: { title: string; content: string },
-  requestKey?: string,
+  idempotent?: IdempotentRequest,
 ) {
-  const { id, notified, replayed } = await inTransaction(deps.db, async (tx) => {
-    const { id, existed } = await repo.insertAnnouncement(tx.db, {
+  const { result, replayed } = await runOnce(deps.db, idempotent, async (tx) => {
+    const id = await repo.insertAnnouncement(tx.db, {
       ...input,
       author_id: actor.userId,
-      request_key: requestKey ?? null,
       now: deps.clock.now(),
     });
-    if (existed) return { id, notified: 0, replayed: true };
-    const result = await notifyNewAnnouncement(tx, deps.notifications, {
+    const notified = await notifyNewAnnouncement(tx, deps.notifications, {
       id,
       ...input,
       authorId: actor.userId,
     });
-    return { id, notified: result.created, replayed: false };
+    return { announcement: await getAnnouncement(tx.db, id), notified: notified.created };
   });
-  return { announcement: await getAnnouncement(deps.db, id), notified, replayed };
+  return { ...result, replayed };
 }
 
 /** Edits notify no one: the announcement's notification went out when it was made. */

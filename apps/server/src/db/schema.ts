@@ -124,10 +124,18 @@ export interface AnnouncementsTable {
   title: string;
   content: string;
   author_id: number | null;
-  /** The Idempotency-Key of the request that made it, if it had one (unique per author). */
-  request_key: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** An Idempotency-Key a user has sent, with what it asked and the first answer (migration 0009). */
+export interface IdempotencyKeysTable {
+  user_id: number;
+  key: string;
+  fingerprint: string;
+  /** Written as JSON text; null only while the request that claimed the key is running. */
+  response: ColumnType<unknown, never, string>;
+  created_at: CreatedAt;
 }
 
 export interface RecordingsTable {
@@ -174,6 +182,7 @@ export interface Database {
   live_sessions: LiveSessionsTable;
   live_session_participants: LiveSessionParticipantsTable;
   announcements: AnnouncementsTable;
+  idempotency_keys: IdempotencyKeysTable;
   recordings: RecordingsTable;
   reminder_deliveries: ReminderDeliveriesTable;
 }

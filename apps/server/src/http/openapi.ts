@@ -1,9 +1,22 @@
 // The OpenAPI description, generated from the route schemas: /api/openapi.json and /api/docs/.
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { ErrorBody } from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
 
+/** Methods whose requests may carry a body, and so may be answered 413 or 415. */
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  // The body parser answers these before any route runs (app.ts, http/json-body.ts): said once here
+  // for every route, so that no route can forget them.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const response = route.schema?.response as Record<string, unknown> | undefined;
+    if (!response || !methods.some((method) => WITH_BODY.has(method))) return;
+    response[413] ??= ErrorBody;
+    response[415] ??= ErrorBody;
+  });
   await app.register(swagger, {
     openapi: {
       info: {

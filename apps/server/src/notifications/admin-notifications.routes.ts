@@ -14,7 +14,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../app-deps.ts';
-import { currentUser } from '../auth/authenticate.ts';
+import { idempotentRequest } from '../idempotency/request-fingerprint.ts';
 import * as service from './admin-notifications.service.ts';
 
 const BASE = '/api/admin/notifications';
@@ -49,17 +49,15 @@ export async function adminNotificationRoutes(plain: FastifyInstance, deps: AppD
         summary: 'Send a notification of any type to users (user_ids), a role, or everyone',
         description:
           'With an Idempotency-Key header, a repeat of the request by the same admin creates nothing ' +
-          'and answers 200 with `created: 0` and `replayed: true`.',
+          'and answers 200 with the first answer and `replayed: true`; the same key with a different ' +
+          'request is a 422.',
         headers: IdempotencyHeaders,
         body: AdminNotificationCreate,
-        response: { 201: AdminNotificationCreated, 200: AdminNotificationCreated, ...errors },
+        response: { 201: AdminNotificationCreated, 200: AdminNotificationCreated, 422: ErrorBody, ...errors },
       },
     },
     async (request, reply) => {
-      const result = await service.create(deps, request.body, {
-        actorId: currentUser(request).userId,
-        requestKey: request.headers['idempotency-key'],
-      });
+      const result = await service.create(deps, request.body, idempotentRequest(request));
       return reply.status(result.replayed ? 200 : 201).send(result);
     },
   );

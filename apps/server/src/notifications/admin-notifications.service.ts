@@ -7,8 +7,9 @@ import type {
   AdminNotificationUpdate,
 } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
-import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/app-error.ts';
+import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
+import { findUsersByIds } from '../users/users.repository.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';
 import * as repo from './admin-notifications.repository.ts';
 import { toNotification } from './notifications.mapper.ts';
@@ -84,29 +85,42 @@ function recipientsOf(input: AdminNotificationCreate): Recipients {
   return { everyone: true };
 }
 
+/** Sending to an id that is no user is a mistake to report, not a send to "0 users". */
+async function checkUsersExist(db: Deps['db'], userIds: readonly number[]): Promise<void> {
+  const found = new Set((await findUsersByIds(db, userIds)).map((user) => user.id));
+  const unknown = userIds.filter((id) => !found.has(id));
+  if (unknown.length === 0) return;
+  const named =
+    unknown.slice(0, 20).join(', ') + (unknown.length > 20 ? ` and ${unknown.length - 20} more` : '');
+  throw new AppError('validation_error', 'Some of the users do not exist.', {
+    user_ids: `no such user${unknown.length === 1 ? '' : 's'}: ${named}`,
+  });
+}
+
 /**
- * Creates the notifications; returns how many. With `requestKey` (the Idempotency-Key header), a
- * repeat by the same admin creates none and says it was `replayed`.
+ * Creates the notifications; returns how many. A request repeated with the same Idempotency-Key by
+ * the same admin creates none and answers the first one's count, `replayed`.
  */
 export async function create(
   deps: Deps,
   input: AdminNotificationCreate,
-  request: { actorId: number; requestKey?: string | undefined },
+  idempotent?: IdempotentRequest,
 ): Promise<{ created: number; replayed: boolean }> {
-  const recipients = recipientsOf(input);
-  const webinarId = input.webinar_id ?? null;
-  if (webinarId !== null && !(await findWebinarRow(deps.db, webinarId))) {
-    throw new AppError('validation_error', 'The request is invalid.', { webinar_id: 'no such webinar' });
-  }
-  const result = await inTransaction(deps.db, (tx) =>
-    deps.notifications.createBulk(tx, {
+  const { result, replayed } = await runOnce(deps.db, idempotent, async (tx) => {
+    const recipients = recipientsOf(input);
+    if ('userIds' in recipients) await checkUsersExist(tx.db, recipients.userIds);
+    const webinarId = input.webinar_id ?? null;
+    if (webinarId !== null && !(await findWebinarRow(tx.db, webinarId))) {
+      throw new AppError('validation_error', 'The request is invalid.', { webinar_id: 'no such webinar' });
+    }
+    const sent = await deps.notifications.createBulk(tx, {
       type: input.notification_type,
       title: input.title,
       content: input.content,
       webinarId,
       recipients,
-      ...(request.requestKey ? { idempotencyKey: `admin:${request.actorId}:${request.requestKey}` } : {}),
-    }),
-  );
-  return { created: result.created, replayed: !result.firstTime };
+    });
+    return { created: sent.created };
+  });
+  return { ...result, replayed };
 }

@@ -3,23 +3,19 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
   Page,
+  PageQuery,
   Recording,
   RecordingCreate,
   RecordingCreated,
   RowIdParams,
 } from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
-import Type from 'typebox';
 import type { AppDeps } from '../app-deps.ts';
 import { currentUser } from '../auth/authenticate.ts';
 import * as service from './recordings.service.ts';
 
 const tags = ['recordings'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-const PageQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-});
 
 export async function recordingRoutes(plain: FastifyInstance, deps: AppDeps) {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
   Page,
+  PageQuery,
   Registration,
   RegistrationDecision,
   RegistrationStatus,
@@ -18,8 +19,7 @@ const tags = ['registrations'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const ListQuery = Type.Object({
   status: Type.Optional(RegistrationStatus),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  ...PageQuery.properties,
 });
 
 export async function registrationRoutes(plain: FastifyInstance, deps: AppDeps) {

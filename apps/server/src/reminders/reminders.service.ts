@@ -1,11 +1,12 @@
 // Upcoming-webinar reminders: 24 hours and 1 hour before a webinar starts, each exactly once per
-// approved registrant and start time (a rescheduled webinar's windows open again for its new start). A webinar is in its 24 h window from 24 h to 1 h before its start and in
-// its 1 h window for the last hour, so a server that was down catches up with the window it is
-// in, and never sends the 24 h reminder once the 1 h window has come.
-import type { AuthContext } from '../auth/authenticate.ts';
+// approved registrant and start time (a rescheduled webinar's windows open again for its new
+// start). A webinar is in its 24 h window from 24 h to 1 h before its start and in its 1 h window
+// for the last hour, so a server that was down catches up with the window it is in, and never
+// sends the 24 h reminder once the 1 h window has come.
 import type { Clock } from '../clock.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/app-error.ts';
+import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { notifyUpcomingWebinar, type ReminderWindow } from '../notifications/triggers/upcoming-webinar.ts';
 import type { Db } from '../users/users.repository.ts';
@@ -58,18 +59,26 @@ export async function sendDueReminders(deps: Deps): Promise<number> {
   return reminded;
 }
 
-/** An admin's reminder by hand, to every approved registrant. */
-export async function sendManualReminder(deps: Deps, _actor: AuthContext, webinarId: number) {
-  const webinar = await findWebinarRow(deps.db, webinarId);
-  if (!webinar) throw AppError.notFound('Webinar not found.');
-  if (webinar.status !== 'scheduled') throw new AppError('conflict', 'This webinar has already started.');
-  const result = await inTransaction(deps.db, (tx) =>
-    notifyUpcomingWebinar(tx, deps.notifications, {
+/**
+ * An admin's reminder by hand, to every approved registrant. A request repeated with the same
+ * Idempotency-Key gets the first one's answer, reminding no one again.
+ */
+export async function sendManualReminder(
+  deps: Deps,
+  webinarId: number,
+  idempotent?: IdempotentRequest,
+): Promise<{ notified: number; replayed: boolean }> {
+  const { result, replayed } = await runOnce(deps.db, idempotent, async (tx) => {
+    const webinar = await findWebinarRow(tx.db, webinarId);
+    if (!webinar) throw AppError.notFound('Webinar not found.');
+    if (webinar.status !== 'scheduled') throw new AppError('conflict', 'This webinar has already started.');
+    const sent = await notifyUpcomingWebinar(tx, deps.notifications, {
       webinarId,
       webinarTitle: webinar.title,
       startsAt: webinar.starts_at,
       now: deps.clock.now(),
-    }),
-  );
-  return { notified: result.created };
+    });
+    return { notified: sent.created };
+  });
+  return { ...result, replayed };
 }

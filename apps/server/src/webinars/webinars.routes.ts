@@ -54,7 +54,7 @@ export async function webinarRoutes(plain: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.createWebinar(db, currentUser(request), request.body)),
+      reply.status(201).send(await service.createWebinar(deps, currentUser(request), request.body)),
   );
 
   app.patch(
@@ -70,7 +70,7 @@ export async function webinarRoutes(plain: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      service.updateWebinar(db, currentUser(request), Number(request.params.id), request.body, deps.bus),
+      service.updateWebinar(deps, currentUser(request), Number(request.params.id), request.body),
   );
 
   app.delete(

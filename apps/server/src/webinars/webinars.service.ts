@@ -2,6 +2,7 @@
 import type { Webinar, WebinarCreate, WebinarListQuery, WebinarUpdate } from '@webinar/contracts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import { canManageWebinar } from '../auth/permissions.ts';
+import type { Clock } from '../clock.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
@@ -18,6 +19,20 @@ function parseStartsAt(value: string): Date {
   const date = new Date(value);
   if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) {
     throw new AppError('validation_error', 'The request is invalid.', { starts_at: 'is not a valid date' });
+  }
+  return date;
+}
+
+/** How far in the past a new start may be: the client's clock may run behind the server's. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A start that is already over (give or take the clock skew) is no start a webinar can have. */
+function futureStartsAt(value: string, clock: Clock): Date {
+  const date = parseStartsAt(value);
+  if (date.getTime() < clock.now().getTime() - CLOCK_SKEW_MS) {
+    throw new AppError('validation_error', 'The request is invalid.', {
+      starts_at: 'must not be in the past',
+    });
   }
   return date;
 }
@@ -55,7 +70,11 @@ export async function findManageableWebinar(db: Db, actor: AuthContext, id: numb
   return webinar;
 }
 
-export async function createWebinar(db: Db, actor: AuthContext, input: WebinarCreate): Promise<Webinar> {
+export async function createWebinar(
+  { db, clock }: { db: Db; clock: Clock },
+  actor: AuthContext,
+  input: WebinarCreate,
+): Promise<Webinar> {
   let hostId = actor.userId;
   if (input.host_id !== undefined && input.host_id !== actor.userId) {
     if (actor.role !== 'admin') throw AppError.forbidden('Hosts create webinars they host themselves.');
@@ -71,21 +90,28 @@ export async function createWebinar(db: Db, actor: AuthContext, input: WebinarCr
     title: input.title,
     description: input.description ?? '',
     host_id: hostId,
-    starts_at: parseStartsAt(input.starts_at),
+    starts_at: futureStartsAt(input.starts_at, clock),
     duration_minutes: input.duration_minutes ?? 60,
   });
   return getWebinar(db, actor, id);
 }
 
+/**
+ * Edits a webinar. A start may move only to the future; the start it has, even a past one, may be
+ * sent back unchanged, so that a client saving the whole form can still fix an ended webinar's title.
+ */
 export async function updateWebinar(
-  db: Db,
+  { db, clock, bus }: { db: Db; clock: Clock; bus: EventBus },
   actor: AuthContext,
   id: number,
   input: WebinarUpdate,
-  bus: EventBus,
 ): Promise<Webinar> {
   const webinar = await findManageableWebinar(db, actor, id);
-  const startsAt = input.starts_at !== undefined ? parseStartsAt(input.starts_at) : undefined;
+  let startsAt: Date | undefined;
+  if (input.starts_at !== undefined) {
+    startsAt = parseStartsAt(input.starts_at);
+    if (startsAt.getTime() !== webinar.starts_at.getTime()) startsAt = futureStartsAt(input.starts_at, clock);
+  }
   await inTransaction(db, async (tx) => {
     await repo.updateWebinar(tx.db, id, {
       ...(input.title !== undefined ? { title: input.title } : {}),

@@ -9,6 +9,7 @@ import * as announcementRequestKeys from './2026_11_25_0005_announcement_request
 import * as readMarks from './2026_11_26_0006_read_marks.ts';
 import * as signInAttempts from './2026_12_03_0007_sign_in_attempts.ts';
 import * as authAndStateVersions from './2026_12_03_0008_auth_and_state_versions.ts';
+import * as idempotencyKeys from './2026_12_03_0009_idempotency_keys.ts';
 import * as remindersFollowStart from './2026_12_03_0010_reminders_follow_start.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0006_read_marks': readMarks,
   '2026_12_03_0007_sign_in_attempts': signInAttempts,
   '2026_12_03_0008_auth_and_state_versions': authAndStateVersions,
+  '2026_12_03_0009_idempotency_keys': idempotencyKeys,
   '2026_12_03_0010_reminders_follow_start': remindersFollowStart,
 };

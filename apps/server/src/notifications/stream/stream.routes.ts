@@ -23,7 +23,16 @@ export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
           'to receive the ones missed. `unread_count` is sent on connect and after every change. A comment ' +
           'line is sent every 25 s to keep proxies from closing the connection.',
         querystring: Type.Object({ last_event_id: Type.Optional(Type.String({ pattern: EVENT_ID.source })) }),
-        response: { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+        response: {
+          // Written by the stream hub itself (the reply is hijacked): this only documents it.
+          200: {
+            description: 'The event stream',
+            content: { 'text/event-stream': { schema: Type.String() } },
+          },
+          400: ErrorBody,
+          401: ErrorBody,
+          429: ErrorBody,
+        },
       },
     },
     async (request, reply) => {

@@ -84,4 +84,45 @@ describe('the dashboard', () => {
     expect(alert).toHaveTextContent('The request is invalid.');
     expect(alert).toHaveTextContent(/title/);
   });
+
+  it('shows the API\'s field error under "Starts at" for a start in the past', async () => {
+    server.signInAs(await server.createUser('host'));
+    const { user: pointer } = renderApp('/dashboard');
+    const webinars = await screen.findByRole('region', { name: 'Webinars' });
+    await pointer.type(within(webinars).getByLabelText('Title'), 'Too late');
+    await pointer.type(within(webinars).getByLabelText('Starts at'), '2020-01-02T10:00');
+    await pointer.click(within(webinars).getByRole('button', { name: 'Create webinar' }));
+    expect(await within(webinars).findByText('must not be in the past')).toBeInTheDocument();
+    expect(within(webinars).getByLabelText('Starts at')).toHaveAccessibleDescription(
+      'must not be in the past',
+    );
+  });
+
+  it('renames a webinar that has ended', async () => {
+    const host = await server.createUser('host');
+    const webinarId = await server.createWebinar(host, 'Over and done');
+    // Seconds the form cannot show: the form must not send them back as a change of start.
+    const startedAt = new Date(Date.now() - 2 * 86_400_000 + 17_345);
+    await server.database.db
+      .updateTable('webinars')
+      .set({ starts_at: startedAt, status: 'ended' })
+      .where('id', '=', webinarId)
+      .execute();
+    server.signInAs(host);
+    const { user: pointer } = renderApp('/dashboard');
+    const webinars = await screen.findByRole('region', { name: 'Webinars' });
+    const row = (await within(webinars).findByRole('link', { name: 'Over and done' })).closest('li');
+    await pointer.click(within(row as HTMLElement).getByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit webinar' });
+    await pointer.clear(within(dialog).getByLabelText('Title'));
+    await pointer.type(within(dialog).getByLabelText('Title'), 'Over, renamed');
+    await pointer.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(webinars).findByText(/“Over, renamed” saved/)).toBeInTheDocument();
+    const stored = await server.database.db
+      .selectFrom('webinars')
+      .select(['title', 'starts_at'])
+      .where('id', '=', webinarId)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ title: 'Over, renamed', starts_at: startedAt });
+  });
 });

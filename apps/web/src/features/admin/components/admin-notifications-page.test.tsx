@@ -104,4 +104,23 @@ describe('the notifications admin panel', () => {
       .execute();
     expect(received).toEqual([{ title: 'Just for you', notification_type: 'system' }]);
   });
+
+  it('shows under "User ID" that no such user exists, and sends nothing', async () => {
+    const admin = await server.createUser('admin');
+    server.signInAs(admin);
+    const { user: pointer } = renderApp('/dashboard/notifications');
+    const form = await screen.findByRole('region', { name: 'Send notification' });
+    await pointer.type(within(form).getByLabelText('User ID'), '987654');
+    await pointer.type(within(form).getByLabelText('Title'), 'To nobody');
+    await pointer.type(within(form).getByLabelText('Content'), 'Hello?');
+    await pointer.click(within(form).getByRole('button', { name: 'Send' }));
+    expect(await within(form).findByText('no such user: 987654')).toBeInTheDocument();
+    expect(within(form).getByLabelText('User ID')).toHaveAccessibleDescription('no such user: 987654');
+    const sent = await server.database.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('title', '=', 'To nobody')
+      .execute();
+    expect(sent).toEqual([]);
+  });
 });

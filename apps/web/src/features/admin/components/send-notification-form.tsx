@@ -80,7 +80,7 @@ export function SendNotificationForm() {
             </Select>
           </Field>
           {audience === 'user' ? (
-            <Field label="User ID" error={fields.user_ids ?? fields['user_ids/0']}>
+            <Field label="User ID" error={fields.user_ids ?? fields['user_ids.0']}>
               <TextInput
                 type="number"
                 min={1}

@@ -1,5 +1,6 @@
 import type { Webinar } from '@webinar/contracts';
 import { Dialog } from '../../../components/ui/dialog.tsx';
+import { fromDateTimeLocal } from '../../../lib/format.ts';
 import { useUpdateWebinar } from '../api/update-webinar.ts';
 import { WebinarForm, webinarFormValues } from './webinar-form.tsx';
 
@@ -11,17 +12,24 @@ interface EditWebinarDialogProps {
 
 export function EditWebinarDialog({ webinar, onClose, onSaved }: EditWebinarDialogProps) {
   const update = useUpdateWebinar();
+  const initial = webinarFormValues(webinar);
   return (
     <Dialog title="Edit webinar" onClose={onClose}>
       <WebinarForm
-        initial={webinarFormValues(webinar)}
+        initial={initial}
         submitLabel="Save"
         busy={update.isPending}
         error={update.error}
         onCancel={onClose}
-        onSubmit={(input) =>
-          update.mutate({ id: webinar.id, input }, { onSuccess: (saved) => onSaved(saved.title) })
-        }
+        onSubmit={({ starts_at, ...details }) => {
+          // The field shows the start to the minute: sent back untouched it would move the start by
+          // the seconds it dropped, and a start that has passed cannot be moved.
+          const moved = starts_at !== fromDateTimeLocal(initial.startsAt);
+          update.mutate(
+            { id: webinar.id, input: moved ? { ...details, starts_at } : details },
+            { onSuccess: (saved) => onSaved(saved.title) },
+          );
+        }}
       />
     </Dialog>
   );
