@@ -67,6 +67,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // responses anyway (StringEnum, Nullable), as they cost a validation per value.
     serializerOpts: { compileValidators: true },
     frameworkErrors,
+    // A request that reaches an open connection while the server stops is answered (with
+    // `Connection: close`), not refused with Fastify's own 503 body: the process still has its
+    // database until every connection is gone.
+    return503OnClosing: false,
   });
 
   database.onIdleConnectionError((error) =>
@@ -123,8 +127,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   // A fan-out interrupted by a stop resumes at the next start.
   app.addHook('onReady', async () => fanout?.wake());
+  // Once stopping, every response closes its connection: a keep-alive socket left idle would
+  // hold the stop up for the keep-alive timeout (72 s). Idle sockets are closed when the stop
+  // begins (Fastify's forceCloseConnections: 'idle', its default); Fastify marks requests that
+  // arrive later itself, this marks those that were already running.
+  let stopping = false;
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (stopping) reply.header('connection', 'close');
+    done(null, payload);
+  });
   // Open streams never finish by themselves: end them first, so closing waits only for requests.
-  app.addHook('preClose', async () => streams.close());
+  app.addHook('preClose', async () => {
+    stopping = true;
+    streams.close();
+  });
   app.addHook('onClose', async () => {
     await fanout?.stop();
     for (const stop of stopFollowing) stop();

@@ -22,6 +22,7 @@ describe('configuration from the environment', () => {
     expect(config.accessTokenTtlSeconds).toBe(300);
     expect(config.refreshTokenTtlSeconds).toBe(86400);
     expect(config.seedDemo).toBe(true);
+    expect(config.shutdownTimeoutSeconds).toBe(10);
   });
 
   it("keeps the embedded database in the repository's data folder, or DATA_DIR from where npm ran", () => {
@@ -35,6 +36,7 @@ describe('configuration from the environment', () => {
     const config = loadConfig({ ACCESS_TOKEN_TTL: '10m', REFRESH_TOKEN_TTL: '2d' });
     expect(config.accessTokenTtlSeconds).toBe(600);
     expect(config.refreshTokenTtlSeconds).toBe(2 * 86400);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT: '30' }).shutdownTimeoutSeconds).toBe(30);
   });
 
   it('names the variable of each bad value', () => {
@@ -46,6 +48,8 @@ describe('configuration from the environment', () => {
     expect(problem({ DATABASE_URL: 'mysql://x' })).toMatch(/DATABASE_URL/);
     expect(problem({ JWT_SECRET: 'short' })).toMatch(/JWT_SECRET/);
     expect(problem({ SECURE_COOKIES: 'maybe' })).toMatch(/SECURE_COOKIES/);
+    expect(problem({ SHUTDOWN_TIMEOUT: 'soon' })).toMatch(/SHUTDOWN_TIMEOUT/);
+    expect(problem({ SHUTDOWN_TIMEOUT: '0' })).toMatch(/SHUTDOWN_TIMEOUT/);
   });
 
   it('requires a shared JWT secret with PostgreSQL', () => {
