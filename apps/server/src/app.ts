@@ -13,6 +13,7 @@ import { createTokenService } from './auth/tokens.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
+import { createOutageLog } from './db/unavailable.ts';
 import { createInProcessEventBus, type EventBus } from './events/event-bus.ts';
 import { createPostgresEventBus } from './events/postgres-event-bus.ts';
 import { AppError } from './http/app-error.ts';
@@ -76,6 +77,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   database.onIdleConnectionError((error) =>
     app.log.warn({ err: error }, 'database connection failed while idle; the pool opens another'),
   );
+  const databaseOutage = createOutageLog(app.log);
+  database.onConnectionOpened(() => databaseOutage.recovered());
 
   // Events reach every server process through PostgreSQL when there is one; the embedded
   // database has a single process, so in-process delivery is all it needs.
@@ -113,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config,
     db: database.db,
     dbKind: database.kind,
+    databaseOutage,
     clock,
     bus,
     tokens: createTokenService(
@@ -147,7 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (!options.bus) await bus.close();
   });
 
-  registerErrorHandler(app);
+  registerErrorHandler(app, databaseOutage);
   registerNotFound(app);
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cookie);
