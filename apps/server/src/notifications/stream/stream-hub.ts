@@ -2,6 +2,14 @@
 // or, with PostgreSQL, any other) are turned into server-sent events for the users connected
 // here. A batch of notifications is looked up once for all its connected recipients, never one
 // query per user. A client that reconnects with Last-Event-ID gets what it missed, in order.
+//
+// Each connection knows a point up to which its client has every notification, and the ids above
+// it that it was sent (stream-position.ts). Ids are given at insert, not commit, and this
+// process's own notifications reach its streams at once while others' come through the bus, so
+// the newest id sent says nothing about what is below it. Catching up (on reconnect, after the
+// bus lost events, and when a connection has been sent many ids) sends every row of the user
+// above that point that it was not sent, and moves the point to one below which every
+// transaction had finished when the query started.
 import type { ServerResponse } from 'node:http';
 import { STREAM_RETRY_MS, type StreamEventName, type StreamEvents } from '@webinar/contracts';
 import type { FastifyBaseLogger } from 'fastify';
@@ -11,6 +19,7 @@ import { toNotification } from '../notifications.mapper.ts';
 import { countUnread, type NotificationWithWebinar } from '../notifications.repository.ts';
 import type { UserCache } from '../user-cache.ts';
 import * as repo from './stream.repository.ts';
+import { formatPosition, type StreamPosition } from './stream-position.ts';
 
 export interface StreamHubOptions {
   db: Db;
@@ -27,17 +36,14 @@ export interface StreamHubOptions {
 interface Connection {
   userId: number;
   res: ServerResponse;
-  /** The newest notification id this client has been sent (or had when it connected). */
-  lastSentId: number;
-  /** The client had every notification up to this id when it connected: never sent again. */
-  floor: number;
-  /**
-   * Ids sent since connecting. Transactions can commit out of id order (a long announcement
-   * commits after a later single notification), so a live row below lastSentId may be new.
-   */
+  /** The client has every notification of its user up to this id: none is sent again. */
+  complete: number;
+  /** Ids above `complete` that the client has. */
   sent: Set<number>;
   /** Live events that arrived while the connection was still replaying what it missed. */
   pending: Array<() => void> | null;
+  /** A catch-up is queued when `sent` grows past this. */
+  catchUpAt: number;
 }
 
 /** A client this far behind is dropped; it reconnects and resumes with Last-Event-ID. */
@@ -46,8 +52,10 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 const LOOKUP_CHUNK = 2500;
 /** Lookups of one batch running at once (each takes two database connections). */
 const LOOKUPS_AT_ONCE = 2;
-/** How many sent ids a connection remembers to skip duplicates (the oldest are forgotten). */
-const SENT_IDS_REMEMBERED = 256;
+/** A connection sent this many ids above its complete point catches up, to move the point. */
+const CATCH_UP_AFTER = 32;
+/** A resync that failed (the database went again) is tried again after this long. */
+const RESYNC_RETRY_MS = 1000;
 
 export class StreamHub {
   private readonly byUser = new Map<number, Set<Connection>>();
@@ -64,12 +72,12 @@ export class StreamHub {
     this.heartbeat = setInterval(() => this.ping(), options.heartbeatMs ?? 25_000);
     this.heartbeat.unref();
     // Bus events are handled one after another, so each client sees them in order.
-    this.unsubscribe = options.bus.subscribe((event) => {
-      this.queue = this.queue
-        .then(() => this.handle(event))
-        .catch((error: unknown) => {
-          options.log.error({ err: error, event: event.name }, 'live stream could not deliver an event');
-        });
+    this.unsubscribe = options.bus.subscribe((event) => this.enqueue(event.name, () => this.handle(event)));
+  }
+
+  private enqueue(what: string, work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch((error: unknown) => {
+      this.options.log.error({ err: error, event: what }, 'live stream could not deliver an event');
     });
   }
 
@@ -87,47 +95,68 @@ export class StreamHub {
     return (this.byUser.get(userId)?.size ?? 0) < this.maxPerUser;
   }
 
-  /** Takes over `res` for the stream; resolves once the client is up to date. */
-  async open(userId: number, res: ServerResponse, lastEventId: number | undefined): Promise<void> {
+  /**
+   * Takes over `res` for the stream; resolves once the client is up to date. What it needs from
+   * the database is read before the response starts: if that fails (the database is down), it
+   * throws with nothing written, so the request gets an ordinary error answer. `accept` is called
+   * just before the stream's head is written.
+   */
+  async open(
+    userId: number,
+    res: ServerResponse,
+    from: StreamPosition | undefined,
+    accept: () => void = () => {},
+  ): Promise<void> {
     // The client may have gone while the request was authenticated: its 'close' has been emitted
     // already and would never remove the connection. After close() nothing may stay open.
     if (res.destroyed) return;
-    if (this.closed) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-      res.end('The server is shutting down.');
-      return;
-    }
-    const from = lastEventId ?? 0;
+    if (this.closed) return this.refuseClosing(res, accept);
     const connection: Connection = {
       userId,
       res,
-      lastSentId: from,
-      floor: from,
-      sent: new Set(),
+      complete: from?.complete ?? 0,
+      sent: new Set(from?.sent),
       pending: [],
+      catchUpAt: CATCH_UP_AFTER,
     };
     const set = this.byUser.get(userId) ?? new Set<Connection>();
     set.add(connection);
     this.byUser.set(userId, set);
     res.on('close', () => this.remove(connection));
+    let missed: NotificationWithWebinar[] = [];
+    let point: number | undefined;
+    let count: number;
+    try {
+      point = await repo.completePoint(this.options.db);
+      // A client without a position has what there is now: only what comes next is sent.
+      if (!from) connection.complete = point ?? (await repo.latestId(this.options.db, userId));
+      else missed = await this.missedRows(connection);
+      count = await this.unreadCount(userId);
+    } catch (error) {
+      this.remove(connection);
+      throw error;
+    }
+    if (this.closed) return this.refuseClosing(res, accept);
+    accept();
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    res.write(`retry: ${STREAM_RETRY_MS}\n\n`);
-    try {
-      if (lastEventId === undefined) {
-        connection.lastSentId = await repo.latestId(this.options.db, userId);
-        connection.floor = connection.lastSentId;
-      } else await this.replay(connection);
-      this.send(connection, 'unread_count', { unread_count: await this.unreadCount(userId) });
-    } finally {
-      const pending = connection.pending ?? [];
-      connection.pending = null;
-      for (const deliver of pending) deliver();
-    }
+    let text = `retry: ${STREAM_RETRY_MS}\n\n`;
+    for (const row of missed) text += this.notificationEvent(connection, row);
+    if (from && point !== undefined && missed.length < this.replayLimit) this.advance(connection, point);
+    this.write(connection, text + format('unread_count', { unread_count: count }));
+    const pending = connection.pending ?? [];
+    connection.pending = null;
+    for (const deliver of pending) deliver();
+  }
+
+  private refuseClosing(res: ServerResponse, accept: () => void): void {
+    accept();
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    res.end('The server is shutting down.');
   }
 
   /** Ends every stream (server shutdown). */
@@ -135,7 +164,9 @@ export class StreamHub {
     this.closed = true;
     clearInterval(this.heartbeat);
     this.unsubscribe();
-    for (const set of this.byUser.values()) for (const connection of set) connection.res.end();
+    // One still opening is refused when its reads are done (open() checks `closed`).
+    for (const set of this.byUser.values())
+      for (const connection of set) if (!connection.pending) connection.res.end();
     this.byUser.clear();
   }
 
@@ -217,24 +248,69 @@ export class StreamHub {
     }
   }
 
-  /** After the bus may have missed events: each client gets what it has not seen, and its count. */
+  /**
+   * After the bus may have missed events: each client gets every row of its user that it has not
+   * been sent, from the database (not only those above the newest id it was sent: this process's
+   * own notifications reached it meanwhile), and its count. Tried again while the database fails.
+   */
   private async resyncAll(): Promise<void> {
-    for (const set of [...this.byUser.values()]) {
-      for (const connection of set) {
-        await this.replay(connection);
-        this.send(connection, 'unread_count', { unread_count: await this.unreadCount(connection.userId) });
+    try {
+      const point = await repo.completePoint(this.options.db);
+      for (const set of [...this.byUser.values()]) {
+        for (const connection of set) {
+          // Still opening: its reads may have come before the bus was back, so it catches up once open.
+          if (connection.pending) {
+            this.whenReady(connection, () => this.catchUpLater(connection));
+            continue;
+          }
+          await this.catchUp(connection, point);
+          this.send(connection, 'unread_count', { unread_count: await this.unreadCount(connection.userId) });
+        }
       }
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'live streams could not catch up; trying again');
+      const retry = setTimeout(() => this.enqueue('bus_resync', () => this.resyncAll()), RESYNC_RETRY_MS);
+      retry.unref();
     }
   }
 
-  private async replay(connection: Connection): Promise<void> {
+  /** Sends what the connection has not been sent; moves its point to `point` when all came. */
+  private async catchUp(connection: Connection, point: number | undefined): Promise<void> {
+    const rows = await this.missedRows(connection);
+    for (const row of rows) this.sendNotification(connection, row);
+    if (point !== undefined && rows.length < this.replayLimit) this.advance(connection, point);
+  }
+
+  /** The user's rows above the connection's point that it was not sent, oldest first. */
+  private async missedRows(connection: Connection): Promise<NotificationWithWebinar[]> {
     const rows = await repo.rowsSince(
       this.options.db,
       connection.userId,
-      connection.lastSentId,
-      this.replayLimit,
+      connection.complete,
+      this.replayLimit + connection.sent.size,
     );
-    for (const row of rows) this.sendNotification(connection, row);
+    return rows.filter((row) => !connection.sent.has(row.id)).slice(0, this.replayLimit);
+  }
+
+  private advance(connection: Connection, point: number): void {
+    if (point <= connection.complete) return;
+    connection.complete = point;
+    for (const id of connection.sent) if (id <= point) connection.sent.delete(id);
+    connection.catchUpAt = connection.sent.size + CATCH_UP_AFTER;
+  }
+
+  /** A connection sent many ids catches up, so that its point moves and its position stays short. */
+  private catchUpLater(connection: Connection): void {
+    connection.catchUpAt = Number.POSITIVE_INFINITY; // until this one has run
+    this.enqueue('catch_up', async () => {
+      if (connection.res.destroyed || connection.res.writableEnded) return;
+      try {
+        await this.catchUp(connection, await repo.completePoint(this.options.db));
+      } finally {
+        if (connection.catchUpAt === Number.POSITIVE_INFINITY)
+          connection.catchUpAt = connection.sent.size + CATCH_UP_AFTER;
+      }
+    });
   }
 
   private unreadCount(userId: number): Promise<number> {
@@ -252,22 +328,18 @@ export class StreamHub {
 
   /** The event for a row, remembered as sent; empty when this client has it already. */
   private notificationEvent(connection: Connection, row: NotificationWithWebinar): string {
-    // Already sent (replay and live overlap), or the client had it when it connected.
-    if (row.id <= connection.floor || connection.sent.has(row.id)) return '';
+    // Already sent (a catch-up and live events overlap), or the client had it.
+    if (row.id <= connection.complete || connection.sent.has(row.id)) return '';
     connection.sent.add(row.id);
-    if (connection.sent.size > SENT_IDS_REMEMBERED) {
-      const oldest = connection.sent.values().next().value;
-      if (oldest !== undefined) connection.sent.delete(oldest);
-    }
-    if (row.id > connection.lastSentId) connection.lastSentId = row.id;
-    return format('notification', toNotification(row), row.id);
+    if (connection.sent.size >= connection.catchUpAt) this.catchUpLater(connection);
+    return format('notification', toNotification(row), formatPosition(connection.complete, connection.sent));
   }
 
   private send<K extends StreamEventName>(
     connection: Connection,
     name: K,
     data: StreamEvents[K],
-    id?: number,
+    id?: string,
   ): void {
     this.write(connection, format(name, data, id));
   }
@@ -288,12 +360,15 @@ export class StreamHub {
 
   private ping(): void {
     for (const set of this.byUser.values()) {
-      for (const { res } of set) if (!res.writableEnded && !res.destroyed) res.write(': ping\n\n');
+      for (const { res, pending } of set) {
+        // One still opening has no head yet.
+        if (!pending && !res.writableEnded && !res.destroyed) res.write(': ping\n\n');
+      }
     }
   }
 }
 
 /** One server-sent event. */
-function format<K extends StreamEventName>(name: K, data: StreamEvents[K], id?: number): string {
+function format<K extends StreamEventName>(name: K, data: StreamEvents[K], id?: string): string {
   return `${id === undefined ? '' : `id: ${id}\n`}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 }
