@@ -394,6 +394,24 @@ describe('resuming with Last-Event-ID', () => {
   );
 
   it.skipIf(!usePostgres)(
+    'gives a stream opened while an older notification is still being written that one when it commits',
+    async () => {
+      const user = await ctx.buildUser();
+      const service = createNotificationService({ bus: ctx.bus, clock: ctx.clock });
+      let stream: SseStream | undefined;
+      await inTransaction(ctx.database.db, async (tx) => {
+        await service.createBulk(tx, simple('announcement', [user.id], 'slow (smaller id)'));
+        await ctx.notify(simple('system', [user.id], 'quick (larger id)'));
+        stream = (await connect(user)).stream;
+      });
+      const late = await (stream as SseStream).next();
+      expect(dataOf<Notification>(late).title).toBe('slow (smaller id)');
+      expect(count(await (stream as SseStream).next())).toBe(2);
+      expect(await (stream as SseStream).rest(150)).toEqual([]);
+    },
+  );
+
+  it.skipIf(!usePostgres)(
     'resumes with a notification whose transaction committed after a later one was sent and the client left',
     async () => {
       const user = await ctx.buildUser();

@@ -65,6 +65,8 @@ export class StreamHub {
   private readonly maxPerUser: number;
   private readonly replayLimit: number;
   private closed = false;
+  /** The newest complete point seen: every notification id up to it belongs to a finished transaction. */
+  private knownPoint = 0;
 
   constructor(private readonly options: StreamHubOptions) {
     this.maxPerUser = options.maxConnectionsPerUser ?? 5;
@@ -127,9 +129,9 @@ export class StreamHub {
     let point: number | undefined;
     let count: number;
     try {
-      point = await repo.completePoint(this.options.db);
+      point = await this.completePoint();
       // A client without a position has what there is now: only what comes next is sent.
-      if (!from) connection.complete = point ?? (await repo.latestId(this.options.db, userId));
+      if (!from) await this.startFromNow(connection, point);
       else missed = await this.missedRows(connection);
       count = await this.unreadCount(userId);
     } catch (error) {
@@ -151,6 +153,30 @@ export class StreamHub {
     const pending = connection.pending ?? [];
     connection.pending = null;
     for (const deliver of pending) deliver();
+  }
+
+  /** A complete point now (see stream.repository.ts), remembered: it stays complete for good. */
+  private async completePoint(): Promise<number | undefined> {
+    const point = await repo.completePoint(this.options.db);
+    if (point !== undefined && point > this.knownPoint) this.knownPoint = point;
+    return point;
+  }
+
+  /**
+   * A new client has every committed row. While a writer runs, its rows may still commit below
+   * the user's newest id: start from the last point known complete, counting the user's rows
+   * above it as the client's, so that the writer's rows come live when they commit.
+   */
+  private async startFromNow(connection: Connection, point: number | undefined): Promise<void> {
+    if (point !== undefined) {
+      connection.complete = point;
+      return;
+    }
+    const ids = await repo.idsSince(this.options.db, connection.userId, this.knownPoint, this.replayLimit);
+    if (ids.length < this.replayLimit) {
+      connection.complete = this.knownPoint;
+      for (const id of ids) connection.sent.add(id);
+    } else connection.complete = await repo.latestId(this.options.db, connection.userId);
   }
 
   private refuseClosing(res: ServerResponse, accept: () => void): void {
@@ -255,7 +281,7 @@ export class StreamHub {
    */
   private async resyncAll(): Promise<void> {
     try {
-      const point = await repo.completePoint(this.options.db);
+      const point = await this.completePoint();
       for (const set of [...this.byUser.values()]) {
         for (const connection of set) {
           // Still opening: its reads may have come before the bus was back, so it catches up once open.
@@ -305,7 +331,7 @@ export class StreamHub {
     this.enqueue('catch_up', async () => {
       if (connection.res.destroyed || connection.res.writableEnded) return;
       try {
-        await this.catchUp(connection, await repo.completePoint(this.options.db));
+        await this.catchUp(connection, await this.completePoint());
       } finally {
         if (connection.catchUpAt === Number.POSITIVE_INFINITY)
           connection.catchUpAt = connection.sent.size + CATCH_UP_AFTER;

@@ -65,6 +65,19 @@ export async function completePoint(db: Db): Promise<number | undefined> {
   return gate[0]?.running === false ? Number(newest[0]?.id ?? 0) : undefined;
 }
 
+/** The ids of a user's notifications above `afterId`, ascending. */
+export async function idsSince(db: Db, userId: number, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => Number(row.id));
+}
+
 export async function latestId(db: Db, userId: number): Promise<number> {
   const row = await db
     .selectFrom('notifications')
