@@ -30,7 +30,7 @@ async function start(env: Record<string, string>): Promise<{ server: ServerProce
   started.push(server);
   const origin = await waitFor(
     () => LISTENING.exec(server.output())?.[1] ?? (server.child.exitCode === null ? undefined : 'exited'),
-    150_000,
+    240_000,
     'the server to listen',
   );
   if (origin === 'exited') throw new Error(`the server exited:\n${server.output()}`);
@@ -155,7 +155,7 @@ describe.skipIf(usePostgres)('stopping the server process', () => {
     const failed = outcomes.filter((o) => o !== 200);
     expect(failed.length).toBe(4);
     for (const outcome of failed) expect(outcome).toMatch(/^(ECONNREFUSED|ECONNRESET|socket hang up)$/);
-  }, 300_000);
+  }, 420_000);
 
   it('exits within SHUTDOWN_TIMEOUT when a client never finishes its request, with exit code 1', async () => {
     const { server, origin } = await start({ SHUTDOWN_TIMEOUT: '2' });
@@ -173,5 +173,5 @@ describe.skipIf(usePostgres)('stopping the server process', () => {
     expect(code).toBe(1);
     expect(server.output()).toMatch(/grace period/);
     await held.closed;
-  }, 300_000);
+  }, 420_000);
 });
