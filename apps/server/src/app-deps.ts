@@ -4,6 +4,7 @@ import type { TokenService } from './auth/tokens.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseKind } from './db/database.ts';
+import type { OutageLog } from './db/unavailable.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { FanoutRunner } from './notifications/fanout-job.ts';
 import type { NotificationService } from './notifications/notifications.service.ts';
@@ -14,6 +15,8 @@ export interface AppDeps {
   config: Config;
   db: Db;
   dbKind: DatabaseKind;
+  /** Logs each kind of database failure once per outage. */
+  databaseOutage: OutageLog;
   clock: Clock;
   bus: EventBus;
   tokens: TokenService;

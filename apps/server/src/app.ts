@@ -13,6 +13,7 @@ import { UserAuthStates } from './auth/user-auth-states.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
+import { createOutageLog } from './db/unavailable.ts';
 import { createInProcessEventBus, type EventBus } from './events/event-bus.ts';
 import { createPostgresEventBus } from './events/postgres-event-bus.ts';
 import { frameworkErrors, registerErrorHandler } from './http/error-handler.ts';
@@ -76,11 +77,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // responses anyway (StringEnum, Nullable), as they cost a validation per value.
     serializerOpts: { compileValidators: true },
     frameworkErrors,
+    // A request that reaches an open connection while the server stops is answered (with
+    // `Connection: close`), not refused with Fastify's own 503 body: the process still has its
+    // database until every connection is gone.
+    return503OnClosing: false,
   });
 
   database.onIdleConnectionError((error) =>
     app.log.warn({ err: error }, 'database connection failed while idle; the pool opens another'),
   );
+  const databaseOutage = createOutageLog(app.log);
+  database.onConnectionOpened(() => databaseOutage.recovered());
 
   // Events reach every server process through PostgreSQL when there is one; the embedded
   // database has a single process, so in-process delivery is all it needs.
@@ -119,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config,
     db: database.db,
     dbKind: database.kind,
+    databaseOutage,
     clock,
     bus,
     tokens: createTokenService(
@@ -134,15 +142,27 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   // A fan-out interrupted by a stop resumes at the next start.
   app.addHook('onReady', async () => fanout?.wake());
+  // Once stopping, every response closes its connection: a keep-alive socket left idle would
+  // hold the stop up for the keep-alive timeout (72 s). Idle sockets are closed when the stop
+  // begins (Fastify's forceCloseConnections: 'idle', its default); Fastify marks requests that
+  // arrive later itself, this marks those that were already running.
+  let stopping = false;
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (stopping) reply.header('connection', 'close');
+    done(null, payload);
+  });
   // Open streams never finish by themselves: end them first, so closing waits only for requests.
-  app.addHook('preClose', async () => streams.close());
+  app.addHook('preClose', async () => {
+    stopping = true;
+    streams.close();
+  });
   app.addHook('onClose', async () => {
     await fanout?.stop();
     for (const stop of stopFollowing) stop();
     if (!options.bus) await bus.close();
   });
 
-  registerErrorHandler(app);
+  registerErrorHandler(app, databaseOutage);
   registerNotFound(app);
   registerJsonBody(app);
   await app.register(helmet, { contentSecurityPolicy: false });

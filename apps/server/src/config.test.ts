@@ -22,6 +22,7 @@ describe('configuration from the environment', () => {
     expect(config.accessTokenTtlSeconds).toBe(300);
     expect(config.refreshTokenTtlSeconds).toBe(86400);
     expect(config.seedDemo).toBe(true);
+    expect(config.shutdownTimeoutSeconds).toBe(10);
   });
 
   it("keeps the embedded database in the repository's data folder, or DATA_DIR from where npm ran", () => {
@@ -41,6 +42,7 @@ describe('configuration from the environment', () => {
     expect(config.databaseConnectTimeoutSeconds).toBe(30);
     expect(loadConfig({}).databaseConnectTimeoutSeconds).toBe(10);
     expect(config.refreshTokenTtlSeconds).toBe(2 * 86400);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT: '30' }).shutdownTimeoutSeconds).toBe(30);
   });
 
   it('names the variable of each bad value', () => {
@@ -53,6 +55,8 @@ describe('configuration from the environment', () => {
     expect(problem({ JWT_SECRET: 'short' })).toMatch(/JWT_SECRET/);
     expect(problem({ SECURE_COOKIES: 'maybe' })).toMatch(/SECURE_COOKIES/);
     expect(problem({ PGCONNECT_TIMEOUT: 'soon' })).toMatch(/PGCONNECT_TIMEOUT/);
+    expect(problem({ SHUTDOWN_TIMEOUT: 'soon' })).toMatch(/SHUTDOWN_TIMEOUT/);
+    expect(problem({ SHUTDOWN_TIMEOUT: '0' })).toMatch(/SHUTDOWN_TIMEOUT/);
   });
 
   it('requires a shared JWT secret with PostgreSQL', () => {

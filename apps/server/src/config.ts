@@ -49,6 +49,8 @@ export interface Config {
   reminderIntervalSeconds: number;
   /** Folder of the built web app, served with an SPA fallback when it exists. */
   webDist: string;
+  /** After SIGTERM/SIGINT, how long in-flight requests may take before the process exits anyway. */
+  shutdownTimeoutSeconds: number;
 }
 
 export class ConfigError extends OperatorError {
@@ -208,5 +210,6 @@ export function loadConfig(env: Env = process.env): Config {
     workers: workers(env, databaseUrl),
     fanoutChunkSize: integer(env, 'FANOUT_CHUNK_SIZE', 2000, 1, 1_000_000),
     webDist: path.resolve(env.WEB_DIST || fileURLToPath(new URL('../../web/dist', import.meta.url))),
+    shutdownTimeoutSeconds: duration(env, 'SHUTDOWN_TIMEOUT', 10),
   };
 }

@@ -1,8 +1,10 @@
 // One server process: configuration, database, app, listen; and a clean stop on SIGTERM/SIGINT
-// (in-flight requests finish, the database closes, exit code 0). A failure to start closes what it
-// opened (the embedded database's lock included) and is printed by main.ts. Under WORKERS=N each
-// worker runs this; the pending migrations run in whichever worker comes first (Kysely's migrator
-// holds a PostgreSQL advisory lock, so the others wait and then find nothing to do).
+// (in-flight requests finish, the database closes, exit code 0), bounded by SHUTDOWN_TIMEOUT: a
+// request still running then has its connection cut and the process exits with code 1. A failure
+// to start closes what it opened (the embedded database's lock included) and is printed by
+// main.ts. Under WORKERS=N each worker runs this; the pending migrations run in whichever worker
+// comes first (Kysely's migrator holds a PostgreSQL advisory lock, so the others wait and then
+// find nothing to do).
 import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
@@ -27,7 +29,15 @@ export async function runServer(config: Config): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'shutting down');
+    app.log.info({ signal, graceSeconds: config.shutdownTimeoutSeconds }, 'shutting down');
+    setTimeout(() => {
+      app.log.error(
+        { graceSeconds: config.shutdownTimeoutSeconds },
+        'requests still running after the shutdown grace period: closing their connections',
+      );
+      app.server.closeAllConnections();
+      process.exit(1);
+    }, config.shutdownTimeoutSeconds * 1000);
     try {
       await app.close();
       await database.close();

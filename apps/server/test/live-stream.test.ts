@@ -191,16 +191,18 @@ describe('opening the stream', () => {
     expect(five.map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
   });
 
-  it('refuses a Last-Event-ID that is not a notification id', async () => {
+  it('refuses a Last-Event-ID that is not a position this stream sends', async () => {
     const user = await ctx.buildUser();
-    const stream = await open({ ...bearer(user), 'last-event-id': 'abc' });
-    expect(stream.status).toBe(400);
-    expect(await stream.json()).toMatchObject({ error: { code: 'validation_error' } });
+    for (const id of ['abc', '12.x', '1..2', `1${'.2'.repeat(65)}`]) {
+      const stream = await open({ ...bearer(user), 'last-event-id': id });
+      expect(stream.status).toBe(400);
+      expect(await stream.json()).toMatchObject({ error: { code: 'validation_error' } });
+    }
   });
 });
 
 describe('live events', () => {
-  it('delivers a new notification with its id, then the new unread count', async () => {
+  it('delivers a new notification with a position naming it as its id, then the new unread count', async () => {
     const user = await ctx.buildUser();
     const { stream, unread } = await connect(user);
     expect(unread).toBe(0);
@@ -209,7 +211,7 @@ describe('live events', () => {
     const [notification, unreadCount] = await stream.take(2);
     const stored = await newest(user);
     expect(notification?.event).toBe('notification');
-    expect(notification?.id).toBe(String(stored.id));
+    expect(notification?.id).toMatch(new RegExp(`^\\d+\\.${stored.id}$`));
     expect(dataOf<Notification>(notification as SseEvent)).toEqual(stored);
     expect(stored).toMatchObject({ title: 'Maintenance tonight', is_read: false });
     expect(count(unreadCount as SseEvent)).toBe(1);
@@ -333,7 +335,7 @@ describe('resuming with Last-Event-ID', () => {
       ]);
       const missed = events.slice(0, 3).map((e) => dataOf<Notification>(e));
       expect(missed.map((n) => n.title)).toEqual(['missed 1', 'missed 2', 'missed 3']);
-      expect(events.slice(0, 3).map((e) => Number(e.id))).toEqual(missed.map((n) => n.id));
+      expect(events.slice(0, 3).map((e) => Number(e.id?.split('.').at(-1)))).toEqual(missed.map((n) => n.id));
       expect(missed.map((n) => n.id)).toEqual([...missed.map((n) => n.id)].sort((x, y) => x - y));
       expect(count(events[3] as SseEvent)).toBe(4);
       expect(await stream.rest(150)).toEqual([]);
@@ -345,7 +347,8 @@ describe('resuming with Last-Event-ID', () => {
     const user = await ctx.buildUser();
     const first = (await connect(user)).stream;
     await ctx.notify(simple('system', [user.id], 'seen'));
-    const seen = Number((await first.next()).id);
+    const seenEvent = await first.next();
+    const seen = dataOf<Notification>(seenEvent).id;
     first.close();
 
     const total = 12;
@@ -353,7 +356,7 @@ describe('resuming with Last-Event-ID', () => {
     const creating = (async () => {
       for (let i = 1; i <= total; i++) await ctx.notify(simple('system', [user.id], `n${i}`));
     })();
-    const stream = await open({ ...bearer(user), 'last-event-id': String(seen) });
+    const stream = await open({ ...bearer(user), 'last-event-id': seenEvent.id as string });
     const events = await stream.until(
       (e) => e.event === 'notification' && dataOf<Notification>(e).title === `n${total}`,
       5000,
@@ -364,7 +367,9 @@ describe('resuming with Last-Event-ID', () => {
       .filter((e) => e.event === 'notification')
       .map((e) => dataOf<Notification>(e).title);
     expect(titles).toEqual(['n0', ...Array.from({ length: total }, (_, i) => `n${i + 1}`)]);
-    const ids = [...events, ...extra].filter((e) => e.id !== undefined).map((e) => Number(e.id));
+    const ids = [...events, ...extra]
+      .filter((e) => e.event === 'notification')
+      .map((e) => dataOf<Notification>(e).id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => id > seen)).toBe(true);
   });
@@ -385,6 +390,49 @@ describe('resuming with Last-Event-ID', () => {
       expect(late.event).toBe('notification');
       expect(dataOf<Notification>(late).title).toBe('slow (smaller id)');
       expect(count(await stream.next())).toBe(2);
+    },
+  );
+
+  it.skipIf(!usePostgres)(
+    'gives a stream opened while an older notification is still being written that one when it commits',
+    async () => {
+      const user = await ctx.buildUser();
+      const service = createNotificationService({ bus: ctx.bus, clock: ctx.clock });
+      let stream: SseStream | undefined;
+      await inTransaction(ctx.database.db, async (tx) => {
+        await service.createBulk(tx, simple('announcement', [user.id], 'slow (smaller id)'));
+        await ctx.notify(simple('system', [user.id], 'quick (larger id)'));
+        stream = (await connect(user)).stream;
+      });
+      const late = await (stream as SseStream).next();
+      expect(dataOf<Notification>(late).title).toBe('slow (smaller id)');
+      expect(count(await (stream as SseStream).next())).toBe(2);
+      expect(await (stream as SseStream).rest(150)).toEqual([]);
+    },
+  );
+
+  it.skipIf(!usePostgres)(
+    'resumes with a notification whose transaction committed after a later one was sent and the client left',
+    async () => {
+      const user = await ctx.buildUser();
+      const { stream } = await connect(user);
+      const service = createNotificationService({ bus: ctx.bus, clock: ctx.clock });
+      let lastEventId = '';
+      await inTransaction(ctx.database.db, async (tx) => {
+        await service.createBulk(tx, simple('announcement', [user.id], 'slow (smaller id)'));
+        await ctx.notify(simple('system', [user.id], 'quick (larger id)'));
+        const quick = await stream.next();
+        expect(dataOf<Notification>(quick).title).toBe('quick (larger id)');
+        lastEventId = quick.id as string;
+        // The client leaves before the slow one commits: its stream never sees it.
+        stream.close();
+        await stream.ended;
+      });
+      const resumed = await open({ ...bearer(user), 'last-event-id': lastEventId });
+      const [missed, unread] = await resumed.take(2);
+      expect(dataOf<Notification>(missed as SseEvent).title).toBe('slow (smaller id)');
+      expect(count(unread as SseEvent)).toBe(2);
+      expect(await resumed.rest(150)).toEqual([]);
     },
   );
 });

@@ -2,8 +2,9 @@ import type { Notification, UnreadCount } from './notifications.ts';
 
 /**
  * The live event stream (GET /api/communications/notifications/stream/, server-sent events):
- * event name → payload. Only `notification` events carry an SSE id (the notification's id), so a
- * client reconnecting with Last-Event-ID gets the notifications it missed.
+ * event name → payload. Only `notification` events carry an SSE id: the stream's position (the
+ * notifications the client has, e.g. `1200.1203`; opaque to clients), so a client reconnecting
+ * with Last-Event-ID gets the notifications it missed.
  */
 export interface StreamEvents {
   notification: Notification;

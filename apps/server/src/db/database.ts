@@ -21,6 +21,8 @@ export interface DatabaseHandle {
    * an administrator ended it). The pool drops it and opens another for the next query.
    */
   onIdleConnectionError(report: (error: Error) => void): void;
+  /** Where to report that a new connection was opened (after an outage: the database is back). */
+  onConnectionOpened(report: () => void): void;
 }
 
 export interface DatabaseOptions {
@@ -51,6 +53,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      // A database that does not answer at all (a host gone, a full network buffer) fails the
+      // request with 503 after this long instead of holding it for ever. It also bounds the wait
+      // for a free connection, which under the bench's loads is a few milliseconds.
+      connectionTimeoutMillis: 10_000,
       types: {
         getTypeParser: (oid, format) => (oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)),
       },
@@ -58,6 +64,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // Without a listener, the 'error' of an idle connection would end the process.
     let report = (error: Error) => console.error(`database connection failed while idle: ${error.message}`);
     pool.on('error', (error) => report(error));
+    let opened = () => {};
+    pool.on('connect', () => opened());
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
@@ -65,6 +73,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       close: () => db.destroy(),
       onIdleConnectionError(listener) {
         report = listener;
+      },
+      onConnectionOpened(listener) {
+        opened = listener;
       },
     };
   }
@@ -95,6 +106,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       },
       // One in-process connection: nothing can end it behind the server's back.
       onIdleConnectionError() {},
+      onConnectionOpened() {},
     };
   } catch (error) {
     unlock();

@@ -9,7 +9,9 @@
 // publish order, and as few messages as fit in NOTIFY's limit (a burst of mark-all-read makes one
 // message of many events rather than one each, which every listening process would receive,
 // this one included, and parse). The publisher commits asynchronously: a notification is never
-// kept across a database crash anyway, so waiting for the disk bought nothing.
+// kept across a database crash anyway, so waiting for the disk bought nothing. A NOTIFY that fails
+// (the publisher's connection died with a restart) is sent again, before anything newer: the other
+// processes may have caught up already, and would miss what it carries.
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
@@ -30,6 +32,8 @@ interface Message {
 const MESSAGE_OVERHEAD_BYTES = 100;
 /** Room for events in one message. */
 const MAX_EVENTS_BYTES = MAX_PAYLOAD_BYTES - MESSAGE_OVERHEAD_BYTES;
+/** A failed NOTIFY is tried this many times (about a minute with the backoff) before it is dropped. */
+const NOTIFY_ATTEMPTS = 15;
 
 export interface PostgresEventBusOptions {
   connectionString: string;
@@ -61,6 +65,10 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
   let seq = 0;
   /** Events (as JSON) waiting for the NOTIFY in flight to finish, with their sizes in bytes. */
   let queued: Array<{ json: string; bytes: number }> = [];
+  /** Payloads of a NOTIFY that failed, sent again before the queued events. */
+  let unsent: string[] = [];
+  let failures = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
   let sending: Promise<void> | undefined;
   // Our own messages come back to our listener too; they are recognised by their start, unparsed.
   const ownPrefix = `{"origin":${JSON.stringify(origin)},`;
@@ -86,15 +94,35 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
   }
 
   function send(): void {
-    if (sending || queued.length === 0) return;
-    const batch = queued;
+    if (sending || retryTimer || (queued.length === 0 && unsent.length === 0)) return;
+    const payloads = [...unsent, ...messages(queued)];
+    unsent = [];
     queued = [];
     // unnest() yields the array in order, so the notifications leave in publish order.
     sending = publisher
-      .query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [channel, messages(batch)])
+      .query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [channel, payloads])
       .then(
-        () => undefined,
-        (error: unknown) => options.log.warn({ err: error, events: batch.length }, 'NOTIFY failed'),
+        () => {
+          failures = 0;
+        },
+        (error: unknown) => {
+          failures += 1;
+          if (closed || failures >= NOTIFY_ATTEMPTS) {
+            options.log.error({ err: error, messages: payloads.length }, 'NOTIFY failed; events dropped');
+            failures = 0;
+            return;
+          }
+          if (failures === 1) options.log.warn({ err: error }, 'NOTIFY failed; sending it again');
+          unsent = payloads;
+          retryTimer = setTimeout(
+            () => {
+              retryTimer = undefined;
+              send();
+            },
+            Math.min(100 * 2 ** failures, options.maxBackoffMs ?? 5000),
+          );
+          retryTimer.unref();
+        },
       )
       .finally(() => {
         sending = undefined;
@@ -194,6 +222,7 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
     async close() {
       closed = true;
       clearTimeout(reconnectTimer);
+      clearTimeout(retryTimer);
       listeners.clear();
       // What was published before close still leaves.
       while (sending) await sending;

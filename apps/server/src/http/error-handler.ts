@@ -1,8 +1,10 @@
 // One place turns every failure into `{"error": {"code", "message", "fields"?}}` with the right
 // status. Fastify's own errors (bad JSON, body too large, wrong content type, schema validation)
-// are mapped by status; a 5xx never carries internals.
+// are mapped by status; a database that cannot be reached is a 503 with Retry-After; a 5xx never
+// carries internals.
 import type { ErrorBody, ErrorCode } from '@webinar/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableKind, type OutageLog } from '../db/unavailable.ts';
 import { AppError } from './app-error.ts';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -45,8 +47,21 @@ function validationFields(issues: ValidationIssue[], context: string | undefined
   return fields;
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
+/** The answer to a request that needed the database while it could not be reached. */
+export function sendDatabaseUnavailable(reply: FastifyReply): FastifyReply {
+  return reply
+    .status(503)
+    .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+    .send(body('database_unavailable', 'The database is unavailable. Try again shortly.'));
+}
+
+export function registerErrorHandler(app: FastifyInstance, outage: OutageLog): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+    const unavailable = databaseUnavailableKind(error);
+    if (unavailable) {
+      outage.failed(unavailable, error);
+      return sendDatabaseUnavailable(reply);
+    }
     if (error instanceof AppError) {
       if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(error.statusCode).send(body(error.code, error.message, error.fields));

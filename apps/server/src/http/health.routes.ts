@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import Type from 'typebox';
 import type { AppDeps } from '../app-deps.ts';
+import { databaseUnavailableKind } from '../db/unavailable.ts';
 
 const Status = Type.Object({ status: Type.String() });
 
@@ -20,7 +21,9 @@ export async function healthRoutes(app: FastifyInstance, deps: AppDeps) {
         await sql`select 1`.execute(deps.db);
         return { status: 'ready' };
       } catch (error) {
-        request.log.warn({ err: error }, 'readiness check failed: database unreachable');
+        const kind = databaseUnavailableKind(error);
+        if (kind) deps.databaseOutage.failed(kind, error);
+        else request.log.warn({ err: error }, 'readiness check failed');
         return reply.status(503).send({ status: 'database unavailable' });
       }
     },

@@ -2,16 +2,26 @@
 // or, with PostgreSQL, any other) are turned into server-sent events for the users connected
 // here. A batch of notifications is looked up once for all its connected recipients, never one
 // query per user. A client that reconnects with Last-Event-ID gets what it missed, in order.
+//
+// Each connection knows a point up to which its client has every notification, and the ids above
+// it that it was sent (stream-position.ts). Ids are given at insert, not commit, and this
+// process's own notifications reach its streams at once while others' come through the bus, so
+// the newest id sent says nothing about what is below it. Catching up (on reconnect, after the
+// bus lost events, and when a connection has been sent many ids) sends every row of the user
+// above that point that it was not sent, and moves the point to one below which every
+// transaction had finished when the query started.
 import type { ServerResponse } from 'node:http';
 import { STREAM_RETRY_MS, type StreamEventName, type StreamEvents } from '@webinar/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock.ts';
 import type { AppEvent, AppEvents, EventBus } from '../../events/event-bus.ts';
+import { AppError } from '../../http/app-error.ts';
 import type { Db } from '../../users/users.repository.ts';
 import { toNotification } from '../notifications.mapper.ts';
 import { countUnread, type NotificationWithWebinar } from '../notifications.repository.ts';
 import type { UserCache } from '../user-cache.ts';
 import * as repo from './stream.repository.ts';
+import { formatPosition, type StreamPosition } from './stream-position.ts';
 
 export interface StreamHubOptions {
   db: Db;
@@ -30,17 +40,14 @@ export interface StreamHubOptions {
 interface Connection {
   userId: number;
   res: ServerResponse;
-  /** The newest notification id this client has been sent (or had when it connected). */
-  lastSentId: number;
-  /** The client had every notification up to this id when it connected: never sent again. */
-  floor: number;
-  /**
-   * Ids sent since connecting. Transactions can commit out of id order (a long announcement
-   * commits after a later single notification), so a live row below lastSentId may be new.
-   */
+  /** The client has every notification of its user up to this id: none is sent again. */
+  complete: number;
+  /** Ids above `complete` that the client has. */
   sent: Set<number>;
   /** Live events that arrived while the connection was still replaying what it missed. */
   pending: Array<() => void> | null;
+  /** A catch-up is queued when `sent` grows past this. */
+  catchUpAt: number;
   /** The session it was opened with (its SHA-256), for a cookie stream. */
   sessionHash: string | undefined;
   /** Cancels the end of the stream at its token's or session's expiry. */
@@ -59,8 +66,10 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 const LOOKUP_CHUNK = 2500;
 /** Lookups of one batch running at once (each takes two database connections). */
 const LOOKUPS_AT_ONCE = 2;
-/** How many sent ids a connection remembers to skip duplicates (the oldest are forgotten). */
-const SENT_IDS_REMEMBERED = 256;
+/** A connection sent this many ids above its complete point catches up, to move the point. */
+const CATCH_UP_AFTER = 32;
+/** A resync that failed (the database went again) is tried again after this long. */
+const RESYNC_RETRY_MS = 1000;
 
 export class StreamHub {
   private readonly byUser = new Map<number, Set<Connection>>();
@@ -71,6 +80,8 @@ export class StreamHub {
   private readonly maxPerUser: number;
   private readonly replayLimit: number;
   private closed = false;
+  /** The newest complete point seen: every notification id up to it belongs to a finished transaction. */
+  private knownPoint = 0;
 
   constructor(private readonly options: StreamHubOptions) {
     this.maxPerUser = options.maxConnectionsPerUser ?? 5;
@@ -78,15 +89,15 @@ export class StreamHub {
     this.heartbeat = setInterval(() => this.ping(), options.heartbeatMs ?? 25_000);
     this.heartbeat.unref();
     // Bus events are handled one after another, so each client sees them in order.
-    this.unsubscribe = options.bus.subscribe((event) => {
-      this.queue = this.queue
-        .then(() => this.handle(event))
-        .catch((error: unknown) => {
-          options.log.error({ err: error, event: event.name }, 'live stream could not deliver an event');
-        });
-    });
+    this.unsubscribe = options.bus.subscribe((event) => this.enqueue(event.name, () => this.handle(event)));
     // Not queued behind deliveries: a stream whose user signed out ends at once.
     this.unsubscribeSignOuts = options.bus.subscribe((event) => this.endSignedOut(event));
+  }
+
+  private enqueue(what: string, work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch((error: unknown) => {
+      this.options.log.error({ err: error, event: what }, 'live stream could not deliver an event');
+    });
   }
 
   get connectionCount(): number {
@@ -103,29 +114,30 @@ export class StreamHub {
     return (this.byUser.get(userId)?.size ?? 0) < this.maxPerUser;
   }
 
-  /** Takes over `res` for the stream; resolves once the client is up to date. */
+  /**
+   * Takes over `res` for the stream; resolves once the client is up to date. What it needs from
+   * the database is read before the response starts: if that fails (the database is down), it
+   * throws with nothing written, so the request gets an ordinary error answer. `accept` is called
+   * just before the stream's head is written.
+   */
   async open(
     userId: number,
     res: ServerResponse,
-    lastEventId: number | undefined,
+    from: StreamPosition | undefined,
     signIn: StreamSignIn,
+    accept: () => void = () => {},
   ): Promise<void> {
     // The client may have gone while the request was authenticated: its 'close' has been emitted
     // already and would never remove the connection. After close() nothing may stay open.
     if (res.destroyed) return;
-    if (this.closed) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-      res.end('The server is shutting down.');
-      return;
-    }
-    const from = lastEventId ?? 0;
+    if (this.closed) return this.refuseClosing(res, accept);
     const connection: Connection = {
       userId,
       res,
-      lastSentId: from,
-      floor: from,
-      sent: new Set(),
+      complete: from?.complete ?? 0,
+      sent: new Set(from?.sent),
       pending: [],
+      catchUpAt: CATCH_UP_AFTER,
       sessionHash: signIn.sessionHash,
       cancelExpiry: undefined,
     };
@@ -134,24 +146,67 @@ export class StreamHub {
     this.byUser.set(userId, set);
     res.on('close', () => this.remove(connection));
     this.endAtExpiry(connection, signIn.expiresAtMs);
+    let missed: NotificationWithWebinar[] = [];
+    let point: number | undefined;
+    let count: number;
+    try {
+      point = await this.completePoint();
+      // A client without a position has what there is now: only what comes next is sent.
+      if (!from) await this.startFromNow(connection, point);
+      else missed = await this.missedRows(connection);
+      count = await this.unreadCount(userId);
+    } catch (error) {
+      this.remove(connection);
+      throw error;
+    }
+    if (this.closed) return this.refuseClosing(res, accept);
+    if (res.destroyed) return;
+    // Signed out, or its sign-in expired, while the reads ran.
+    if (!this.byUser.get(userId)?.has(connection)) throw AppError.unauthorized();
+    accept();
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    res.write(`retry: ${STREAM_RETRY_MS}\n\n`);
-    try {
-      if (lastEventId === undefined) {
-        connection.lastSentId = await repo.latestId(this.options.db, userId);
-        connection.floor = connection.lastSentId;
-      } else await this.replay(connection);
-      this.send(connection, 'unread_count', { unread_count: await this.unreadCount(userId) });
-    } finally {
-      const pending = connection.pending ?? [];
-      connection.pending = null;
-      for (const deliver of pending) deliver();
+    let text = `retry: ${STREAM_RETRY_MS}\n\n`;
+    for (const row of missed) text += this.notificationEvent(connection, row);
+    if (from && point !== undefined && missed.length < this.replayLimit) this.advance(connection, point);
+    this.write(connection, text + format('unread_count', { unread_count: count }));
+    const pending = connection.pending ?? [];
+    connection.pending = null;
+    for (const deliver of pending) deliver();
+  }
+
+  /** A complete point now (see stream.repository.ts), remembered: it stays complete for good. */
+  private async completePoint(): Promise<number | undefined> {
+    const point = await repo.completePoint(this.options.db);
+    if (point !== undefined && point > this.knownPoint) this.knownPoint = point;
+    return point;
+  }
+
+  /**
+   * A new client has every committed row. While a writer runs, its rows may still commit below
+   * the user's newest id: start from the last point known complete, counting the user's rows
+   * above it as the client's, so that the writer's rows come live when they commit.
+   */
+  private async startFromNow(connection: Connection, point: number | undefined): Promise<void> {
+    if (point !== undefined) {
+      connection.complete = point;
+      return;
     }
+    const ids = await repo.idsSince(this.options.db, connection.userId, this.knownPoint, this.replayLimit);
+    if (ids.length < this.replayLimit) {
+      connection.complete = this.knownPoint;
+      for (const id of ids) connection.sent.add(id);
+    } else connection.complete = await repo.latestId(this.options.db, connection.userId);
+  }
+
+  private refuseClosing(res: ServerResponse, accept: () => void): void {
+    accept();
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    res.end('The server is shutting down.');
   }
 
   /** Ends every stream (server shutdown). */
@@ -160,10 +215,11 @@ export class StreamHub {
     clearInterval(this.heartbeat);
     this.unsubscribe();
     this.unsubscribeSignOuts();
+    // One still opening is refused when its reads are done (open() checks `closed`).
     for (const set of this.byUser.values()) {
       for (const connection of set) {
         connection.cancelExpiry?.();
-        connection.res.end();
+        if (!connection.pending) connection.res.end();
       }
     }
     this.byUser.clear();
@@ -184,10 +240,10 @@ export class StreamHub {
     }
   }
 
-  /** Ends one stream now: nothing more is written to it. */
+  /** Ends one stream now: nothing more is written to it (one still opening is refused by open()). */
   private end(connection: Connection): void {
     this.remove(connection);
-    connection.res.end();
+    if (!connection.pending) connection.res.end();
   }
 
   private remove(connection: Connection): void {
@@ -269,24 +325,69 @@ export class StreamHub {
     }
   }
 
-  /** After the bus may have missed events: each client gets what it has not seen, and its count. */
+  /**
+   * After the bus may have missed events: each client gets every row of its user that it has not
+   * been sent, from the database (not only those above the newest id it was sent: this process's
+   * own notifications reached it meanwhile), and its count. Tried again while the database fails.
+   */
   private async resyncAll(): Promise<void> {
-    for (const set of [...this.byUser.values()]) {
-      for (const connection of set) {
-        await this.replay(connection);
-        this.send(connection, 'unread_count', { unread_count: await this.unreadCount(connection.userId) });
+    try {
+      const point = await this.completePoint();
+      for (const set of [...this.byUser.values()]) {
+        for (const connection of set) {
+          // Still opening: its reads may have come before the bus was back, so it catches up once open.
+          if (connection.pending) {
+            this.whenReady(connection, () => this.catchUpLater(connection));
+            continue;
+          }
+          await this.catchUp(connection, point);
+          this.send(connection, 'unread_count', { unread_count: await this.unreadCount(connection.userId) });
+        }
       }
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'live streams could not catch up; trying again');
+      const retry = setTimeout(() => this.enqueue('bus_resync', () => this.resyncAll()), RESYNC_RETRY_MS);
+      retry.unref();
     }
   }
 
-  private async replay(connection: Connection): Promise<void> {
+  /** Sends what the connection has not been sent; moves its point to `point` when all came. */
+  private async catchUp(connection: Connection, point: number | undefined): Promise<void> {
+    const rows = await this.missedRows(connection);
+    for (const row of rows) this.sendNotification(connection, row);
+    if (point !== undefined && rows.length < this.replayLimit) this.advance(connection, point);
+  }
+
+  /** The user's rows above the connection's point that it was not sent, oldest first. */
+  private async missedRows(connection: Connection): Promise<NotificationWithWebinar[]> {
     const rows = await repo.rowsSince(
       this.options.db,
       connection.userId,
-      connection.lastSentId,
-      this.replayLimit,
+      connection.complete,
+      this.replayLimit + connection.sent.size,
     );
-    for (const row of rows) this.sendNotification(connection, row);
+    return rows.filter((row) => !connection.sent.has(row.id)).slice(0, this.replayLimit);
+  }
+
+  private advance(connection: Connection, point: number): void {
+    if (point <= connection.complete) return;
+    connection.complete = point;
+    for (const id of connection.sent) if (id <= point) connection.sent.delete(id);
+    connection.catchUpAt = connection.sent.size + CATCH_UP_AFTER;
+  }
+
+  /** A connection sent many ids catches up, so that its point moves and its position stays short. */
+  private catchUpLater(connection: Connection): void {
+    connection.catchUpAt = Number.POSITIVE_INFINITY; // until this one has run
+    this.enqueue('catch_up', async () => {
+      if (connection.res.destroyed || connection.res.writableEnded) return;
+      try {
+        await this.catchUp(connection, await this.completePoint());
+      } finally {
+        if (connection.catchUpAt === Number.POSITIVE_INFINITY)
+          connection.catchUpAt = connection.sent.size + CATCH_UP_AFTER;
+      }
+    });
   }
 
   private unreadCount(userId: number): Promise<number> {
@@ -304,22 +405,18 @@ export class StreamHub {
 
   /** The event for a row, remembered as sent; empty when this client has it already. */
   private notificationEvent(connection: Connection, row: NotificationWithWebinar): string {
-    // Already sent (replay and live overlap), or the client had it when it connected.
-    if (row.id <= connection.floor || connection.sent.has(row.id)) return '';
+    // Already sent (a catch-up and live events overlap), or the client had it.
+    if (row.id <= connection.complete || connection.sent.has(row.id)) return '';
     connection.sent.add(row.id);
-    if (connection.sent.size > SENT_IDS_REMEMBERED) {
-      const oldest = connection.sent.values().next().value;
-      if (oldest !== undefined) connection.sent.delete(oldest);
-    }
-    if (row.id > connection.lastSentId) connection.lastSentId = row.id;
-    return format('notification', toNotification(row), row.id);
+    if (connection.sent.size >= connection.catchUpAt) this.catchUpLater(connection);
+    return format('notification', toNotification(row), formatPosition(connection.complete, connection.sent));
   }
 
   private send<K extends StreamEventName>(
     connection: Connection,
     name: K,
     data: StreamEvents[K],
-    id?: number,
+    id?: string,
   ): void {
     this.write(connection, format(name, data, id));
   }
@@ -340,12 +437,15 @@ export class StreamHub {
 
   private ping(): void {
     for (const set of this.byUser.values()) {
-      for (const { res } of set) if (!res.writableEnded && !res.destroyed) res.write(': ping\n\n');
+      for (const { res, pending } of set) {
+        // One still opening has no head yet.
+        if (!pending && !res.writableEnded && !res.destroyed) res.write(': ping\n\n');
+      }
     }
   }
 }
 
 /** One server-sent event. */
-function format<K extends StreamEventName>(name: K, data: StreamEvents[K], id?: number): string {
+function format<K extends StreamEventName>(name: K, data: StreamEvents[K], id?: string): string {
   return `${id === undefined ? '' : `id: ${id}\n`}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 }

@@ -35,7 +35,7 @@ export function batchRowsForUsers(
     .execute();
 }
 
-/** A user's notifications created after the one with id `afterId`, oldest first. */
+/** A user's notifications with ids above `afterId`, oldest first. */
 export function rowsSince(
   db: Db,
   userId: number,
@@ -48,6 +48,34 @@ export function rowsSince(
     .orderBy('n.id')
     .limit(limit)
     .execute();
+}
+
+/**
+ * An id up to which every notification has committed or rolled back, or undefined while one is
+ * being written. Read the newest id given out, then check that no writer holds the write gate
+ * (migration 0006: every insert holds it from before its ids are given until its transaction
+ * ends): if none does, every id up to the one read belongs to a finished transaction, so any
+ * query that starts afterwards sees all of them. Two statements, so that they run in that order.
+ */
+export async function completePoint(db: Db): Promise<number | undefined> {
+  const { rows: newest } = await sql<{ id: number | null }>`
+    select pg_sequence_last_value(pg_get_serial_sequence('notifications', 'id')::regclass) as id`.execute(db);
+  const { rows: gate } = await sql<{ running: boolean }>`
+    select notification_writers_running() as running`.execute(db);
+  return gate[0]?.running === false ? Number(newest[0]?.id ?? 0) : undefined;
+}
+
+/** The ids of a user's notifications above `afterId`, ascending. */
+export async function idsSince(db: Db, userId: number, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => Number(row.id));
 }
 
 export async function latestId(db: Db, userId: number): Promise<number> {

@@ -1,15 +1,14 @@
 // GET /api/communications/notifications/stream/: the signed-in user's live events (server-sent
 // events). Authenticated like every route: the session cookie (what EventSource sends) or a
 // bearer token. Resumable with the Last-Event-ID header (or `?last_event_id=` for clients that
-// cannot set headers).
+// cannot set headers), which carries a stream position (stream-position.ts).
 import { ErrorBody } from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { currentUser } from '../../auth/authenticate.ts';
 import { AppError } from '../../http/app-error.ts';
-
-const EVENT_ID = /^\d{1,16}$/;
+import { POSITION_PATTERN, parsePosition } from './stream-position.ts';
 
 export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get(
@@ -19,10 +18,12 @@ export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['notifications'],
         summary: 'My live events (text/event-stream): notification, notification_updated, unread_count',
         description:
-          'Each `notification` event has the notification id as its SSE id; reconnect with `Last-Event-ID` ' +
+          'Each `notification` event has the stream position as its SSE id; reconnect with `Last-Event-ID` ' +
           'to receive the ones missed. `unread_count` is sent on connect and after every change. A comment ' +
           'line is sent every 25 s to keep proxies from closing the connection.',
-        querystring: Type.Object({ last_event_id: Type.Optional(Type.String({ pattern: EVENT_ID.source })) }),
+        querystring: Type.Object({
+          last_event_id: Type.Optional(Type.String({ pattern: POSITION_PATTERN })),
+        }),
         response: {
           // Written by the stream hub itself (the reply is hijacked): this only documents it.
           200: {
@@ -32,6 +33,7 @@ export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
           400: ErrorBody,
           401: ErrorBody,
           429: ErrorBody,
+          503: ErrorBody,
         },
       },
     },
@@ -41,9 +43,10 @@ export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
       const raw =
         (typeof header === 'string' ? header : undefined) ??
         (request.query as { last_event_id?: string }).last_event_id;
-      if (raw !== undefined && !EVENT_ID.test(raw)) {
+      const position = raw === undefined ? undefined : parsePosition(raw);
+      if (raw !== undefined && !position) {
         throw new AppError('validation_error', 'The request is invalid.', {
-          'Last-Event-ID': 'must be a notification id',
+          'Last-Event-ID': 'must be an event id this stream sent',
         });
       }
       if (!deps.streams.canOpen(userId)) {
@@ -52,13 +55,17 @@ export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
           'Too many open streams for this user: close another tab or device first.',
         );
       }
-      reply.hijack();
+      let accepted = false;
       try {
-        await deps.streams.open(userId, reply.raw, raw === undefined ? undefined : Number(raw), {
-          expiresAtMs,
-          sessionHash,
+        await deps.streams.open(userId, reply.raw, position, { expiresAtMs, sessionHash }, () => {
+          accepted = true;
+          reply.hijack();
         });
+        // The client left while the request was checked: there is nothing to answer.
+        if (!accepted) reply.hijack();
       } catch (error) {
+        // Before the stream started (the database is down): an ordinary error answer, a 503.
+        if (!accepted) throw error;
         // The response is already a stream: all that is left is to log and close it; the client
         // reconnects and resumes.
         request.log.error({ err: error }, 'could not open a live stream');
