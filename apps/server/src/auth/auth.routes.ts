@@ -81,7 +81,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Exchange a refresh token for a new access token',
         body: RefreshRequest,
-        response: { 200: AccessToken, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+        response: { 200: AccessToken, 400: ErrorBody, 401: ErrorBody },
       },
     },
     async (request) => {
