@@ -8,12 +8,15 @@ import type { FastifyInstance } from 'fastify';
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
-  // The body parser answers these before any route runs (app.ts, http/json-body.ts): said once here
-  // for every route, so that no route can forget them.
+  // Answers that no route gives itself, said once here for every route so that none can forget
+  // them: 413 and 415 come from the body parser (app.ts, http/json-body.ts) before any route runs,
+  // 503 from the error handler while the database cannot be reached.
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const response = route.schema?.response as Record<string, unknown> | undefined;
-    if (!response || !methods.some((method) => WITH_BODY.has(method))) return;
+    if (!response) return;
+    response[503] ??= ErrorBody;
+    if (!methods.some((method) => WITH_BODY.has(method))) return;
     response[413] ??= ErrorBody;
     response[415] ??= ErrorBody;
   });
