@@ -13,7 +13,7 @@ import {
   type TestContext,
   type TestUser,
 } from './helpers/app.ts';
-import { dataOf, openStream, type SseEvent, type SseStream } from './helpers/sse.ts';
+import { dataOf, endsWithin, openStream, type SseEvent, type SseStream } from './helpers/sse.ts';
 
 const STREAM = '/api/communications/notifications/stream/';
 const ADMIN_LIST = '/api/admin/notifications/';
@@ -53,19 +53,6 @@ async function connect(headers: Record<string, string>): Promise<SseStream> {
   expect(stream.status).toBe(200);
   expect((await stream.next()).event).toBe('unread_count');
   return stream;
-}
-
-/** Whether the server ends the stream within `ms` (generous: the end is immediate). */
-async function endsWithin(stream: SseStream, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const ended = await Promise.race([
-    stream.ended.then(() => true),
-    new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), ms);
-    }),
-  ]);
-  clearTimeout(timer);
-  return ended;
 }
 
 async function stillOpen(stream: SseStream): Promise<boolean> {

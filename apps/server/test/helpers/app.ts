@@ -214,6 +214,29 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
 }
 
 /** Shorthand for a notification of one type to some users. */
+/** The server-process tests' cast, with TEST_PASSWORD: admin (an admin), alice and bob (students). */
+export async function insertTestCast(
+  db: DatabaseHandle['db'],
+): Promise<Record<'admin' | 'alice' | 'bob', number>> {
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const ids = { admin: 0, alice: 0, bob: 0 };
+  for (const [name, role] of [
+    ['admin', 'admin'],
+    ['alice', 'student'],
+    ['bob', 'student'],
+  ] as const) {
+    const row = await insertUser(db, {
+      username: name,
+      email: `${name}@example.com`,
+      display_name: name,
+      password_hash: passwordHash,
+      role,
+    });
+    ids[name] = row.id;
+  }
+  return ids;
+}
+
 export function simple(type: NotificationType, userIds: number[], title = `A ${type}`): NewNotifications {
   return { type, title, content: `${title}: content`, recipients: { userIds } };
 }

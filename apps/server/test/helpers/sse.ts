@@ -211,3 +211,16 @@ function describe(events: SseEvent[]): string {
 export function dataOf<T = Record<string, unknown>>(event: SseEvent): T {
   return JSON.parse(event.data) as T;
 }
+
+/** Whether the server ends the stream within `ms`. */
+export async function endsWithin(stream: SseStream, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const ended = await Promise.race([
+    stream.ended.then(() => true),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]);
+  clearTimeout(timer);
+  return ended;
+}

@@ -6,10 +6,8 @@
 import type { Notification } from '@webinar/contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/auth/passwords.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db/database.ts';
-import { insertUser } from '../../src/users/users.repository.ts';
-import { TEST_PASSWORD, TEST_SECRET } from '../helpers/app.ts';
+import { insertTestCast, TEST_PASSWORD, TEST_SECRET } from '../helpers/app.ts';
 import { databaseUrlFor, usePostgres } from '../helpers/database.ts';
 import { type ServerProcess, spawnServer, waitFor } from '../helpers/server-process.ts';
 import { dataOf, openStream, type SseStream } from '../helpers/sse.ts';
@@ -81,21 +79,8 @@ describe.skipIf(!usePostgres)('PostgreSQL restarted under two server processes',
     const url = databaseUrlFor(postgres.url, 'app');
     database = await openDatabase({ databaseUrl: url, poolSize: 1 });
     await migrateToLatest(database.db);
-    const passwordHash = await hashPassword(TEST_PASSWORD);
-    for (const [name, role] of [
-      ['admin', 'admin'],
-      ['alice', 'student'],
-      ['bob', 'student'],
-    ] as const) {
-      const row = await insertUser(database.db, {
-        username: name,
-        email: `${name}@example.com`,
-        display_name: name,
-        password_hash: passwordHash,
-        role,
-      });
-      users[name].id = row.id;
-    }
+    const ids = await insertTestCast(database.db);
+    for (const name of ['admin', 'alice', 'bob'] as const) users[name].id = ids[name];
     [one, two] = await Promise.all([startServer('one', url), startServer('two', url)]);
     for (const name of ['admin', 'alice', 'bob'] as const) {
       const response = await fetch(`${one.origin}/api/auth/token/`, {
