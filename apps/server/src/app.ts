@@ -16,6 +16,7 @@ import type { DatabaseHandle } from './db/database.ts';
 import { createOutageLog } from './db/unavailable.ts';
 import { createInProcessEventBus, type EventBus } from './events/event-bus.ts';
 import { createPostgresEventBus } from './events/postgres-event-bus.ts';
+import { registerHousekeeping } from './housekeeping/housekeeping.ts';
 import { frameworkErrors, registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerJsonBody } from './http/json-body.ts';
@@ -192,6 +193,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await api.register(reminderRoutes, deps);
   });
   registerReminderScheduler(app, deps, config.reminderIntervalSeconds);
+  registerHousekeeping(app, deps);
 
   await registerWebApp(app, config.webDist);
   return app;

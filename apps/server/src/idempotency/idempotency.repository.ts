@@ -41,3 +41,9 @@ export async function saveResponse(db: Db, owner: KeyOwner, response: unknown): 
     .where('key', '=', owner.key)
     .execute();
 }
+
+/** Forgets the keys made before `before`: a retry with one of them is a new request. */
+export async function deleteKeysCreatedBefore(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

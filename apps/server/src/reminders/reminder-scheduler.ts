@@ -2,6 +2,7 @@
 // it: the deliveries table lets each reminder through once, whichever process gets there first.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
+import { registerPeriodicTask } from '../periodic-task.ts';
 import { sendDueReminders } from './reminders.service.ts';
 
 export function registerReminderScheduler(
@@ -10,26 +11,12 @@ export function registerReminderScheduler(
   intervalSeconds: number,
 ): void {
   if (intervalSeconds <= 0) return;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return; // a slow check is never overlapped by the next one
-    running = sendDueReminders(deps)
-      .then((reminded) => {
-        if (reminded > 0) app.log.info({ reminded }, 'sent upcoming-webinar reminders');
-      })
-      .catch((error: unknown) => app.log.error({ err: error }, 'reminder check failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  app.addHook('onReady', async () => {
-    tick();
-    timer = setInterval(tick, intervalSeconds * 1000);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    clearInterval(timer);
-    await running;
+  registerPeriodicTask(app, {
+    name: 'reminder check',
+    intervalMs: intervalSeconds * 1000,
+    run: async () => {
+      const reminded = await sendDueReminders(deps);
+      if (reminded > 0) app.log.info({ reminded }, 'sent upcoming-webinar reminders');
+    },
   });
 }
