@@ -237,6 +237,21 @@ export async function insertTestCast(
   return ids;
 }
 
+/** Access tokens of the cast, signed in over HTTP on a running server at `origin`. */
+export async function signInCast(origin: string): Promise<Record<'admin' | 'alice' | 'bob', string>> {
+  const tokens = { admin: '', alice: '', bob: '' };
+  for (const name of ['admin', 'alice', 'bob'] as const) {
+    const response = await fetch(`${origin}/api/auth/token/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: name, password: TEST_PASSWORD }),
+    });
+    if (response.status !== 200) throw new Error(`${name} could not sign in: ${response.status}`);
+    tokens[name] = ((await response.json()) as { access: string }).access;
+  }
+  return tokens;
+}
+
 export function simple(type: NotificationType, userIds: number[], title = `A ${type}`): NewNotifications {
   return { type, title, content: `${title}: content`, recipients: { userIds } };
 }

@@ -7,7 +7,7 @@ import type { Notification } from '@webinar/contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db/database.ts';
-import { insertTestCast, TEST_PASSWORD, TEST_SECRET } from '../helpers/app.ts';
+import { insertTestCast, signInCast, TEST_SECRET } from '../helpers/app.ts';
 import { databaseUrlFor, usePostgres } from '../helpers/database.ts';
 import { type ServerProcess, spawnServer, waitFor } from '../helpers/server-process.ts';
 import { dataOf, openStream, type SseStream } from '../helpers/sse.ts';
@@ -82,15 +82,8 @@ describe.skipIf(!usePostgres)('PostgreSQL restarted under two server processes',
     const ids = await insertTestCast(database.db);
     for (const name of ['admin', 'alice', 'bob'] as const) users[name].id = ids[name];
     [one, two] = await Promise.all([startServer('one', url), startServer('two', url)]);
-    for (const name of ['admin', 'alice', 'bob'] as const) {
-      const response = await fetch(`${one.origin}/api/auth/token/`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: name, password: TEST_PASSWORD }),
-      });
-      expect(response.status).toBe(200);
-      users[name].token = ((await response.json()) as { access: string }).access;
-    }
+    const tokens = await signInCast(one.origin);
+    for (const name of ['admin', 'alice', 'bob'] as const) users[name].token = tokens[name];
   }, 180_000);
 
   afterAll(async () => {

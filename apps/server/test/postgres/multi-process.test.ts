@@ -8,7 +8,7 @@ import { CSRF_HEADER, type Notification } from '@webinar/contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db/database.ts';
-import { insertTestCast, TEST_PASSWORD, TEST_SECRET } from '../helpers/app.ts';
+import { insertTestCast, signInCast, TEST_PASSWORD, TEST_SECRET } from '../helpers/app.ts';
 import { createPostgresDatabase, usePostgres } from '../helpers/database.ts';
 import { type ServerProcess, spawnServer as spawnProcess, waitFor } from '../helpers/server-process.ts';
 import { dataOf, endsWithin, openStream, type SseEvent, type SseStream } from '../helpers/sse.ts';
@@ -93,6 +93,15 @@ describe.skipIf(!usePostgres)('two server processes on one PostgreSQL database',
   let one: Server;
   let two: Server;
   const users = { admin: { id: 0, token: '' }, alice: { id: 0, token: '' }, bob: { id: 0, token: '' } };
+  const bobsUnreadCount = (server: Server, etag?: string) =>
+    call(
+      server.origin,
+      users.bob.token,
+      'GET',
+      `${NOTIFICATIONS}/unread-count/`,
+      undefined,
+      etag ? { 'if-none-match': etag } : {},
+    );
   const streams: SseStream[] = [];
 
   beforeAll(async () => {
@@ -106,15 +115,8 @@ describe.skipIf(!usePostgres)('two server processes on one PostgreSQL database',
       startServer({ DATABASE_URL: `${created.url}?application_name=server-one`, JWT_SECRET: TEST_SECRET }),
       startServer({ DATABASE_URL: created.url, JWT_SECRET: TEST_SECRET }),
     ]);
-    for (const name of ['admin', 'alice', 'bob'] as const) {
-      const response = await fetch(`${one.origin}/api/auth/token/`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: name, password: TEST_PASSWORD }),
-      });
-      expect(response.status).toBe(200);
-      users[name].token = ((await response.json()) as { access: string }).access;
-    }
+    const tokens = await signInCast(one.origin);
+    for (const name of ['admin', 'alice', 'bob'] as const) users[name].token = tokens[name];
   }, 90_000);
 
   afterAll(async () => {
@@ -191,25 +193,16 @@ describe.skipIf(!usePostgres)('two server processes on one PostgreSQL database',
   });
 
   it("answers a poll with the new count after a change made on the other process (each one's cache follows)", async () => {
-    const unread = (server: Server, etag?: string) =>
-      call(
-        server.origin,
-        users.bob.token,
-        'GET',
-        `${NOTIFICATIONS}/unread-count/`,
-        undefined,
-        etag ? { 'if-none-match': etag } : {},
-      );
     for (const [poller, changer, change] of [
       [one, two, 'create'],
       [two, one, 'create'],
       [one, two, 'read all'],
       [two, one, 'create'],
     ] as const) {
-      const first = await unread(poller);
+      const first = await bobsUnreadCount(poller);
       const etag = first.headers.get('etag') as string;
       const before = ((await first.json()) as { unread_count: number }).unread_count;
-      expect((await unread(poller, etag)).status).toBe(304);
+      expect((await bobsUnreadCount(poller, etag)).status).toBe(304);
 
       if (change === 'create')
         expect((await sendAsAdmin(changer, [users.bob.id], 'poll me')).status).toBe(201);
@@ -220,10 +213,10 @@ describe.skipIf(!usePostgres)('two server processes on one PostgreSQL database',
 
       const expected = change === 'create' ? before + 1 : 0;
       const deadline = Date.now() + 1000;
-      let answer = await unread(poller, etag);
+      let answer = await bobsUnreadCount(poller, etag);
       while (answer.status === 304 && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 25));
-        answer = await unread(poller, etag);
+        answer = await bobsUnreadCount(poller, etag);
       }
       expect(answer.status).toBe(200);
       expect(await answer.json()).toEqual({ unread_count: expected });
@@ -376,29 +369,20 @@ describe.skipIf(!usePostgres)('two server processes on one PostgreSQL database',
   }, 60_000);
 
   it("never answers a user's unread count older than the state their own mark-all-read was given, on the other process", async () => {
-    const unread = (server: Server, etag?: string) =>
-      call(
-        server.origin,
-        users.bob.token,
-        'GET',
-        `${NOTIFICATIONS}/unread-count/`,
-        undefined,
-        etag ? { 'if-none-match': etag } : {},
-      );
     for (let round = 1; round <= 5; round++) {
       expect((await sendAsAdmin(one, [users.bob.id], `round ${round}`)).status).toBe(201);
       // Process two holds Bob's count, the new notification in it, in memory.
       let before = 0;
       const deadline = Date.now() + 5000;
       while (before === 0 && Date.now() < deadline)
-        before = ((await (await unread(two)).json()) as { unread_count: number }).unread_count;
+        before = ((await (await bobsUnreadCount(two)).json()) as { unread_count: number }).unread_count;
       expect(before).toBeGreaterThan(0);
 
       const marked = await call(one.origin, users.bob.token, 'POST', `${NOTIFICATIONS}/mark-all-read/`);
       expect(marked.status).toBe(200);
       const version = marked.headers.get('notifications-version');
       expect(version).toMatch(/^\d+$/);
-      const answer = await unread(two, `"unread-0-${version}"`);
+      const answer = await bobsUnreadCount(two, `"unread-0-${version}"`);
       if (answer.status === 200) expect(await answer.json()).toEqual({ unread_count: 0 });
       else expect(answer.status, `round ${round}`).toBe(304);
     }
