@@ -51,6 +51,14 @@ export interface Config {
   webDist: string;
   /** After SIGTERM/SIGINT, how long in-flight requests may take before the process exits anyway. */
   shutdownTimeoutSeconds: number;
+  /** The mail server (smtp:// or smtps://, with user and password); absent: emails are rendered, not sent. */
+  smtpUrl: string | undefined;
+  /** The From of every email, e.g. `Webinars <notifications@example.com>`. */
+  mailFrom: string;
+  /** How often each process looks for due deliveries besides being woken; 0 turns its workers off. */
+  deliveryIntervalSeconds: number;
+  /** Tries of one delivery before it is failed for good. */
+  deliveryMaxAttempts: number;
 }
 
 export class ConfigError extends OperatorError {
@@ -162,6 +170,41 @@ function publicUrl(env: Env): string | undefined {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** An smtp:// or smtps:// URL, as nodemailer reads it (user and password in it, options as query). */
+function smtpUrl(env: Env): string | undefined {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL', 'must be a URL like smtps://user:password@mail.example.com:465');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new ConfigError('SMTP_URL', `must start with smtp:// or smtps://, got "${url.protocol}//"`);
+  if (!url.hostname)
+    throw new ConfigError('SMTP_URL', 'must name the mail server, like smtp://mail.example.com:587');
+  if (!env.PUBLIC_URL?.trim())
+    throw new ConfigError('PUBLIC_URL', 'is required with SMTP_URL: the links in emails are built from it');
+  return raw;
+}
+
+/** A From header: an address, optionally with a display name (`Name <address>`). */
+function mailFrom(env: Env, smtp: string | undefined): string {
+  const raw = env.MAIL_FROM?.trim();
+  if (!raw) {
+    if (smtp)
+      throw new ConfigError(
+        'MAIL_FROM',
+        'is required with SMTP_URL, like Webinars <notifications@example.com>',
+      );
+    return 'Webinar notifications <notifications@localhost>';
+  }
+  if (!/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(raw))
+    throw new ConfigError('MAIL_FROM', `must be an address or Name <address>, got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -183,6 +226,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const host = env.HOST || '0.0.0.0';
   const refreshTokenTtlSeconds = duration(env, 'REFRESH_TOKEN_TTL', 86400);
+  const smtp = smtpUrl(env);
   return {
     port: integer(env, 'PORT', 8000, 0, 65535),
     host,
@@ -211,5 +255,9 @@ export function loadConfig(env: Env = process.env): Config {
     fanoutChunkSize: integer(env, 'FANOUT_CHUNK_SIZE', 2000, 1, 1_000_000),
     webDist: path.resolve(env.WEB_DIST || fileURLToPath(new URL('../../web/dist', import.meta.url))),
     shutdownTimeoutSeconds: duration(env, 'SHUTDOWN_TIMEOUT', 10),
+    smtpUrl: smtp,
+    mailFrom: mailFrom(env, smtp),
+    deliveryIntervalSeconds: integer(env, 'DELIVERY_INTERVAL', 5, 0, 3600),
+    deliveryMaxAttempts: integer(env, 'DELIVERY_MAX_ATTEMPTS', 6, 1, 100),
   };
 }

@@ -4,6 +4,7 @@
 export * from './admin.ts';
 export * from './auth.ts';
 export * from './common.ts';
+export * from './deliveries.ts';
 export * from './errors.ts';
 export * from './notifications.ts';
 export * from './platform.ts';

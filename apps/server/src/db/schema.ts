@@ -1,7 +1,14 @@
 // Table types for Kysely. They mirror the migrations; a migration that changes a table changes
 // its type here in the same commit.
 
-import type { NotificationType, Role } from '@webinar/contracts';
+import type {
+  DeliveryChannel,
+  DeliveryPurpose,
+  DeliveryStatus,
+  DeliveryTiming,
+  NotificationType,
+  Role,
+} from '@webinar/contracts';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -15,6 +22,13 @@ export interface UsersTable {
   role: Role;
   /** Raised by a password change or deletion: bearer tokens of an older version are refused. */
   auth_version: Generated<number>;
+  /** An IANA name; emails give times in it. */
+  time_zone: Generated<string>;
+  /** When the current address was confirmed through its link; null while unverified. */
+  email_verified_at: Date | null;
+  /** When a mail server refused the address for good; no email goes to it until it changes. */
+  email_failed_at: Date | null;
+  email_failure: string | null;
   created_at: CreatedAt;
 }
 
@@ -168,6 +182,47 @@ export interface AppSettingsTable {
   value: string;
 }
 
+export interface DeliveryPoliciesTable {
+  notification_type: NotificationType;
+  channel: DeliveryChannel;
+  timing: DeliveryTiming;
+  delay_minutes: number;
+}
+
+/** A user's override of a policy on one channel; no row means the policy's default. */
+export interface ChannelPreferencesTable {
+  user_id: number;
+  notification_type: NotificationType;
+  channel: DeliveryChannel;
+  enabled: boolean;
+}
+
+/** One message a channel must carry, and what became of it (see deliveries/). */
+export interface DeliveriesTable {
+  id: Generated<number>;
+  channel: DeliveryChannel;
+  purpose: Generated<DeliveryPurpose>;
+  user_id: number;
+  notification_id: number | null;
+  notification_type: NotificationType | null;
+  status: Generated<DeliveryStatus>;
+  due_at: Date;
+  attempts: Generated<number>;
+  locked_until: Date | null;
+  reason: string | null;
+  address: string | null;
+  digest_id: number | null;
+  payload: ColumnType<DeliveryPayload | null, string | null, string | null>;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+/** What a message other than a notification needs. */
+export interface DeliveryPayload {
+  /** The address a verification link confirms, or a test message goes to. */
+  address?: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -185,6 +240,9 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   recordings: RecordingsTable;
   reminder_deliveries: ReminderDeliveriesTable;
+  delivery_policies: DeliveryPoliciesTable;
+  channel_preferences: ChannelPreferencesTable;
+  deliveries: DeliveriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

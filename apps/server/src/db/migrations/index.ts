@@ -11,6 +11,7 @@ import * as signInAttempts from './2026_12_03_0007_sign_in_attempts.ts';
 import * as authAndStateVersions from './2026_12_03_0008_auth_and_state_versions.ts';
 import * as idempotencyKeys from './2026_12_03_0009_idempotency_keys.ts';
 import * as remindersFollowStart from './2026_12_03_0010_reminders_follow_start.ts';
+import * as emailDeliveries from './2026_12_03_0011_email_deliveries.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0008_auth_and_state_versions': authAndStateVersions,
   '2026_12_03_0009_idempotency_keys': idempotencyKeys,
   '2026_12_03_0010_reminders_follow_start': remindersFollowStart,
+  '2026_12_03_0011_email_deliveries': emailDeliveries,
 };
