@@ -4,6 +4,7 @@
 import type { NotificationType, Role } from '@webinar/contracts';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database, PendingFanout } from '../db/schema.ts';
+import { queueEmailDeliveries } from '../deliveries/enqueue.ts';
 import type { CursorPosition } from './cursor.ts';
 
 type Db = Kysely<Database>;
@@ -281,7 +282,8 @@ function recipientsQuery(db: Db, input: RecipientFilter) {
 
 /**
  * One set-based `INSERT ... SELECT` over the recipients, skipping users who muted the type (never
- * for `system`). Returns how many rows it made and their id range, for the live stream.
+ * for `system`), and in the same statement the email deliveries they need. Returns how many rows
+ * it made and their id range, for the live stream.
  */
 export async function insertForRecipients(db: Db, input: BulkInsert): Promise<BulkInsertResult> {
   const recipients = recipientsQuery(db, input);
@@ -299,8 +301,10 @@ export async function insertForRecipients(db: Db, input: BulkInsert): Promise<Bu
         .insertInto('notifications')
         .columns(['user_id', 'notification_type', 'title', 'content', 'webinar_id', 'event_id', 'created_at'])
         .expression(rows)
-        .returning(['id', 'user_id']),
+        .returning(['id', 'user_id', 'created_at']),
     )
+    // Runs though nothing reads it: PostgreSQL executes every data-modifying WITH step.
+    .with('queued', (qc) => queueEmailDeliveries(qc, input.type))
     .selectFrom('inserted')
     .select((eb) => [
       eb.fn.countAll<number>().as('count'),
