@@ -5,6 +5,9 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseKind } from './db/database.ts';
 import type { OutageLog } from './db/unavailable.ts';
+import type { EmailChannel } from './deliveries/channels/email.ts';
+import type { SignedLinks } from './deliveries/signed-links.ts';
+import type { DeliveryWorker } from './deliveries/worker.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { FanoutRunner } from './notifications/fanout-job.ts';
 import type { NotificationService } from './notifications/notifications.service.ts';
@@ -29,4 +32,10 @@ export interface AppDeps {
   streams: StreamHub;
   /** The chunked fan-out job (embedded database only). */
   fanout: FanoutRunner | undefined;
+  /** Verification and unsubscribe links in emails. */
+  signedLinks: SignedLinks;
+  /** Renders (and, with SMTP_URL, sends) emails; the admin's preview renders through it too. */
+  email: EmailChannel;
+  /** Sends due deliveries; wake it after queuing some. */
+  deliveryWorker: DeliveryWorker;
 }

@@ -14,6 +14,9 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createOutageLog } from './db/unavailable.ts';
+import { deliveryRoutes } from './deliveries/deliveries.routes.ts';
+import { deliveryParts } from './deliveries/delivery-parts.ts';
+import { registerDeliveryWorker } from './deliveries/register-deliveries.ts';
 import { createInProcessEventBus, type EventBus } from './events/event-bus.ts';
 import { createPostgresEventBus } from './events/postgres-event-bus.ts';
 import { registerHousekeeping } from './housekeeping/housekeeping.ts';
@@ -140,6 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     notifications: createNotificationService({ bus, clock, caches, ...(fanout ? { fanout } : {}) }),
     streams,
     fanout,
+    ...deliveryParts(config, database.db, clock, app.log, jwtSecret),
   };
   // A fan-out interrupted by a stop resumes at the next start.
   app.addHook('onReady', async () => fanout?.wake());
@@ -191,8 +195,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await api.register(liveSessionRoutes, deps);
     await api.register(recordingRoutes, deps);
     await api.register(reminderRoutes, deps);
+    await api.register(deliveryRoutes, deps);
   });
   registerReminderScheduler(app, deps, config.reminderIntervalSeconds);
+  registerDeliveryWorker(app, deps);
   registerHousekeeping(app, deps);
 
   await registerWebApp(app, config.webDist);

@@ -59,6 +59,8 @@ export interface Config {
   deliveryIntervalSeconds: number;
   /** Tries of one delivery before it is failed for good. */
   deliveryMaxAttempts: number;
+  /** How long a process's claim on a delivery holds: after a crash, its batch is sent again after this. */
+  deliveryLeaseSeconds: number;
 }
 
 export class ConfigError extends OperatorError {
@@ -259,5 +261,6 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: mailFrom(env, smtp),
     deliveryIntervalSeconds: integer(env, 'DELIVERY_INTERVAL', 5, 0, 3600),
     deliveryMaxAttempts: integer(env, 'DELIVERY_MAX_ATTEMPTS', 6, 1, 100),
+    deliveryLeaseSeconds: integer(env, 'DELIVERY_LEASE', 120, 1, 86400),
   };
 }

@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { reportFatal } from '../operator-error.ts';
 import { createUserCommand } from './commands/create-user.ts';
+import { failedDeliveriesCommand, sendTestEmailCommand } from './commands/email.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { notifyCommand } from './commands/notify.ts';
 import { seedBenchCommand } from './commands/seed-bench.ts';
@@ -29,6 +30,8 @@ function buildProgram(): Command {
     notifyCommand(),
     seedDemoCommand(),
     seedBenchCommand(),
+    sendTestEmailCommand(),
+    failedDeliveriesCommand(),
   ]) {
     program.addCommand(command);
   }

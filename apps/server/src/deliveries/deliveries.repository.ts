@@ -276,15 +276,14 @@ export async function listDeliveries(
   return { count: Number(counted.count), rows };
 }
 
-/** Puts a finished delivery back in the queue, due now; false if it is not failed or skipped. */
-export async function requeue(db: Db, id: number, now: Date): Promise<boolean> {
-  const result = await db
+/** Puts a finished delivery, and the members of its digest, back in the queue, due now. */
+export async function requeue(db: Db, id: number, now: Date): Promise<void> {
+  await db
     .updateTable('deliveries')
     .set({ status: 'pending', due_at: now, attempts: 0, reason: null, finished_at: null, digest_id: null })
-    .where('id', '=', id)
+    .where((eb) => eb.or([eb('id', '=', id), eb('digest_id', '=', id)]))
     .where('status', 'in', ['failed', 'skipped'] satisfies DeliveryStatus[])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+    .execute();
 }
 
 /** Recent failures, newest first (the command line's view). */

@@ -1,0 +1,193 @@
+// The delivery worker every server process runs: it claims due deliveries (SKIP LOCKED, so
+// processes share the queue without taking the same row), decides each one now, sends, and records
+// the outcome.
+//
+// Exactly-once is not possible over SMTP; this is at-most-once in normal operation and
+// at-least-once across a crash: a row is claimed (status `sending`, with a lapse time) before its
+// message leaves and marked sent right after, so a process killed in between leaves only its batch
+// in flight claimed, and those rows are sent again once their claim lapses. Each message carries a
+// Message-ID made from its delivery's id, the same on every try, so receivers can drop the repeat.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../users/users.repository.ts';
+import type { EmailChannel } from './channels/email.ts';
+import { decide } from './decide.ts';
+import type { DeliveryToSend, Outcome } from './deliveries.repository.ts';
+import * as repo from './deliveries.repository.ts';
+import { classifySendError } from './mail-transport.ts';
+import { retryDelayMs } from './retry-delay.ts';
+
+/** Deliveries claimed at a time: enough to keep the SMTP pool busy, few enough to redo after a crash. */
+const BATCH_SIZE = 200;
+
+export const NOT_SENDING_REASON = 'rendered only: no SMTP server is configured (SMTP_URL)';
+
+export interface DeliveryWorker {
+  /** Looks for due deliveries now (after queuing some, or when told another process did). */
+  wake(): void;
+  /** Resolves when no batch is running or asked for (tests, shutdown). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+  /** What this process has recorded since it started, by channel and status (for the log). */
+  counters(): Record<string, Record<string, number>>;
+}
+
+export interface DeliveryWorkerDeps {
+  db: Db;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  email: EmailChannel;
+  maxAttempts: number;
+  /** How long a claim holds before another process may take the row (a crashed sender). */
+  leaseMs: number;
+  /** Rows claimed at a time; tests make it small to see a batch in flight. */
+  batchSize?: number;
+}
+
+/** One message to send: a delivery, or a digest's several (the first is the leader). */
+interface Message {
+  deliveries: DeliveryToSend[];
+}
+
+export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
+  const { db, clock, email } = deps;
+  const batchSize = deps.batchSize ?? BATCH_SIZE;
+  const counts: Record<string, Record<string, number>> = {};
+  let running: Promise<void> | undefined;
+  let wakeAgain = false;
+  let stopped = false;
+
+  function count(channel: string, status: string, n: number): void {
+    const byStatus = (counts[channel] ??= {});
+    byStatus[status] = (byStatus[status] ?? 0) + n;
+  }
+
+  /** Digest rows of one user and type go out as one message; every other row as its own. */
+  function toMessages(rows: DeliveryToSend[]): Message[] {
+    const messages: Message[] = [];
+    const digests = new Map<string, Message>();
+    for (const row of rows) {
+      if (row.purpose === 'notification' && row.timing === 'digest') {
+        const key = `${row.user_id}:${row.notification_type}`;
+        const digest = digests.get(key);
+        if (digest) digest.deliveries.push(row);
+        else {
+          const message = { deliveries: [row] };
+          digests.set(key, message);
+          messages.push(message);
+        }
+      } else messages.push({ deliveries: [row] });
+    }
+    return messages;
+  }
+
+  async function claim(now: Date): Promise<DeliveryToSend[]> {
+    const lockedUntil = new Date(now.getTime() + deps.leaseMs);
+    const ids = await repo.claimDue(db, now, batchSize, lockedUntil);
+    if (ids.length === 0) return [];
+    const rows = await repo.loadForSending(db, ids);
+    const digestGroups = rows
+      .filter((row) => row.timing === 'digest' && row.notification_type !== null)
+      .map((row) => ({
+        userId: row.user_id,
+        type: row.notification_type as NonNullable<typeof row.notification_type>,
+      }));
+    const mates = await repo.claimDigestMates(db, digestGroups, now, lockedUntil);
+    return mates.length > 0 ? [...rows, ...(await repo.loadForSending(db, mates))] : rows;
+  }
+
+  /** Sends one message and says what became of each of its deliveries. */
+  async function deliver(message: Message): Promise<Array<{ id: number; outcome: Outcome }>> {
+    const results: Array<{ id: number; outcome: Outcome }> = [];
+    const going: DeliveryToSend[] = [];
+    let address = '';
+    for (const delivery of message.deliveries) {
+      const decision = decide(delivery);
+      if (decision.send) {
+        going.push(delivery);
+        address = decision.address;
+      } else results.push({ id: delivery.id, outcome: { status: 'skipped', reason: decision.reason } });
+    }
+    const leader = going[0];
+    if (!leader) return results;
+    const digestId = going.length > 1 ? leader.id : undefined;
+    const each = (outcome: Outcome) =>
+      going.map((delivery) => ({
+        id: delivery.id,
+        outcome: delivery === leader || outcome.status === 'retrying' ? outcome : { ...outcome, digestId },
+      }));
+
+    let composed: Awaited<ReturnType<EmailChannel['compose']>>;
+    try {
+      composed = await email.compose(going, address);
+    } catch (error) {
+      deps.log.error({ err: error, deliveryId: leader.id }, 'could not render an email');
+      return [
+        ...results,
+        ...each({ status: 'failed', reason: `could not render: ${(error as Error).message}`, address }),
+      ];
+    }
+    if (!email.sends)
+      return [...results, ...each({ status: 'skipped', reason: NOT_SENDING_REASON, address })];
+    try {
+      await email.send({ ...composed, to: address, messageId: email.messageId(`delivery-${leader.id}`) });
+      return [...results, ...each({ status: 'sent', address })];
+    } catch (error) {
+      const failure = classifySendError(error);
+      if (failure.permanent) {
+        if (failure.addressRejected)
+          await repo.markAddressFailing(db, leader.user_id, address, failure.reason, clock.now());
+        return [...results, ...each({ status: 'failed', reason: failure.reason, address })];
+      }
+      if (leader.attempts >= deps.maxAttempts) {
+        const reason = `gave up after ${leader.attempts} tries: ${failure.reason}`;
+        return [...results, ...each({ status: 'failed', reason, address })];
+      }
+      const retryAt = new Date(clock.now().getTime() + retryDelayMs(leader.attempts));
+      return [...results, ...each({ status: 'retrying', reason: failure.reason, retryAt, address })];
+    }
+  }
+
+  /** Claims, sends and records one batch; false when nothing was due. */
+  async function runBatch(): Promise<boolean> {
+    const rows = await claim(clock.now());
+    if (rows.length === 0) return false;
+    const outcomes = (await Promise.all(toMessages(rows).map(deliver))).flat();
+    await repo.recordOutcomes(db, outcomes, clock.now());
+    for (const { outcome } of outcomes) count('email', outcome.status, 1);
+    return true;
+  }
+
+  async function drain(): Promise<void> {
+    do {
+      wakeAgain = false;
+      while (!stopped && (await runBatch())) {}
+    } while (wakeAgain && !stopped);
+  }
+
+  return {
+    wake() {
+      if (stopped) return;
+      if (running) {
+        wakeAgain = true;
+        return;
+      }
+      running = drain()
+        .catch((error: unknown) =>
+          deps.log.error({ err: error }, 'delivery worker failed; it tries again at its next wake'),
+        )
+        .finally(() => {
+          running = undefined;
+        });
+    },
+    async idle() {
+      while (running) await running;
+    },
+    async stop() {
+      stopped = true;
+      await running;
+      email.close();
+    },
+    counters: () => structuredClone(counts),
+  };
+}
