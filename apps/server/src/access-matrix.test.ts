@@ -165,6 +165,7 @@ const WEBINARS = table(webinar, [
   ['GET /api/webinars/',                      () => get('/api/webinars/'),                              [401, 200, 200, 200, 200, 200]],
   ['POST /api/webinars/',                     () => post('/api/webinars/', { title: 'New', starts_at: later() }), [401, 403, 403, 201, 201, 201]],
   ['GET /api/webinars/:id/',                  (w) => get(`/api/webinars/${w.webinar}/`),                [401, 200, 200, 200, 200, 200]],
+  ['GET /api/webinars/:id/calendar.ics',      (w) => get(`/api/webinars/${w.webinar}/calendar.ics`),    [401, 200, 200, 200, 200, 200]],
   ['PATCH /api/webinars/:id/',                (w) => patch(`/api/webinars/${w.webinar}/`, { title: 'Renamed' }), [401, 403, 403, 200, 403, 200]],
   ['DELETE /api/webinars/:id/',               (w) => del(`/api/webinars/${w.webinar}/`),                [401, 403, 403, 403, 403, 204]],
   // The owner has registered already: again is a conflict.

@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../app-deps.ts';
 import { currentUser } from '../auth/authenticate.ts';
+import { linkBase } from '../http/link-base.ts';
 import * as service from './webinars.service.ts';
 
 const tags = ['webinars'];
@@ -40,6 +41,38 @@ export async function webinarRoutes(plain: FastifyInstance, deps: AppDeps) {
     '/api/webinars/:id/',
     { schema: { tags, summary: 'One webinar', params: RowIdParams, response: { 200: Webinar, ...errors } } },
     async (request) => service.getWebinar(db, currentUser(request), Number(request.params.id)),
+  );
+
+  app.get(
+    '/api/webinars/:id/calendar.ics',
+    {
+      schema: {
+        tags,
+        summary: 'The webinar as an iCalendar file (one event) to add to a calendar app',
+        params: RowIdParams,
+        response: {
+          200: {
+            description: 'An iCalendar (RFC 5545) file, sent as a download',
+            content: { 'text/calendar': { schema: Type.String() } },
+          },
+          400: ErrorBody,
+          401: ErrorBody,
+          404: ErrorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { filename, body } = await service.getWebinarCalendar(
+        deps,
+        currentUser(request),
+        Number(request.params.id),
+        linkBase(deps.config),
+      );
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(body);
+    },
   );
 
   app.post(

@@ -8,6 +8,7 @@ import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
 import { forgetReminderDeliveries } from '../reminders/reminders.repository.ts';
 import { type Db, findUserById } from '../users/users.repository.ts';
+import { webinarCalendar } from './webinar-calendar.ts';
 import { toWebinar } from './webinars.mapper.ts';
 import * as repo from './webinars.repository.ts';
 
@@ -59,6 +60,18 @@ export async function getWebinar(db: Db, actor: AuthContext, id: number): Promis
   const row = await repo.findWebinar(db, actor.userId, id);
   if (!row) throw AppError.notFound('Webinar not found.');
   return toWebinar(row);
+}
+
+/** The webinar as an iCalendar file, for whoever may see it. */
+export async function getWebinarCalendar(
+  { db, clock }: { db: Db; clock: Clock },
+  actor: AuthContext,
+  id: number,
+  publicUrl: string,
+) {
+  const row = await repo.findWebinar(db, actor.userId, id);
+  if (!row) throw AppError.notFound('Webinar not found.');
+  return webinarCalendar(row, publicUrl, clock.now());
 }
 
 /** The webinar, if the actor may manage it: 404 when it does not exist, 403 when not theirs. */
