@@ -2,16 +2,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
+import { linkBase } from '../http/link-base.ts';
 import type { Db } from '../users/users.repository.ts';
 import { createEmailChannel } from './channels/email.ts';
 import { createMailTransport } from './mail-transport.ts';
 import { createSignedLinks } from './signed-links.ts';
 import { createDeliveryWorker } from './worker.ts';
-
-/** Where the links in messages point: PUBLIC_URL, or this server on localhost while nothing is sent. */
-export function linkBase(config: Config): string {
-  return config.publicUrl ?? `http://localhost:${config.port}`;
-}
 
 export function deliveryParts(config: Config, db: Db, clock: Clock, log: FastifyBaseLogger, secret: string) {
   const signedLinks = createSignedLinks(secret, clock);

@@ -58,8 +58,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let stopped = false;
 
   function count(channel: string, status: string, n: number): void {
-    const byStatus = (counts[channel] ??= {});
+    const byStatus = counts[channel] ?? {};
     byStatus[status] = (byStatus[status] ?? 0) + n;
+    counts[channel] = byStatus;
   }
 
   /** Digest rows of one user and type go out as one message; every other row as its own. */
