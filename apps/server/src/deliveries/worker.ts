@@ -4,8 +4,9 @@
 //
 // Exactly-once is not possible over SMTP; this is at-most-once in normal operation and
 // at-least-once across a crash: a row is claimed (status `sending`, with a lapse time) before its
-// message leaves and marked sent right after, so a process killed in between leaves only its batch
-// in flight claimed, and those rows are sent again once their claim lapses. Each message carries a
+// message leaves and marked sent right after its group of sends, so a process killed in between
+// leaves its batch claimed, and those rows are sent again once their claim lapses: the ones of the
+// group that was in flight may reach the receiver twice, the others were never sent. Each message carries a
 // Message-ID made from its delivery's id, the same on every try, so receivers can drop the repeat.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
@@ -17,8 +18,13 @@ import * as repo from './deliveries.repository.ts';
 import { classifySendError } from './mail-transport.ts';
 import { retryDelayMs } from './retry-delay.ts';
 
-/** Deliveries claimed at a time: enough to keep the SMTP pool busy, few enough to redo after a crash. */
+/** Deliveries claimed at a time: one claim query serves this many. */
 const BATCH_SIZE = 200;
+/**
+ * Messages sent side by side and then recorded together: enough to keep the SMTP pool's
+ * connections busy, and the most a crash can make a receiver get twice.
+ */
+export const SEND_GROUP_SIZE = 25;
 
 export const NOT_SENDING_REASON = 'rendered only: no SMTP server is configured (SMTP_URL)';
 
@@ -153,9 +159,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   async function runBatch(): Promise<boolean> {
     const rows = await claim(clock.now());
     if (rows.length === 0) return false;
-    const outcomes = (await Promise.all(toMessages(rows).map(deliver))).flat();
-    await repo.recordOutcomes(db, outcomes, clock.now());
-    for (const { outcome } of outcomes) count('email', outcome.status, 1);
+    const messages = toMessages(rows);
+    for (let start = 0; start < messages.length; start += SEND_GROUP_SIZE) {
+      const group = messages.slice(start, start + SEND_GROUP_SIZE);
+      const outcomes = (await Promise.all(group.map(deliver))).flat();
+      await repo.recordOutcomes(db, outcomes, clock.now());
+      for (const { outcome } of outcomes) count('email', outcome.status, 1);
+    }
     return true;
   }
 
