@@ -1,5 +1,6 @@
-// The notification service: the one module that creates notifications (from routes, triggers, the
-// scheduler and the command line), and the rules for reading and changing a user's own.
+// The notification service: the one module that creates notifications (from routes, the scheduler
+// and the command line, most of them described by triggers/), and the rules for reading and
+// changing a user's own.
 import {
   NOTIFICATION_TYPES,
   type Notification,

@@ -11,7 +11,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { createInProcessEventBus } from '../events/event-bus.ts';
 import { join, start } from '../live-sessions/live-sessions.service.ts';
 import { createNotificationService } from '../notifications/notifications.service.ts';
-import { notifySystemMessage } from '../notifications/triggers/system-message.ts';
+import { systemMessageNotification } from '../notifications/triggers/system-message.ts';
 import { addRecording } from '../recordings/recordings.service.ts';
 import { decide, register } from '../registrations/registrations.service.ts';
 import { countUsers, type Db } from '../users/users.repository.ts';
@@ -107,11 +107,14 @@ export async function seedDemo(db: Db): Promise<void> {
 
   clock.ago(3 * DAY);
   await inTransaction(db, (tx) =>
-    notifySystemMessage(tx, deps.notifications, {
-      title: 'Welcome to the webinar platform',
-      content: 'Your account is ready. Register for a webinar to get started.',
-      recipients: { everyone: true },
-    }),
+    deps.notifications.createBulk(
+      tx,
+      systemMessageNotification({
+        title: 'Welcome to the webinar platform',
+        content: 'Your account is ready. Register for a webinar to get started.',
+        recipients: { everyone: true },
+      }),
+    ),
   );
 
   const past = await webinar(
