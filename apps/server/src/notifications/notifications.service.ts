@@ -18,6 +18,7 @@ import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { FanoutRunner } from './fanout-job.ts';
+import { publishCreatedAfterCommit } from './notification-events.ts';
 import { toNotification } from './notifications.mapper.ts';
 import * as repo from './notifications.repository.ts';
 import { createReadStateWriter, type ReadStateWriter } from './read-state-writer.ts';
@@ -158,28 +159,11 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
       createdAt,
     });
     await repo.recordEventCount(tx.db, eventId, result.count);
-    if (result.count > 0 && result.firstId !== null && result.lastId !== null) {
-      const { firstId, lastId } = result;
-      const version = await repo.nextStateVersion(tx.db);
-      const named =
-        'userIds' in input.recipients && input.recipients.userIds.length <= NAMED_RECIPIENTS_LIMIT
-          ? [...input.recipients.userIds]
-          : null;
-      tx.afterCommit(() =>
-        bus.publish({
-          name: 'notifications_created',
-          payload: {
-            eventId,
-            type: input.type,
-            count: result.count,
-            firstId,
-            lastId,
-            userIds: named,
-            version,
-          },
-        }),
-      );
-    }
+    const named =
+      'userIds' in input.recipients && input.recipients.userIds.length <= NAMED_RECIPIENTS_LIMIT
+        ? [...input.recipients.userIds]
+        : null;
+    await publishCreatedAfterCommit(tx, bus, { eventId, type: input.type, inserted: result, userIds: named });
     return { created: result.count, firstTime: true };
   }
 
