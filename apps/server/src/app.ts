@@ -14,8 +14,8 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createOutageLog } from './db/unavailable.ts';
-import { createInProcessEventBus, type EventBus } from './events/event-bus.ts';
-import { createPostgresEventBus } from './events/postgres-event-bus.ts';
+import { createEventBus } from './events/create-event-bus.ts';
+import type { EventBus } from './events/event-bus.ts';
 import { registerHousekeeping } from './housekeeping/housekeeping.ts';
 import { frameworkErrors, registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
@@ -90,13 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const databaseOutage = createOutageLog(app.log);
   database.onConnectionOpened(() => databaseOutage.recovered());
 
-  // Events reach every server process through PostgreSQL when there is one; the embedded
-  // database has a single process, so in-process delivery is all it needs.
-  const bus =
-    options.bus ??
-    (config.databaseUrl
-      ? await createPostgresEventBus({ connectionString: config.databaseUrl, log: app.log })
-      : createInProcessEventBus());
+  const bus = options.bus ?? (await createEventBus(config, app.log));
   const caches = {
     unreadCounts: new UserCache<number>(),
     // Bounded lower: a list weighs ~7 KB where a count weighs a few bytes.
