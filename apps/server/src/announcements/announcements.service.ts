@@ -2,11 +2,11 @@
 import type { Announcement } from '@webinar/contracts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { newAnnouncementNotification } from '../notifications/triggers/new-announcement.ts';
-import type { Db } from '../users/users.repository.ts';
 import * as repo from './announcements.repository.ts';
 
 interface Deps {

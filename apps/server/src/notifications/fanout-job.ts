@@ -14,10 +14,10 @@
 // several turns, and a chunk started in between would hold each of those steps up again. With no
 // traffic, the next chunk follows at once.
 import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/database.ts';
 import type { PendingFanout } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import type { Db } from '../users/users.repository.ts';
 import { publishCreatedAfterCommit } from './notification-events.ts';
 import * as repo from './notifications.repository.ts';
 

@@ -10,9 +10,8 @@ import {
   type PreferencesUpdate,
   UNMUTABLE_TYPES,
 } from '@webinar/contracts';
-import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
@@ -23,8 +22,6 @@ import { toNotification } from './notifications.mapper.ts';
 import * as repo from './notifications.repository.ts';
 import { createReadStateWriter, type ReadStateWriter } from './read-state-writer.ts';
 import type { UserCache } from './user-cache.ts';
-
-type Db = Kysely<Database>;
 
 export type { Recipients } from './notifications.repository.ts';
 

@@ -2,11 +2,11 @@
 // and an approval notifies the student in the same transaction.
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/app-error.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { registrationApprovedNotification } from '../notifications/triggers/registration-approved.ts';
-import type { Db } from '../users/users.repository.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';
 import { findManageableWebinar } from '../webinars/webinars.service.ts';
 import { toRegistration } from './registrations.mapper.ts';

@@ -4,6 +4,7 @@
 // for the last hour, so a server that was down catches up with the window it is in, and never
 // sends the 24 h reminder once the 1 h window has come.
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/app-error.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
@@ -12,7 +13,6 @@ import {
   type ReminderWindow,
   upcomingWebinarNotification,
 } from '../notifications/triggers/upcoming-webinar.ts';
-import type { Db } from '../users/users.repository.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';
 import * as repo from './reminders.repository.ts';
 

@@ -11,6 +11,7 @@ import {
 } from '@webinar/contracts';
 import { Command, Option } from 'commander';
 import { systemClock } from '../../clock.ts';
+import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../http/app-error.ts';
 import { send } from '../../notifications/admin-notifications.service.ts';
@@ -71,7 +72,7 @@ export function notifyCommand(): Command {
 
 /** The recipients as the admin API names them; a username is looked up here. */
 async function recipientsOf(
-  db: Parameters<typeof findUserByUsername>[0],
+  db: Db,
   options: NotifyOptions,
 ): Promise<Pick<AdminNotificationCreate, 'user_ids' | 'role' | 'everyone'>> {
   if (options.user !== undefined) {
