@@ -3,7 +3,7 @@
 import type { TokenService } from './auth/tokens.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import type { DatabaseKind } from './db/database.ts';
+import type { DatabaseKind, Db } from './db/database.ts';
 import type { OutageLog } from './db/unavailable.ts';
 import type { EmailChannel } from './deliveries/channels/email.ts';
 import type { SignedLinks } from './deliveries/signed-links.ts';
@@ -12,7 +12,6 @@ import type { EventBus } from './events/event-bus.ts';
 import type { FanoutRunner } from './notifications/fanout-job.ts';
 import type { NotificationService } from './notifications/notifications.service.ts';
 import type { StreamHub } from './notifications/stream/stream-hub.ts';
-import type { Db } from './users/users.repository.ts';
 
 export interface AppDeps {
   config: Config;

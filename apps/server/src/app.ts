@@ -17,8 +17,8 @@ import { createOutageLog } from './db/unavailable.ts';
 import { deliveryRoutes } from './deliveries/deliveries.routes.ts';
 import { deliveryParts } from './deliveries/delivery-parts.ts';
 import { registerDeliveryWorker } from './deliveries/register-deliveries.ts';
-import { createInProcessEventBus, type EventBus } from './events/event-bus.ts';
-import { createPostgresEventBus } from './events/postgres-event-bus.ts';
+import { createEventBus } from './events/create-event-bus.ts';
+import type { EventBus } from './events/event-bus.ts';
 import { registerHousekeeping } from './housekeeping/housekeeping.ts';
 import { frameworkErrors, registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
@@ -93,13 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const databaseOutage = createOutageLog(app.log);
   database.onConnectionOpened(() => databaseOutage.recovered());
 
-  // Events reach every server process through PostgreSQL when there is one; the embedded
-  // database has a single process, so in-process delivery is all it needs.
-  const bus =
-    options.bus ??
-    (config.databaseUrl
-      ? await createPostgresEventBus({ connectionString: config.databaseUrl, log: app.log })
-      : createInProcessEventBus());
+  const bus = options.bus ?? (await createEventBus(config, app.log));
   const caches = {
     unreadCounts: new UserCache<number>(),
     // Bounded lower: a list weighs ~7 KB where a count weighs a few bytes.

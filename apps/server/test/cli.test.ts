@@ -175,6 +175,29 @@ describe('the command line', () => {
     expect(new Set(rows.map((r) => r.notification_type))).toEqual(new Set(['system']));
   });
 
+  it('refuses a notification to an unknown user or webinar, or with too long a title, in one line', {
+    timeout: SLOW,
+  }, async () => {
+    const notify = (title: string, ...recipients: string[]) =>
+      runCli(['notify', ...recipients, '--type', 'system', '--title', title, '--content', 'Refused.']);
+    const refusals = [
+      [await notify('Refused', '--user', 'nobody'), 'error: There is no user named nobody.'],
+      [
+        await notify('Refused', '--all', '--webinar', '2147483647'),
+        'error: There is no webinar with id 2147483647.',
+      ],
+      [await notify('x'.repeat(201), '--all'), 'error: The title is 201 characters long; at most 200 fit.'],
+    ] as const;
+    for (const [result, message] of refusals) {
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(message);
+    }
+    const refused = await withDb(({ db }) =>
+      db.selectFrom('notifications').select('id').where('content', '=', 'Refused.').execute(),
+    );
+    expect(refused).toEqual([]);
+  });
+
   it('rejects a bad role and a duplicate user with one line and exit code 1', { timeout: SLOW }, async () => {
     const badRole = await runCli([
       'create-user',

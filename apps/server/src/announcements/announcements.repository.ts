@@ -1,8 +1,5 @@
 // All SQL about announcements.
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../db/database.ts';
 
 export interface AnnouncementRow {
   id: number;

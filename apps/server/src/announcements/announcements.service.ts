@@ -2,11 +2,11 @@
 import type { Announcement } from '@webinar/contracts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
-import { notifyNewAnnouncement } from '../notifications/triggers/new-announcement.ts';
-import type { Db } from '../users/users.repository.ts';
+import { newAnnouncementNotification } from '../notifications/triggers/new-announcement.ts';
 import * as repo from './announcements.repository.ts';
 
 interface Deps {
@@ -62,11 +62,10 @@ export async function createAnnouncement(
       author_id: actor.userId,
       now: deps.clock.now(),
     });
-    const notified = await notifyNewAnnouncement(tx, deps.notifications, {
-      id,
-      ...input,
-      authorId: actor.userId,
-    });
+    const notified = await deps.notifications.createBulk(
+      tx,
+      newAnnouncementNotification({ id, ...input, authorId: actor.userId }),
+    );
     return { announcement: await getAnnouncement(tx.db, id), notified: notified.created };
   });
   return { ...result, replayed };

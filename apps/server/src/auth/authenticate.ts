@@ -4,8 +4,8 @@
 import { CSRF_HEADER, type Role, SESSION_COOKIE } from '@webinar/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
-import type { Db } from '../users/users.repository.ts';
 import { isValidCsrfToken } from './csrf.ts';
 import { findSessionUser } from './sessions.repository.ts';
 import type { TokenService } from './tokens.ts';

@@ -2,7 +2,7 @@
 // so signing out (deleting the row) ends the session everywhere at once.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@webinar/contracts';
-import type { Db } from '../users/users.repository.ts';
+import type { Db } from '../db/database.ts';
 
 export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

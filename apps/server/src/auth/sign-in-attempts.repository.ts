@@ -1,6 +1,6 @@
 // Counts of sign-in attempts per key in fixed windows (table sign_in_attempts, migration 0007).
 import { sql } from 'kysely';
-import type { Db } from '../users/users.repository.ts';
+import type { Db } from '../db/database.ts';
 
 export interface AttemptCount {
   attempts: number;

@@ -11,8 +11,8 @@
 // Unknown usernames are counted like known ones, so a 429 says nothing about who has an account.
 import { normalizeIP } from '@fastify/rate-limit';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
-import type { Db } from '../users/users.repository.ts';
 import {
   type AttemptCount,
   countAttempt,

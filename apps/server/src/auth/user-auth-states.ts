@@ -4,8 +4,9 @@
 // changed, on any process: a role change applies to the next request, and tokens issued before a
 // password change or deletion are refused. A value read while such a change happened is not kept.
 import type { Role } from '@webinar/contracts';
+import type { Db } from '../db/database.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import { type Db, findAuthState } from '../users/users.repository.ts';
+import { findAuthState } from '../users/users.repository.ts';
 
 export interface UserAuthState {
   role: Role;

@@ -10,10 +10,13 @@ import { migrations } from './migrations/index.ts';
 import { checkPostgresConnection } from './postgres-check.ts';
 import type { Database } from './schema.ts';
 
+/** The database as every query sees it; a transaction (`Transaction<Database>`) is one too. */
+export type Db = Kysely<Database>;
+
 export type DatabaseKind = 'postgres' | 'embedded';
 
 export interface DatabaseHandle {
-  db: Kysely<Database>;
+  db: Db;
   kind: DatabaseKind;
   close(): Promise<void>;
   /**
@@ -115,7 +118,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 }
 
 /** Runs every pending migration forward; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

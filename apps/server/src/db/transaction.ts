@@ -1,7 +1,8 @@
 // A transaction plus the work to do once it has committed (publishing live events). Services that
 // change data take a Tx, so "the action and its notifications commit together" is visible where
 // the transaction starts, and nothing is announced for work that rolled back.
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
+import type { Db } from './database.ts';
 import type { Database } from './schema.ts';
 
 export interface Tx {
@@ -9,7 +10,7 @@ export interface Tx {
   afterCommit(callback: () => void): void;
 }
 
-export async function inTransaction<T>(db: Kysely<Database>, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   const callbacks: Array<() => void> = [];
   const result = await db
     .transaction()

@@ -1,11 +1,10 @@
 // All SQL of the delivery engine: claiming due rows across processes, reading what a decision
 // needs, recording outcomes set-based, and the admin's log.
 import type { DeliveryChannel, DeliveryQuery, DeliveryStatus, NotificationType } from '@webinar/contracts';
-import { type Kysely, sql } from 'kysely';
-import type { Database, DeliveryPayload } from '../db/schema.ts';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { DeliveryPayload } from '../db/schema.ts';
 import { IS_READ } from '../notifications/notifications.repository.ts';
-
-type Db = Kysely<Database>;
 
 /** The rows a worker may take: due and open, or claimed by a process whose claim has lapsed. */
 function claimable(db: Db, now: Date) {

@@ -2,8 +2,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
 import { linkBase } from '../http/link-base.ts';
-import type { Db } from '../users/users.repository.ts';
 import { createEmailChannel } from './channels/email.ts';
 import { createMailTransport } from './mail-transport.ts';
 import { createSignedLinks } from './signed-links.ts';

@@ -10,7 +10,7 @@
 // Message-ID made from its delivery's id, the same on every try, so receivers can drop the repeat.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../users/users.repository.ts';
+import type { Db } from '../db/database.ts';
 import type { EmailChannel } from './channels/email.ts';
 import { decide } from './decide.ts';
 import type { DeliveryToSend, Outcome } from './deliveries.repository.ts';

@@ -4,9 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { deleteExpiredSessions } from '../auth/sessions.repository.ts';
+import type { Db } from '../db/database.ts';
 import { deleteKeysCreatedBefore } from '../idempotency/idempotency.repository.ts';
 import { registerPeriodicTask } from '../periodic-task.ts';
-import type { Db } from '../users/users.repository.ts';
 
 /** A retry with the same Idempotency-Key is recognised for this long (as Stripe does). */
 export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 3_600_000;

@@ -1,8 +1,5 @@
 // All SQL about Idempotency-Keys.
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../db/database.ts';
 
 export interface KeyOwner {
   userId: number;

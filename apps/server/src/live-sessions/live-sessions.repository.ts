@@ -1,8 +1,5 @@
 // All SQL about live sessions and who joined them.
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../db/database.ts';
 
 export async function insertSession(db: Db, webinarId: number, startedBy: number, now: Date) {
   return db

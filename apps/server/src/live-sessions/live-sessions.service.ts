@@ -5,13 +5,13 @@ import type { LiveSession } from '@webinar/contracts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import { canManageWebinar } from '../auth/permissions.ts';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/app-error.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
-import { notifyLiveSessionEnded } from '../notifications/triggers/live-session-ended.ts';
-import { notifyLiveSessionStarted } from '../notifications/triggers/live-session-started.ts';
+import { liveSessionEndedNotification } from '../notifications/triggers/live-session-ended.ts';
+import { liveSessionStartedNotification } from '../notifications/triggers/live-session-started.ts';
 import { isApprovedRegistrant } from '../registrations/registrations.repository.ts';
-import type { Db } from '../users/users.repository.ts';
 import { findWebinarRow, updateWebinar } from '../webinars/webinars.repository.ts';
 import { findManageableWebinar } from '../webinars/webinars.service.ts';
 import * as repo from './live-sessions.repository.ts';
@@ -43,11 +43,10 @@ export function start(deps: Deps, actor: AuthContext, webinarId: number) {
     if (webinar.status === 'ended') throw new AppError('conflict', 'This webinar has ended.');
     const session = await repo.insertSession(tx.db, webinarId, actor.userId, deps.clock.now());
     await updateWebinar(tx.db, webinarId, { status: 'live' });
-    const { created } = await notifyLiveSessionStarted(tx, deps.notifications, {
-      id: session.id,
-      webinarId,
-      webinarTitle: webinar.title,
-    });
+    const { created } = await deps.notifications.createBulk(
+      tx,
+      liveSessionStartedNotification({ id: session.id, webinarId, webinarTitle: webinar.title }),
+    );
     return { session: toLiveSession(session), webinar_status: 'live' as const, notified: created };
   });
 }
@@ -59,11 +58,10 @@ export function end(deps: Deps, actor: AuthContext, webinarId: number) {
     if (!open) throw new AppError('conflict', 'This webinar is not live.');
     const session = await repo.endSession(tx.db, open.id, deps.clock.now());
     await updateWebinar(tx.db, webinarId, { status: 'ended' });
-    const { created } = await notifyLiveSessionEnded(tx, deps.notifications, {
-      id: session.id,
-      webinarId,
-      webinarTitle: webinar.title,
-    });
+    const { created } = await deps.notifications.createBulk(
+      tx,
+      liveSessionEndedNotification({ id: session.id, webinarId, webinarTitle: webinar.title }),
+    );
     return { session: toLiveSession(session), webinar_status: 'ended' as const, notified: created };
   });
 }

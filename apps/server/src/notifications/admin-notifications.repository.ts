@@ -1,8 +1,8 @@
 // SQL of the admin panel: every user's notifications, filtered, searched and counted. Admins only
 // reach it; a user's own requests go through notifications.repository.ts.
 import type { AdminNotificationQuery, NotificationType } from '@webinar/contracts';
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
 import {
   IS_READ,
   NOTIFICATION_COLUMNS,
@@ -10,8 +10,6 @@ import {
   readTimeOnceRead,
 } from './notifications.repository.ts';
 import { settleMarksCovering } from './read-state.repository.ts';
-
-type Db = Kysely<Database>;
 
 /** A notification row with its recipient's username. */
 export type AdminNotificationRow = NotificationWithWebinar & { username: string };

@@ -1,5 +1,6 @@
 // The admin panel's rules: search every user's notifications, edit or delete any, and send
-// notifications of any type to users, a role or everyone (through the notification service).
+// notifications of any type to users, a role or everyone (through the notification service; the
+// command line's `notify` sends through the same function).
 import type {
   AdminNotification,
   AdminNotificationCreate,
@@ -7,6 +8,7 @@ import type {
   AdminNotificationUpdate,
 } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
+import type { Tx } from '../db/transaction.ts';
 import { AppError } from '../http/app-error.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
@@ -14,7 +16,8 @@ import { findWebinarRow } from '../webinars/webinars.repository.ts';
 import * as repo from './admin-notifications.repository.ts';
 import { toNotification } from './notifications.mapper.ts';
 import { nextStateVersion } from './notifications.repository.ts';
-import type { Recipients } from './notifications.service.ts';
+import type { NotificationService, Recipients } from './notifications.service.ts';
+import { MAX_NOTIFICATION_TITLE } from './triggers/notification-title.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'bus' | 'notifications'>;
 
@@ -98,6 +101,37 @@ async function checkUsersExist(db: Deps['db'], userIds: readonly number[]): Prom
 }
 
 /**
+ * Checks an admin's notification and creates it in `tx`; returns how many users got it. The API
+ * and the command line both send through here, so they accept and refuse the same messages.
+ */
+export async function send(
+  tx: Tx,
+  notifications: NotificationService,
+  input: AdminNotificationCreate,
+): Promise<{ created: number }> {
+  // The API's schema already refuses a longer title; the command line has no schema.
+  if (Array.from(input.title).length > MAX_NOTIFICATION_TITLE) {
+    throw new AppError('validation_error', 'The request is invalid.', {
+      title: `must NOT have more than ${MAX_NOTIFICATION_TITLE} characters`,
+    });
+  }
+  const recipients = recipientsOf(input);
+  if ('userIds' in recipients) await checkUsersExist(tx.db, recipients.userIds);
+  const webinarId = input.webinar_id ?? null;
+  if (webinarId !== null && !(await findWebinarRow(tx.db, webinarId))) {
+    throw new AppError('validation_error', 'The request is invalid.', { webinar_id: 'no such webinar' });
+  }
+  const sent = await notifications.createBulk(tx, {
+    type: input.notification_type,
+    title: input.title,
+    content: input.content,
+    webinarId,
+    recipients,
+  });
+  return { created: sent.created };
+}
+
+/**
  * Creates the notifications; returns how many. A request repeated with the same Idempotency-Key by
  * the same admin creates none and answers the first one's count, `replayed`.
  */
@@ -106,21 +140,8 @@ export async function create(
   input: AdminNotificationCreate,
   idempotent?: IdempotentRequest,
 ): Promise<{ created: number; replayed: boolean }> {
-  const { result, replayed } = await runOnce(deps.db, idempotent, async (tx) => {
-    const recipients = recipientsOf(input);
-    if ('userIds' in recipients) await checkUsersExist(tx.db, recipients.userIds);
-    const webinarId = input.webinar_id ?? null;
-    if (webinarId !== null && !(await findWebinarRow(tx.db, webinarId))) {
-      throw new AppError('validation_error', 'The request is invalid.', { webinar_id: 'no such webinar' });
-    }
-    const sent = await deps.notifications.createBulk(tx, {
-      type: input.notification_type,
-      title: input.title,
-      content: input.content,
-      webinarId,
-      recipients,
-    });
-    return { created: sent.created };
-  });
+  const { result, replayed } = await runOnce(deps.db, idempotent, (tx) =>
+    send(tx, deps.notifications, input),
+  );
   return { ...result, replayed };
 }

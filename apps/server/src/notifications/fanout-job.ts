@@ -14,10 +14,11 @@
 // several turns, and a chunk started in between would hold each of those steps up again. With no
 // traffic, the next chunk follows at once.
 import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/database.ts';
 import type { PendingFanout } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import type { Db } from '../users/users.repository.ts';
+import { publishCreatedAfterCommit } from './notification-events.ts';
 import * as repo from './notifications.repository.ts';
 
 /** How long one chunk should hold the database. */
@@ -72,7 +73,6 @@ export function createFanoutRunner(deps: {
 
   /** Runs one chunk of the oldest pending fan-out; false when there was nothing to do. */
   async function runChunk(started: number): Promise<boolean> {
-    const published: Array<() => void> = [];
     const limit = nextChunk;
     let inserted = 0;
     const didWork = await inTransaction(deps.db, async (tx) => {
@@ -100,20 +100,15 @@ export function createFanoutRunner(deps: {
         event.created_count + result.count,
         done,
       );
-      if (result.count > 0 && result.firstId !== null && result.lastId !== null) {
-        const { count, firstId, lastId } = result;
-        const version = await repo.nextStateVersion(tx.db);
-        published.push(() =>
-          deps.bus.publish({
-            name: 'notifications_created',
-            payload: { eventId: event.id, type: job.type, count, firstId, lastId, userIds: null, version },
-          }),
-        );
-      }
+      await publishCreatedAfterCommit(tx, deps.bus, {
+        eventId: event.id,
+        type: job.type,
+        inserted: result,
+        userIds: null,
+      });
       return true;
     });
     if (didWork) adapt(inserted, performance.now() - started);
-    for (const publish of published) publish();
     return didWork;
   }
 

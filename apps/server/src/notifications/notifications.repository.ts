@@ -2,12 +2,11 @@
 // and filters by it, so a query cannot forget whose rows it may touch; each one is served by the
 // notification indexes, which all start with user_id, never by a scan of other users' rows.
 import type { NotificationType, Role } from '@webinar/contracts';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Database, PendingFanout } from '../db/schema.ts';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { PendingFanout } from '../db/schema.ts';
 import { queueEmailDeliveries } from '../deliveries/enqueue.ts';
 import type { CursorPosition } from './cursor.ts';
-
-type Db = Kysely<Database>;
 
 export interface NotificationWithWebinar {
   id: number;

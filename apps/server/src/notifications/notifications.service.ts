@@ -1,5 +1,6 @@
-// The notification service: the one module that creates notifications (from routes, triggers, the
-// scheduler and the command line), and the rules for reading and changing a user's own.
+// The notification service: the one module that creates notifications (from routes, the scheduler
+// and the command line, most of them described by triggers/), and the rules for reading and
+// changing a user's own.
 import {
   NOTIFICATION_TYPES,
   type Notification,
@@ -9,20 +10,18 @@ import {
   type PreferencesUpdate,
   UNMUTABLE_TYPES,
 } from '@webinar/contracts';
-import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { FanoutRunner } from './fanout-job.ts';
+import { publishCreatedAfterCommit } from './notification-events.ts';
 import { toNotification } from './notifications.mapper.ts';
 import * as repo from './notifications.repository.ts';
 import { createReadStateWriter, type ReadStateWriter } from './read-state-writer.ts';
 import type { UserCache } from './user-cache.ts';
-
-type Db = Kysely<Database>;
 
 export type { Recipients } from './notifications.repository.ts';
 
@@ -157,28 +156,11 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
       createdAt,
     });
     await repo.recordEventCount(tx.db, eventId, result.count);
-    if (result.count > 0 && result.firstId !== null && result.lastId !== null) {
-      const { firstId, lastId } = result;
-      const version = await repo.nextStateVersion(tx.db);
-      const named =
-        'userIds' in input.recipients && input.recipients.userIds.length <= NAMED_RECIPIENTS_LIMIT
-          ? [...input.recipients.userIds]
-          : null;
-      tx.afterCommit(() =>
-        bus.publish({
-          name: 'notifications_created',
-          payload: {
-            eventId,
-            type: input.type,
-            count: result.count,
-            firstId,
-            lastId,
-            userIds: named,
-            version,
-          },
-        }),
-      );
-    }
+    const named =
+      'userIds' in input.recipients && input.recipients.userIds.length <= NAMED_RECIPIENTS_LIMIT
+        ? [...input.recipients.userIds]
+        : null;
+    await publishCreatedAfterCommit(tx, bus, { eventId, type: input.type, inserted: result, userIds: named });
     return { created: result.count, firstTime: true };
   }
 

@@ -2,8 +2,8 @@
 // are written together (db/write-batcher.ts), so a burst of clicks costs a few statements and
 // commits instead of one each.
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { createWriteBatcher } from '../db/write-batcher.ts';
-import type { Db } from '../users/users.repository.ts';
 import * as repo from './read-state.repository.ts';
 
 export interface ReadStateWriter {

@@ -2,16 +2,14 @@
 // or all of a user's at once. "Mark all read" records a read mark rather than rewriting the rows;
 // migration 0006 explains marks, and why a mark is only made while no notification is being
 // written.
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
 import {
   NOTIFICATION_COLUMNS,
   type NotificationWithWebinar,
   newStateVersion,
   readTimeOnceRead,
 } from './notifications.repository.ts';
-
-type Db = Kysely<Database>;
 
 export interface ReadStateChange {
   userId: number;

@@ -1,9 +1,6 @@
 // All SQL about recordings.
-import type { Kysely } from 'kysely';
 import type { AuthContext } from '../auth/authenticate.ts';
-import type { Database } from '../db/schema.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../db/database.ts';
 
 export interface RecordingRow {
   id: number;

@@ -3,11 +3,11 @@
 import type { Recording } from '@webinar/contracts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/app-error.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
-import { notifyNewRecording } from '../notifications/triggers/new-recording.ts';
-import type { Db } from '../users/users.repository.ts';
+import { newRecordingNotification } from '../notifications/triggers/new-recording.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';
 import { findManageableWebinar } from '../webinars/webinars.service.ts';
 import * as repo from './recordings.repository.ts';
@@ -43,12 +43,10 @@ export async function addRecording(
       added_by: actor.userId,
       created_at: deps.clock.now(),
     });
-    const result = await notifyNewRecording(tx, deps.notifications, {
-      id,
-      title: input.title,
-      webinarId,
-      webinarTitle: webinar.title,
-    });
+    const result = await deps.notifications.createBulk(
+      tx,
+      newRecordingNotification({ id, title: input.title, webinarId, webinarTitle: webinar.title }),
+    );
     return { id, notified: result.created };
   });
   return { recording: toRecording((await repo.findRecording(deps.db, id))!), notified };

@@ -1,8 +1,8 @@
 // All SQL about registrations.
-import type { Kysely } from 'kysely';
-import type { Database, RegistrationsTable } from '../db/schema.ts';
 
-type Db = Kysely<Database>;
+import type { Db } from '../db/database.ts';
+import type { RegistrationsTable } from '../db/schema.ts';
+
 type RegistrationStatus = RegistrationsTable['status'];
 
 export interface RegistrationRow {

@@ -2,11 +2,11 @@
 // and an approval notifies the student in the same transaction.
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/app-error.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
-import { notifyRegistrationApproved } from '../notifications/triggers/registration-approved.ts';
-import type { Db } from '../users/users.repository.ts';
+import { registrationApprovedNotification } from '../notifications/triggers/registration-approved.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';
 import { findManageableWebinar } from '../webinars/webinars.service.ts';
 import { toRegistration } from './registrations.mapper.ts';
@@ -81,12 +81,15 @@ export async function decide(
       await repo.setRegistrationStatus(tx.db, registrationId, status, deps.clock.now());
     }
     if (status !== 'approved') return 0;
-    const result = await notifyRegistrationApproved(tx, deps.notifications, {
-      id: registration.id,
-      userId: registration.user_id,
-      webinarId: webinar.id,
-      webinarTitle: webinar.title,
-    });
+    const result = await deps.notifications.createBulk(
+      tx,
+      registrationApprovedNotification({
+        id: registration.id,
+        userId: registration.user_id,
+        webinarId: webinar.id,
+        webinarTitle: webinar.title,
+      }),
+    );
     return result.created;
   });
   return { registration: toRegistration((await repo.findRegistration(deps.db, registrationId))!), notified };

@@ -1,8 +1,5 @@
 // SQL of webinar reminders.
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../db/database.ts';
 
 /** Scheduled webinars starting after `now` and at most `horizonMs` later. */
 export function findWebinarsStartingSoon(db: Db, now: Date, horizonMs: number) {

@@ -4,12 +4,15 @@
 // for the last hour, so a server that was down catches up with the window it is in, and never
 // sends the 24 h reminder once the 1 h window has come.
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/app-error.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
-import { notifyUpcomingWebinar, type ReminderWindow } from '../notifications/triggers/upcoming-webinar.ts';
-import type { Db } from '../users/users.repository.ts';
+import {
+  type ReminderWindow,
+  upcomingWebinarNotification,
+} from '../notifications/triggers/upcoming-webinar.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';
 import * as repo from './reminders.repository.ts';
 
@@ -39,13 +42,16 @@ export async function sendDueReminders(deps: Deps): Promise<number> {
       reminded += await inTransaction(deps.db, async (tx) => {
         const due = await repo.claimReminderDeliveries(tx.db, webinar, window, now);
         if (due.length === 0) return 0;
-        const result = await notifyUpcomingWebinar(tx, deps.notifications, {
-          webinarId: webinar.id,
-          webinarTitle: webinar.title,
-          startsAt: webinar.starts_at,
-          now,
-          userIds: due,
-        });
+        const result = await deps.notifications.createBulk(
+          tx,
+          upcomingWebinarNotification({
+            webinarId: webinar.id,
+            webinarTitle: webinar.title,
+            startsAt: webinar.starts_at,
+            now,
+            userIds: due,
+          }),
+        );
         return result.created;
       });
     } catch (error) {
@@ -72,12 +78,15 @@ export async function sendManualReminder(
     const webinar = await findWebinarRow(tx.db, webinarId);
     if (!webinar) throw AppError.notFound('Webinar not found.');
     if (webinar.status !== 'scheduled') throw new AppError('conflict', 'This webinar has already started.');
-    const sent = await notifyUpcomingWebinar(tx, deps.notifications, {
-      webinarId,
-      webinarTitle: webinar.title,
-      startsAt: webinar.starts_at,
-      now: deps.clock.now(),
-    });
+    const sent = await deps.notifications.createBulk(
+      tx,
+      upcomingWebinarNotification({
+        webinarId,
+        webinarTitle: webinar.title,
+        startsAt: webinar.starts_at,
+        now: deps.clock.now(),
+      }),
+    );
     return { notified: sent.created };
   });
   return { ...result, replayed };

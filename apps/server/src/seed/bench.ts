@@ -6,8 +6,8 @@
 import { NOTIFICATION_TYPE_LABELS, NOTIFICATION_TYPES, type NotificationType } from '@webinar/contracts';
 import { sql } from 'kysely';
 import { hashPassword } from '../auth/passwords.ts';
+import type { Db } from '../db/database.ts';
 import { OperatorError } from '../operator-error.ts';
-import type { Db } from '../users/users.repository.ts';
 
 export const BENCH_PASSWORD = 'bench-password';
 export const BENCH_ADMIN = 'benchadmin';

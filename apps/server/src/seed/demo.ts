@@ -7,14 +7,15 @@ import { sql } from 'kysely';
 import { createAnnouncement } from '../announcements/announcements.service.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createInProcessEventBus } from '../events/event-bus.ts';
 import { join, start } from '../live-sessions/live-sessions.service.ts';
 import { createNotificationService } from '../notifications/notifications.service.ts';
-import { notifySystemMessage } from '../notifications/triggers/system-message.ts';
+import { systemMessageNotification } from '../notifications/triggers/system-message.ts';
 import { addRecording } from '../recordings/recordings.service.ts';
 import { decide, register } from '../registrations/registrations.service.ts';
-import { countUsers, type Db } from '../users/users.repository.ts';
+import { countUsers } from '../users/users.repository.ts';
 import { createUser } from '../users/users.service.ts';
 import { updateWebinar } from '../webinars/webinars.repository.ts';
 import { createWebinar } from '../webinars/webinars.service.ts';
@@ -107,11 +108,14 @@ export async function seedDemo(db: Db): Promise<void> {
 
   clock.ago(3 * DAY);
   await inTransaction(db, (tx) =>
-    notifySystemMessage(tx, deps.notifications, {
-      title: 'Welcome to the webinar platform',
-      content: 'Your account is ready. Register for a webinar to get started.',
-      recipients: { everyone: true },
-    }),
+    deps.notifications.createBulk(
+      tx,
+      systemMessageNotification({
+        title: 'Welcome to the webinar platform',
+        content: 'Your account is ready. Register for a webinar to get started.',
+        recipients: { everyone: true },
+      }),
+    ),
   );
 
   const past = await webinar(

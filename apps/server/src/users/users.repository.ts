@@ -1,9 +1,7 @@
 // All SQL about users.
 import type { Role } from '@webinar/contracts';
-import type { Kysely } from 'kysely';
-import type { Database, NewUser, UserRow } from '../db/schema.ts';
-
-export type Db = Kysely<Database>;
+import type { Db } from '../db/database.ts';
+import type { NewUser, UserRow } from '../db/schema.ts';
 
 export function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();

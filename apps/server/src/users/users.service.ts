@@ -5,13 +5,13 @@
 import type { Role, User } from '@webinar/contracts';
 import { hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions } from '../auth/sessions.repository.ts';
+import type { Db } from '../db/database.ts';
 import type { UserRow } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
 import {
   countHostedWebinars,
-  type Db,
   deleteUserRows,
   findUserByUsername,
   insertUser,

@@ -1,8 +1,7 @@
 // All SQL about webinars.
-import type { Kysely } from 'kysely';
-import type { Database, WebinarStatus } from '../db/schema.ts';
 
-type Db = Kysely<Database>;
+import type { Db } from '../db/database.ts';
+import type { WebinarStatus } from '../db/schema.ts';
 
 export interface WebinarWithHost {
   id: number;

@@ -3,11 +3,12 @@ import type { Webinar, WebinarCreate, WebinarListQuery, WebinarUpdate } from '@w
 import type { AuthContext } from '../auth/authenticate.ts';
 import { canManageWebinar } from '../auth/permissions.ts';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
 import { forgetReminderDeliveries } from '../reminders/reminders.repository.ts';
-import { type Db, findUserById } from '../users/users.repository.ts';
+import { findUserById } from '../users/users.repository.ts';
 import { webinarCalendar } from './webinar-calendar.ts';
 import { toWebinar } from './webinars.mapper.ts';
 import * as repo from './webinars.repository.ts';

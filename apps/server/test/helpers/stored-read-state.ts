@@ -2,13 +2,13 @@
 // row is read when its own flag says so or one of the user's read marks covers it (migration
 // 0006), and then was read when its flag was set or, failing that, when the earliest covering
 // mark was made.
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../src/db/schema.ts';
+import { sql } from 'kysely';
+import type { Db } from '../../src/db/database.ts';
 
 const COVERED = sql`exists (select 1 from notification_read_marks m
   where m.user_id = n.user_id and m.read_through >= n.id)`;
 
-export function storedRows(db: Kysely<Database>, userId: number) {
+export function storedRows(db: Db, userId: number) {
   return db
     .selectFrom('notifications as n')
     .select([
@@ -26,6 +26,6 @@ export function storedRows(db: Kysely<Database>, userId: number) {
     .execute();
 }
 
-export async function storedUnreadCount(db: Kysely<Database>, userId: number): Promise<number> {
+export async function storedUnreadCount(db: Db, userId: number): Promise<number> {
   return (await storedRows(db, userId)).filter((row) => !row.is_read).length;
 }

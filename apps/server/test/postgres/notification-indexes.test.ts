@@ -4,7 +4,7 @@
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/database.ts';
+import type { DatabaseHandle, Db } from '../../src/db/database.ts';
 import type { Database } from '../../src/db/schema.ts';
 import * as repo from '../../src/notifications/notifications.repository.ts';
 import { createTestDatabase, usePostgres } from '../helpers/database.ts';
@@ -28,7 +28,7 @@ function nodes(plan: PlanNode): PlanNode[] {
 describe.skipIf(!usePostgres)('notification indexes on PostgreSQL', () => {
   let database: DatabaseHandle;
   let captured: CompiledQuery[] = [];
-  let capturing: Kysely<Database>;
+  let capturing: Db;
   let pool: pg.Pool;
   const userId = 777;
 

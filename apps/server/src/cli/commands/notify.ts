@@ -1,11 +1,22 @@
-// `notify`: sends a notification to one user, a role or everyone, through the notification
-// service, so muting rules and the event record apply as for notifications made by the server.
-// With PostgreSQL the running servers hear of it through the event bus (see ../event-bus.ts).
-import { NOTIFICATION_TYPES, type NotificationType, ROLES, type Role } from '@webinar/contracts';
+// `notify`: sends a notification to one user, a role or everyone through the function the admin
+// API sends with, so the same checks, muting rules and event record apply as for notifications
+// made by the server. With PostgreSQL the running servers hear of it through the event bus (see
+// ../event-bus.ts).
+import {
+  type AdminNotificationCreate,
+  NOTIFICATION_TYPES,
+  type NotificationType,
+  ROLES,
+  type Role,
+} from '@webinar/contracts';
 import { Command, Option } from 'commander';
 import { systemClock } from '../../clock.ts';
+import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { createNotificationService, type Recipients } from '../../notifications/notifications.service.ts';
+import { AppError } from '../../http/app-error.ts';
+import { send } from '../../notifications/admin-notifications.service.ts';
+import { createNotificationService } from '../../notifications/notifications.service.ts';
+import { MAX_NOTIFICATION_TITLE } from '../../notifications/triggers/notification-title.ts';
 import { findUserByUsername } from '../../users/users.repository.ts';
 import { withDatabase } from '../database.ts';
 import { CliError } from '../errors.ts';
@@ -22,9 +33,6 @@ interface NotifyOptions {
   webinar?: number;
 }
 
-/** The notifications.title column's length. */
-const TITLE_MAX_LENGTH = 200;
-
 export function notifyCommand(): Command {
   return new Command('notify')
     .description('Create a notification for one user, every user of a role, or everyone')
@@ -34,55 +42,57 @@ export function notifyCommand(): Command {
     .addOption(
       new Option('--type <type>', 'kind of notification').choices(NOTIFICATION_TYPES).makeOptionMandatory(),
     )
-    .requiredOption('--title <title>', `headline (at most ${TITLE_MAX_LENGTH} characters)`, nonEmpty)
+    .requiredOption('--title <title>', `headline (at most ${MAX_NOTIFICATION_TITLE} characters)`, nonEmpty)
     .requiredOption('--content <content>', 'message text', nonEmpty)
     .option('--webinar <id>', 'id of the webinar it is about', positiveInteger)
     .action(async (options: NotifyOptions) => {
       if (!options.user && !options.role && !options.all) {
         throw new CliError('Choose the recipients: --user <username>, --role <role> or --all.');
       }
-      if (options.title.length > TITLE_MAX_LENGTH) {
-        throw new CliError(
-          `The title is ${options.title.length} characters long; at most ${TITLE_MAX_LENGTH} fit.`,
-        );
-      }
       const created = await withDatabase(({ db }, config) =>
         withEventBus(config, (bus) =>
           inTransaction(db, async (tx) => {
-            const recipients = await resolveRecipients(tx.db, options);
-            if (options.webinar !== undefined) {
-              const webinar = await tx.db
-                .selectFrom('webinars')
-                .select('id')
-                .where('id', '=', options.webinar)
-                .executeTakeFirst();
-              if (!webinar) throw new CliError(`There is no webinar with id ${options.webinar}.`);
-            }
-            const service = createNotificationService({ bus, clock: systemClock });
-            const result = await service.createBulk(tx, {
-              type: options.type,
+            const input: AdminNotificationCreate = {
+              ...(await recipientsOf(tx.db, options)),
+              notification_type: options.type,
               title: options.title,
               content: options.content,
-              webinarId: options.webinar ?? null,
-              recipients,
-            });
-            return result.created;
+              webinar_id: options.webinar ?? null,
+            };
+            const notifications = createNotificationService({ bus, clock: systemClock });
+            return (await send(tx, notifications, input)).created;
           }),
         ),
-      );
+      ).catch((error: unknown) => {
+        throw inOptionTerms(error, options);
+      });
       console.log(`Created ${created} notification${created === 1 ? '' : 's'}.`);
     });
 }
 
-async function resolveRecipients(
-  db: Parameters<typeof findUserByUsername>[0],
+/** The recipients as the admin API names them; a username is looked up here. */
+async function recipientsOf(
+  db: Db,
   options: NotifyOptions,
-): Promise<Recipients> {
+): Promise<Pick<AdminNotificationCreate, 'user_ids' | 'role' | 'everyone'>> {
   if (options.user !== undefined) {
     const user = await findUserByUsername(db, options.user);
     if (!user) throw new CliError(`There is no user named ${options.user}.`);
-    return { userIds: [user.id] };
+    return { user_ids: [user.id] };
   }
   if (options.role !== undefined) return { role: options.role };
   return { everyone: true };
+}
+
+/** A refusal that names an API field, said in terms of the options the operator typed. */
+function inOptionTerms(error: unknown, options: NotifyOptions): unknown {
+  if (!(error instanceof AppError)) return error;
+  if (error.fields?.title !== undefined) {
+    const length = Array.from(options.title).length;
+    return new CliError(`The title is ${length} characters long; at most ${MAX_NOTIFICATION_TITLE} fit.`);
+  }
+  if (error.fields?.webinar_id !== undefined) {
+    return new CliError(`There is no webinar with id ${options.webinar}.`);
+  }
+  return error;
 }

@@ -5,9 +5,9 @@
 // next request.
 import { ROLES, type Role } from '@webinar/contracts';
 import { Command, Option } from 'commander';
+import type { Db } from '../../db/database.ts';
 import type { UserRow } from '../../db/schema.ts';
 import type { EventBus } from '../../events/event-bus.ts';
-import type { Db } from '../../users/users.repository.ts';
 import { findUserByUsername } from '../../users/users.repository.ts';
 import { changePassword, changeRole, deleteUser } from '../../users/users.service.ts';
 import { withDatabase } from '../database.ts';

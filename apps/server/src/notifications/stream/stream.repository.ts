@@ -1,11 +1,8 @@
 // SQL of the live stream: what a batch brought to the connected users, what a reconnecting
 // client missed, and unread counts for many users at once.
-import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Db } from '../../db/database.ts';
 import { type NotificationWithWebinar, readThrough, selectWithWebinar } from '../notifications.repository.ts';
-
-type Db = Kysely<Database>;
 
 /**
  * Many user ids as one int[] parameter, sent as an array literal: the driver's own array encoding

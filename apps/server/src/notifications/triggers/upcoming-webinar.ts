@@ -1,8 +1,7 @@
 // A webinar starts soon: remind its approved registrants. The scheduler names exactly who is due
 // (each registrant once per window of the current start time); an admin can also send one by hand.
 // The text says when relative to the moment it is sent, in UTC since users have no time zone yet.
-import type { Tx } from '../../db/transaction.ts';
-import type { NotificationService } from '../notifications.service.ts';
+import type { NewNotifications } from '../notifications.service.ts';
 import { notificationTitle } from './notification-title.ts';
 
 export type ReminderWindow = '24h' | '1h';
@@ -27,27 +26,23 @@ export function startsWhen(startsAt: Date, now: Date): string {
   return `on ${startsAt.toISOString().slice(0, 10)} ${at}`;
 }
 
-export function notifyUpcomingWebinar(
-  tx: Tx,
-  notifications: NotificationService,
-  reminder: {
-    webinarId: number;
-    webinarTitle: string;
-    startsAt: Date;
-    now: Date;
-    userIds?: readonly number[];
-    idempotencyKey?: string;
-  },
-) {
+export function upcomingWebinarNotification(reminder: {
+  webinarId: number;
+  webinarTitle: string;
+  startsAt: Date;
+  now: Date;
+  userIds?: readonly number[];
+  idempotencyKey?: string;
+}): NewNotifications {
   const when = startsWhen(reminder.startsAt, reminder.now);
   // Relative times are rounded: the content also gives the exact one.
   const exactly = /^in /.test(when) ? ` (${reminder.startsAt.toISOString().slice(11, 16)} UTC)` : '';
-  return notifications.createBulk(tx, {
+  return {
     type: 'upcoming_webinar',
     title: notificationTitle(`Starting ${when}: `, reminder.webinarTitle),
     content: `"${reminder.webinarTitle}" starts ${when}${exactly}. See you there!`,
     webinarId: reminder.webinarId,
     recipients: reminder.userIds ? { userIds: reminder.userIds } : { webinarRegistrants: reminder.webinarId },
     ...(reminder.idempotencyKey ? { idempotencyKey: reminder.idempotencyKey } : {}),
-  });
+  };
 }
