@@ -5,6 +5,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseKind } from './db/database.ts';
 import type { OutageLog } from './db/unavailable.ts';
+import type { SignedLinks } from './deliveries/signed-links.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { FanoutRunner } from './notifications/fanout-job.ts';
 import type { NotificationService } from './notifications/notifications.service.ts';
@@ -29,4 +30,8 @@ export interface AppDeps {
   streams: StreamHub;
   /** The chunked fan-out job (embedded database only). */
   fanout: FanoutRunner | undefined;
+  /** Signs and reads the tokens of email links (verification, unsubscribe). */
+  signedLinks: SignedLinks;
+  /** Sends due deliveries; woken when one is queued so it goes out without waiting for the next poll. */
+  deliveryWorker?: { wake(): void };
 }

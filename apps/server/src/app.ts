@@ -12,8 +12,10 @@ import { createTokenService } from './auth/tokens.ts';
 import { UserAuthStates } from './auth/user-auth-states.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
+import { contactRoutes } from './contact/contact.routes.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createOutageLog } from './db/unavailable.ts';
+import { createSignedLinks } from './deliveries/signed-links.ts';
 import { createInProcessEventBus, type EventBus } from './events/event-bus.ts';
 import { createPostgresEventBus } from './events/postgres-event-bus.ts';
 import { registerHousekeeping } from './housekeeping/housekeeping.ts';
@@ -68,7 +70,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(config.trustProxy),
-    routerOptions: { ignoreTrailingSlash: true },
+    // A signed email link's token is a path segment of the one-click unsubscribe URL: a few
+    // hundred characters, where the router's default stops at 100.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
     // Reject unknown body fields instead of silently dropping them; coerce query strings and path
     // params, never a JSON body (see http/validation.ts).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
@@ -140,6 +144,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     notifications: createNotificationService({ bus, clock, caches, ...(fanout ? { fanout } : {}) }),
     streams,
     fanout,
+    signedLinks: createSignedLinks(jwtSecret, clock),
   };
   // A fan-out interrupted by a stop resumes at the next start.
   app.addHook('onReady', async () => fanout?.wake());
@@ -191,6 +196,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await api.register(liveSessionRoutes, deps);
     await api.register(recordingRoutes, deps);
     await api.register(reminderRoutes, deps);
+    await api.register(contactRoutes, deps);
   });
   registerReminderScheduler(app, deps, config.reminderIntervalSeconds);
   registerHousekeeping(app, deps);
