@@ -35,6 +35,8 @@ import { createNotificationService } from './notifications/notifications.service
 import { streamRoutes } from './notifications/stream/stream.routes.ts';
 import { StreamHub } from './notifications/stream/stream-hub.ts';
 import { UserCache } from './notifications/user-cache.ts';
+import { channelPreferenceRoutes } from './preferences/channel-preferences.routes.ts';
+import { deliveryPolicyRoutes } from './preferences/delivery-policies.routes.ts';
 import { recordingRoutes } from './recordings/recordings.routes.ts';
 import { registrationRoutes } from './registrations/registrations.routes.ts';
 import { registerReminderScheduler } from './reminders/reminder-scheduler.ts';
@@ -197,6 +199,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await api.register(recordingRoutes, deps);
     await api.register(reminderRoutes, deps);
     await api.register(contactRoutes, deps);
+    await api.register(channelPreferenceRoutes, deps);
+    await api.register(deliveryPolicyRoutes, deps);
   });
   registerReminderScheduler(app, deps, config.reminderIntervalSeconds);
   registerHousekeeping(app, deps);
