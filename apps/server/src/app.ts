@@ -13,6 +13,7 @@ import { UserAuthStates } from './auth/user-auth-states.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { contactRoutes } from './contact/contact.routes.ts';
+import { unsubscribeRoutes } from './contact/unsubscribe.routes.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createOutageLog } from './db/unavailable.ts';
 import { createSignedLinks } from './deliveries/signed-links.ts';
@@ -199,6 +200,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await api.register(recordingRoutes, deps);
     await api.register(reminderRoutes, deps);
     await api.register(contactRoutes, deps);
+    await api.register(unsubscribeRoutes, deps);
     await api.register(channelPreferenceRoutes, deps);
     await api.register(deliveryPolicyRoutes, deps);
   });
