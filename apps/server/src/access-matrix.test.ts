@@ -6,7 +6,14 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, simple, type TestContext, type TestUser } from '../test/helpers/app.ts';
+import {
+  createTestContext,
+  simple,
+  TEST_SECRET,
+  type TestContext,
+  type TestUser,
+} from '../test/helpers/app.ts';
+import { createSignedLinks } from './deliveries/signed-links.ts';
 
 const ACTORS = ['anonymous', 'owner', 'other student', 'host', 'other host', 'admin'] as const;
 type Actor = (typeof ACTORS)[number];
@@ -59,6 +66,9 @@ const TABLES = [
   'notification_preferences',
   'reminder_deliveries',
   'app_settings',
+  'delivery_policies',
+  'channel_preferences',
+  'deliveries',
 ] as const;
 
 /** Every row of every table, in a stable order. */
@@ -236,6 +246,47 @@ const ADMIN_NOTIFICATIONS = table(notification, [
   ['DELETE /api/admin/notifications/:id/',    (n) => del(`${PANEL}${n}/`),                              [401, 403, 403, 403, 403, 204]],
 ]);
 
+// Anyone's own contact settings and channel matrix; "owner" is any student.
+const CONTACT = '/api/auth/me/contact/';
+const MATRIX = '/api/notifications/channel-preferences/';
+// biome-ignore format: a table reads best one row a line
+const SETTINGS = table(async () => undefined, [
+  ['GET /api/auth/me/contact/',               () => get(CONTACT),                                       [401, 200, 200, 200, 200, 200]],
+  ['PATCH /api/auth/me/contact/',             () => patch(CONTACT, { time_zone: 'Europe/Paris' }),      [401, 200, 200, 200, 200, 200]],
+  // Each actor's own address is unverified: its first request queues an email.
+  ['POST /api/auth/me/contact/verification/', () => post(`${CONTACT}verification/`),                   [401, 202, 202, 202, 202, 202]],
+  ['GET /api/notifications/channel-preferences/', () => get(MATRIX),                                    [401, 200, 200, 200, 200, 200]],
+  ['PUT /api/notifications/channel-preferences/', () => ({ method: 'PUT', url: MATRIX, payload: { live_started: { email: true } } }), [401, 200, 200, 200, 200, 200]],
+]);
+
+// An email link's token is the proof: whoever sends it (signed in as anyone, or not) acts for the
+// owner it names, and only on what it names.
+const links = () => createSignedLinks(TEST_SECRET, ctx.clock);
+async function emailLinks() {
+  const { username, id } = users.owner;
+  return {
+    verification: links().verification({ userId: id, email: `${username}@example.com` }),
+    unsubscribe: links().unsubscribe({ userId: id, type: 'announcement' }),
+  };
+}
+const ONE_CLICK = '/api/email/one-click-unsubscribe/';
+const form = { 'content-type': 'application/x-www-form-urlencoded' };
+// biome-ignore format: a table reads best one row a line
+const EMAIL_LINKS = table(emailLinks, [
+  ['POST /api/email/verify/',                 (t) => post('/api/email/verify/', { token: t.verification }), [200, 200, 200, 200, 200, 200]],
+  ['POST /api/email/unsubscribe/lookup/',     (t) => post('/api/email/unsubscribe/lookup/', { token: t.unsubscribe }), [200, 200, 200, 200, 200, 200]],
+  ['POST /api/email/unsubscribe/',            (t) => post('/api/email/unsubscribe/', { token: t.unsubscribe, subscribed: false }), [200, 200, 200, 200, 200, 200]],
+  ['POST /api/email/one-click-unsubscribe/:token/', (t) => ({ method: 'POST', url: `${ONE_CLICK}${t.unsubscribe}/`, payload: 'List-Unsubscribe=One-Click', headers: form }), [200, 200, 200, 200, 200, 200]],
+  ['GET /api/email/one-click-unsubscribe/:token/',  (t) => get(`${ONE_CLICK}${t.unsubscribe}/`),     [302, 302, 302, 302, 302, 302]],
+]);
+
+const POLICIES = '/api/admin/delivery-policies/';
+// biome-ignore format: a table reads best one row a line
+const DELIVERY_POLICIES = table(async () => undefined, [
+  ['GET /api/admin/delivery-policies/',       () => get(POLICIES),                                      [401, 403, 403, 403, 403, 200]],
+  ['PUT /api/admin/delivery-policies/:type/:channel/', () => ({ method: 'PUT', url: `${POLICIES}live_ended/email/`, payload: { timing: 'off' } }), [401, 403, 403, 403, 403, 200]],
+]);
+
 const RESOURCES: Array<[string, Cell[]]> = [
   ['webinars', WEBINARS],
   ['registrations', REGISTRATIONS],
@@ -244,6 +295,9 @@ const RESOURCES: Array<[string, Cell[]]> = [
   ['announcements', ANNOUNCEMENT_CELLS],
   ['notifications', NOTIFICATIONS],
   ['admin notifications', ADMIN_NOTIFICATIONS],
+  ['contact settings and channel preferences', SETTINGS],
+  ['email links', EMAIL_LINKS],
+  ['delivery policies', DELIVERY_POLICIES],
 ];
 
 const CODES: Record<number, string> = {

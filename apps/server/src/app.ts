@@ -12,6 +12,8 @@ import { createTokenService } from './auth/tokens.ts';
 import { UserAuthStates } from './auth/user-auth-states.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
+import { contactRoutes } from './contact/contact.routes.ts';
+import { unsubscribeRoutes } from './contact/unsubscribe.routes.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createOutageLog } from './db/unavailable.ts';
 import { deliveryRoutes } from './deliveries/deliveries.routes.ts';
@@ -36,6 +38,8 @@ import { createNotificationService } from './notifications/notifications.service
 import { streamRoutes } from './notifications/stream/stream.routes.ts';
 import { StreamHub } from './notifications/stream/stream-hub.ts';
 import { UserCache } from './notifications/user-cache.ts';
+import { channelPreferenceRoutes } from './preferences/channel-preferences.routes.ts';
+import { deliveryPolicyRoutes } from './preferences/delivery-policies.routes.ts';
 import { recordingRoutes } from './recordings/recordings.routes.ts';
 import { registrationRoutes } from './registrations/registrations.routes.ts';
 import { registerReminderScheduler } from './reminders/reminder-scheduler.ts';
@@ -71,7 +75,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(config.trustProxy),
-    routerOptions: { ignoreTrailingSlash: true },
+    // A signed email link's token is a path segment of the one-click unsubscribe URL: a few
+    // hundred characters, where the router's default stops at 100.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
     // Reject unknown body fields instead of silently dropping them; coerce query strings and path
     // params, never a JSON body (see http/validation.ts).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
@@ -190,6 +196,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await api.register(recordingRoutes, deps);
     await api.register(reminderRoutes, deps);
     await api.register(deliveryRoutes, deps);
+    await api.register(contactRoutes, deps);
+    await api.register(unsubscribeRoutes, deps);
+    await api.register(channelPreferenceRoutes, deps);
+    await api.register(deliveryPolicyRoutes, deps);
   });
   registerReminderScheduler(app, deps, config.reminderIntervalSeconds);
   registerDeliveryWorker(app, deps);

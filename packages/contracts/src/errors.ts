@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'not_found',
   'method_not_allowed',
   'conflict',
+  /** A signed email link (verification, unsubscribe) that is tampered with, expired or outdated (400). */
+  'invalid_link',
   /** An Idempotency-Key sent again with a different request (422). */
   'idempotency_key_reused',
   'payload_too_large',

@@ -14,6 +14,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  invalid_link: 400,
   idempotency_key_reused: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -5,6 +5,7 @@
 import type { Role, User } from '@webinar/contracts';
 import { hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions } from '../auth/sessions.repository.ts';
+import { cleanEmail } from '../contact/contact-fields.ts';
 import type { Db } from '../db/database.ts';
 import type { UserRow } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -35,6 +36,8 @@ export interface NewUserInput {
   password: string;
   role: Role;
   email?: string;
+  /** When the address was confirmed; left out, it is unverified until its link is opened. */
+  emailVerifiedAt?: Date;
   displayName?: string;
 }
 
@@ -57,12 +60,14 @@ export async function createUser(db: Db, input: NewUserInput): Promise<UserRow> 
     });
   }
   checkPassword(input.password);
+  const email = cleanEmail(input.email ?? '');
   const taken = () => new AppError('conflict', `A user named ${input.username} already exists.`);
   if (await findUserByUsername(db, input.username)) throw taken();
   try {
     return await insertUser(db, {
       username: input.username,
-      email: input.email ?? '',
+      email,
+      email_verified_at: email && input.emailVerifiedAt ? input.emailVerifiedAt : null,
       display_name: input.displayName ?? input.username,
       password_hash: await hashPassword(input.password),
       role: input.role,

@@ -18,7 +18,7 @@ export function createUserCommand(): Command {
     .requiredOption('--username <username>', 'sign-in name (letters, digits and @ . + - _)')
     .requiredOption('--password <password>', 'at least 8 characters')
     .addOption(new Option('--role <role>', 'what the user may do').choices(ROLES).makeOptionMandatory())
-    .option('--email <email>', 'e-mail address')
+    .option('--email <email>', 'email address; unverified until the user opens the link emailed to it')
     .option('--display-name <name>', 'name shown to others (default: the username)')
     .action(async (options: CreateUserOptions) => {
       const user = await withDatabase(({ db }) =>

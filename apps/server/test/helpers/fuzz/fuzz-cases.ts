@@ -35,6 +35,8 @@ export interface Fixtures {
   announcementIds: number[];
   /** Notification ids by user id. */
   notificationIds: Map<number, number[]>;
+  /** The tokens of the student's email links: a verification link and an unsubscribe link. */
+  emailTokens: string[];
 }
 
 /** Whose request it is: the fuzz sends it with that user's credentials. */
@@ -167,6 +169,9 @@ function validValue(schema: JsonSchema, name: string, rng: Prng, fixtures: Fixtu
       if (name === 'url') return `https://video.example/${word(rng, 8)}`;
       if (name === 'last_event_id') return String(rng.int(1, 50));
       if (name === 'idempotency-key') return `fuzz-${word(rng, 16)}`;
+      if (name === 'token') return rng.pick(fixtures.emailTokens);
+      if (name === 'email') return `fuzz.${word(rng, 8)}@example.com`;
+      if (name === 'time_zone') return rng.pick(['UTC', 'Europe/Paris', 'America/New_York']);
       const length = Math.max(schema.minLength ?? 1, Math.min(schema.maxLength ?? 12, 12));
       return `fuzz ${word(rng, Math.max(1, length - 5))}`.slice(0, schema.maxLength ?? 100);
     }
@@ -229,10 +234,12 @@ function validParts(
 ): Parts {
   const parts: Parts = { path: {}, query: [], headers: {}, body: undefined };
   for (const parameter of operation.parameters) {
-    if (parameter.in === 'path') {
+    if (parameter.in === 'path' && parameter.name === 'id') {
       // Now and then an id no row has: a valid request all the same.
       const id = rng.chance(0.1) ? UNKNOWN_ID : rng.pick(idsFor(operation, sender, fixtures));
       parts.path[parameter.name] = plain(String(id));
+    } else if (parameter.in === 'path') {
+      parts.path[parameter.name] = plain(String(validValue(parameter.schema, parameter.name, rng, fixtures)));
     } else if (parameter.required || rng.chance(0.3)) {
       const value = String(validValue(parameter.schema, parameter.name, rng, fixtures));
       if (parameter.in === 'query') parts.query.push([parameter.name, plain(value)]);

@@ -2,7 +2,8 @@
 // tokens and cookie sessions), credentials the server must not believe, and a few rows of each
 // kind in each state, so that valid requests name rows that exist.
 import { expect } from 'vitest';
-import { simple, TEST_PASSWORD, type TestContext } from '../app.ts';
+import { createSignedLinks } from '../../../src/deliveries/signed-links.ts';
+import { simple, TEST_PASSWORD, TEST_SECRET, type TestContext } from '../app.ts';
 import type { Fixtures, FixtureUser, Sender } from './fuzz-cases.ts';
 
 export interface SenderEntry {
@@ -131,6 +132,11 @@ export async function seedFuzzWorld(
       rows.map((r) => Number(r.id)),
     );
   }
+  const links = createSignedLinks(TEST_SECRET, ctx.clock);
+  const emailTokens = [
+    links.verification({ userId: student.id, email: `${student.username}@example.com` }),
+    links.unsubscribe({ userId: student.id, type: 'announcement' }),
+  ];
   const fixtures: Fixtures = {
     now: ctx.clock.now(),
     password: TEST_PASSWORD,
@@ -141,6 +147,7 @@ export async function seedFuzzWorld(
     registrationIds,
     announcementIds,
     notificationIds,
+    emailTokens,
   };
 
   return { fixtures, senders };
