@@ -58,6 +58,15 @@ async function runDue(): Promise<void> {
   await ctx.app.deliveryWorker.idle();
 }
 
+/** A header of a raw message, unfolded (long headers continue on indented lines). */
+function rawHeader(raw: string | undefined, name: string): string | undefined {
+  const head = raw?.split('\r\n\r\n')[0]?.replace(/\r\n[ \t]+/g, ' ') ?? '';
+  return head
+    .split('\r\n')
+    .find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}: `))
+    ?.slice(name.length + 2);
+}
+
 /** The emails received since this test began. */
 function newEmails() {
   return smtp.received.slice(sentBefore);
@@ -86,12 +95,11 @@ describe('immediate emails', () => {
     expect(parsed.messageId).toBe(`<delivery-${delivery?.id}@webinars.example.org>`);
     expect(parsed.html).toContain(`${PUBLIC_URL}/webinars/${webinarId}`);
     expect(parsed.text).toContain(`${PUBLIC_URL}/webinars/${webinarId}`);
-    // One-click unsubscribe (RFC 8058), read from the raw header lines (unfolded).
-    const headers = email?.raw.split('\r\n\r\n')[0]?.replace(/\r\n[ \t]+/g, ' ') ?? '';
-    expect(headers).toMatch(
-      new RegExp(`^List-Unsubscribe: <${PUBLIC_URL}/api/email/one-click-unsubscribe/[\\w.-]+>$`, 'm'),
+    // One-click unsubscribe (RFC 8058).
+    expect(rawHeader(email?.raw, 'List-Unsubscribe')).toMatch(
+      new RegExp(`^<${PUBLIC_URL}/api/email/one-click-unsubscribe/[\\w.-]+>$`),
     );
-    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    expect(rawHeader(email?.raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(parsed.html).toMatch(new RegExp(`${PUBLIC_URL}/unsubscribe/[\\w.-]+`));
   });
 
@@ -307,5 +315,51 @@ describe('several processes', () => {
     const ids = newEmails().map((email) => email.parsed.messageId);
     expect(new Set(ids).size).toBe(30);
     expect(ids).toHaveLength(30);
+  });
+});
+
+describe('the links an email carries', () => {
+  it('verifies an address from the emailed link, then one-click unsubscribe stops that type only', async () => {
+    const user = await ctx.buildUser();
+    const address = `${user.username}.new@example.org`;
+    const changed = await ctx.as(user, {
+      method: 'PATCH',
+      url: '/api/auth/me/contact/',
+      payload: { email: address },
+    });
+    expect(changed.json()).toMatchObject({ email_status: 'unverified' });
+    await runDue();
+    const [verification] = (await smtp.waitForMessages(sentBefore + 1)).slice(sentBefore);
+    expect(verification?.to).toEqual([address]);
+    const link = verification?.parsed.text?.match(new RegExp(`${PUBLIC_URL}/verify-email/([\\w.-]+)`));
+    const verified = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/email/verify/',
+      payload: { token: link?.[1] },
+    });
+    expect(verified.statusCode, verified.body).toBe(200);
+
+    await ctx.notify(simple('live_started', [user.id], 'First live'));
+    await runDue();
+    const [first] = (await smtp.waitForMessages(sentBefore + 2)).slice(sentBefore + 1);
+    const oneClick = rawHeader(first?.raw, 'List-Unsubscribe')?.match(/^<https:\/\/[^/]+(\/api\/[^>]+)>$/);
+    const unsubscribed = await ctx.app.inject({
+      method: 'POST',
+      url: oneClick?.[1] ?? '',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(unsubscribed.statusCode, unsubscribed.body).toBe(200);
+
+    await ctx.notify(simple('live_started', [user.id], 'Second live'));
+    await ctx.notify(simple('registration_approved', [user.id], 'Still wanted'));
+    await runDue();
+    const rows = await deliveriesOf(user.id);
+    expect(rows.filter((row) => row.notification_type === 'live_started').map((row) => row.status)).toEqual([
+      'sent',
+    ]);
+    expect(rows.filter((row) => row.notification_type === 'registration_approved')).toMatchObject([
+      { status: 'sent' },
+    ]);
   });
 });
