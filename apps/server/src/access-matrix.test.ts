@@ -287,6 +287,33 @@ const DELIVERY_POLICIES = table(async () => undefined, [
   ['PUT /api/admin/delivery-policies/:type/:channel/', () => ({ method: 'PUT', url: `${POLICIES}live_ended/email/`, payload: { timing: 'off' } }), [401, 403, 403, 403, 403, 200]],
 ]);
 
+// A failed delivery of one of the owner's notifications: only admins see the log or retry.
+async function failedDelivery(): Promise<number> {
+  const notificationId = await notification();
+  const row = await ctx.database.db
+    .insertInto('deliveries')
+    .values({
+      channel: 'email',
+      user_id: users.owner.id,
+      notification_id: notificationId,
+      notification_type: 'system',
+      status: 'failed',
+      reason: '550 no such user',
+      due_at: ctx.clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+const LOG = '/api/admin/deliveries/';
+// biome-ignore format: a table reads best one row a line
+const DELIVERIES = table(failedDelivery, [
+  ['GET /api/admin/deliveries/',              () => get(`${LOG}?status=failed`),                       [401, 403, 403, 403, 403, 200]],
+  ['GET /api/admin/deliveries/:id/',          (d) => get(`${LOG}${d}/`),                                [401, 403, 403, 403, 403, 200]],
+  ['GET /api/admin/deliveries/:id/preview/',  (d) => get(`${LOG}${d}/preview/`),                        [401, 403, 403, 403, 403, 200]],
+  ['POST /api/admin/deliveries/:id/retry/',   (d) => post(`${LOG}${d}/retry/`),                         [401, 403, 403, 403, 403, 200]],
+]);
+
 const RESOURCES: Array<[string, Cell[]]> = [
   ['webinars', WEBINARS],
   ['registrations', REGISTRATIONS],
@@ -298,6 +325,7 @@ const RESOURCES: Array<[string, Cell[]]> = [
   ['contact settings and channel preferences', SETTINGS],
   ['email links', EMAIL_LINKS],
   ['delivery policies', DELIVERY_POLICIES],
+  ['deliveries', DELIVERIES],
 ];
 
 const CODES: Record<number, string> = {

@@ -35,6 +35,8 @@ export interface Fixtures {
   announcementIds: number[];
   /** Notification ids by user id. */
   notificationIds: Map<number, number[]>;
+  /** Email deliveries of those notifications. */
+  deliveryIds: number[];
   /** The tokens of the student's email links: a verification link and an unsubscribe link. */
   emailTokens: string[];
 }
@@ -131,6 +133,8 @@ function idsFor(operation: Operation, sender: Sender, fixtures: Fixtures): numbe
       // A user's own notifications; the admin panel's any user's.
       if (operation.path.startsWith('/api/admin/')) return [...fixtures.notificationIds.values()].flat();
       return fixtures.notificationIds.get(sender.user?.id ?? fixtures.student.id) ?? [];
+    case 'deliveries':
+      return fixtures.deliveryIds;
     default:
       throw new Error(`which rows does ${operation.path} name? Teach idsFor.`);
   }

@@ -132,6 +132,11 @@ export async function seedFuzzWorld(
       rows.map((r) => Number(r.id)),
     );
   }
+  // Their email deliveries (live_started is emailed at once; addresses are not verified, so skipped).
+  await ctx.app.deliveryWorker.idle();
+  const deliveryIds = (await ctx.database.db.selectFrom('deliveries').select('id').execute()).map((r) =>
+    Number(r.id),
+  );
   const links = createSignedLinks(TEST_SECRET, ctx.clock);
   const emailTokens = [
     links.verification({ userId: student.id, email: `${student.username}@example.com` }),
@@ -147,6 +152,7 @@ export async function seedFuzzWorld(
     registrationIds,
     announcementIds,
     notificationIds,
+    deliveryIds,
     emailTokens,
   };
 
