@@ -9,12 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDataset, restoreUnread } from './lib/dataset.ts';
+import { type EmailFanoutResult, measureEmailFanout, startSmtpSink } from './lib/email-fanout.ts';
 import { measureFanout } from './lib/fanout.ts';
 import { type LoadResult, type LoadSpec, runLoad } from './lib/load.ts';
 import { createScratchDatabase, DEFAULT_ADMIN_URL, serverVersion } from './lib/postgres.ts';
 import { buildServer, rssBytes, runCli, startServer } from './lib/processes.ts';
 import {
   commit,
+  emailFanoutTable,
   type FanoutResult,
   fanoutTable,
   loadTable,
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     'skip-embedded': { type: 'boolean', default: false },
     'skip-postgres': { type: 'boolean', default: false },
     'skip-fanout': { type: 'boolean', default: false },
+    'skip-email': { type: 'boolean', default: false },
     streams: { type: 'string' },
     'skip-streams': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -56,7 +59,8 @@ if (args.help) {
   --connections N      concurrent connections (default 64)
   --skip-embedded      PostgreSQL only
   --skip-postgres      the embedded database only
-  --skip-fanout        no fan-out measurements
+  --skip-fanout        no fan-out measurements (in-app and email)
+  --skip-email         no email fan-out
   --streams N          open event streams on one server process (default 10000; needs ulimit -n
                        above N)
   --skip-streams       no many-streams measurement
@@ -80,6 +84,9 @@ const AT_REST_MS = quick ? 500 : 30_000;
 const connections = Number(args.connections ?? 64);
 const loadUsers = Math.min(1000, users);
 const fanoutSizes = quick ? [] : [100_000, 1_000_000];
+const emailFanoutUsers = quick ? users : 100_000;
+/** The email fan-out fails rather than wait longer than this for its last email. */
+const EMAIL_FANOUT_TIMEOUT_MS = 600_000;
 const streamCount = Math.min(Number(args.streams ?? (quick ? 100 : 10_000)), users * 5);
 const only = args.only ? new Set(args.only.split(',')) : undefined;
 const adminUrl = process.env.BENCH_POSTGRES_URL ?? DEFAULT_ADMIN_URL;
@@ -237,6 +244,51 @@ async function fanoutOnPostgres(size: number): Promise<FanoutResult> {
   }
 }
 
+/** An announcement emailed at once to every user, through a local SMTP server; one process, then two. */
+async function emailFanoutsOnPostgres(size: number): Promise<EmailFanoutResult[]> {
+  const results: EmailFanoutResult[] = [];
+  for (const workers of ['1', '2']) {
+    const scratch = await createScratchDatabase(adminUrl);
+    const sink = await startSmtpSink();
+    try {
+      progress(`email fan-out ${size}, WORKERS=${workers}: seeding ${size} users`);
+      const env = { DATABASE_URL: scratch.url, JWT_SECRET: jwtSecret };
+      await runCli(['seed-bench', '--users', String(size), '--per-user', '1'], env);
+      const dataset = await readDataset({ databaseUrl: scratch.url }, 4);
+      const [adminToken] = await mintTokens(jwtSecret, [dataset.admin]);
+      const pollerTokens = await mintTokens(jwtSecret, dataset.users.slice(0, 4));
+      const server = await startServer({
+        ...env,
+        WORKERS: workers,
+        SMTP_URL: sink.url,
+        MAIL_FROM: 'Webinars <notifications@bench.example>',
+        PUBLIC_URL: 'https://webinars.bench.example',
+      });
+      try {
+        progress(`email fan-out ${size}, WORKERS=${workers}: announcement emailed to every user`);
+        results.push(
+          await measureEmailFanout({
+            target: `postgres, WORKERS=${workers}`,
+            baseUrl: server.baseUrl,
+            serverPid: server.child.pid!,
+            adminToken: adminToken!,
+            pollerTokens,
+            users: dataset.users.length,
+            sink,
+            timeoutMs: EMAIL_FANOUT_TIMEOUT_MS,
+          }),
+        );
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await sink.stop();
+      await scratch.drop();
+    }
+  }
+  return results;
+}
+
 async function fanout(
   target: string,
   env: Record<string, string>,
@@ -305,6 +357,7 @@ async function onPostgres(
   targets: TargetResult[],
   fanouts: FanoutResult[],
   streams: Report['streams'],
+  emails: EmailFanoutResult[],
 ): Promise<string> {
   let postgresVersion = 'not measured';
   const scratch = await createScratchDatabase(adminUrl);
@@ -323,6 +376,8 @@ async function onPostgres(
     await scratch.drop();
   }
   if (!args['skip-fanout']) for (const size of fanoutSizes) fanouts.push(await fanoutOnPostgres(size));
+  if (!args['skip-fanout'] && !args['skip-email'])
+    emails.push(...(await emailFanoutsOnPostgres(emailFanoutUsers)));
   return postgresVersion;
 }
 
@@ -332,9 +387,10 @@ async function main() {
   const targets: TargetResult[] = [];
   const fanouts: FanoutResult[] = [];
   const streams: Report['streams'] = [];
+  const emails: EmailFanoutResult[] = [];
   let postgresVersion = 'not measured';
 
-  if (!args['skip-postgres']) postgresVersion = await onPostgres(targets, fanouts, streams);
+  if (!args['skip-postgres']) postgresVersion = await onPostgres(targets, fanouts, streams, emails);
 
   // The embedded database, same data set.
   if (!args['skip-embedded']) {
@@ -368,11 +424,12 @@ async function main() {
     },
     targets,
     fanouts,
+    emails,
     streams,
     extra: { totalSeconds: Math.round((Date.now() - started) / 1000) },
   };
   console.log(
-    `\n${loadTable(targets)}\n\n${memoryTable(targets)}\n\n${fanoutTable(fanouts)}\n\n${streamTable(streams)}\n`,
+    `\n${loadTable(targets)}\n\n${memoryTable(targets)}\n\n${fanoutTable(fanouts)}\n\n${emailFanoutTable(emails)}\n\n${streamTable(streams)}\n`,
   );
   const written = writeReport(report);
   console.log(

@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { EmailFanoutResult } from './email-fanout.ts';
 import type { LoadResult } from './load.ts';
 import { REPO } from './processes.ts';
 import type { StreamResult } from './streams.ts';
@@ -34,6 +35,7 @@ export interface Report {
   settings: Record<string, unknown>;
   targets: TargetResult[];
   fanouts: FanoutResult[];
+  emails: EmailFanoutResult[];
   streams: Array<StreamResult & { target: string }>;
   extra: Record<string, unknown>;
 }
@@ -108,6 +110,19 @@ export function fanoutTable(fanouts: FanoutResult[]): string {
   return lines.join('\n');
 }
 
+export function emailFanoutTable(emails: EmailFanoutResult[]): string {
+  const lines = [
+    '| target | users | request ms | last email s | emails/s | repeats | peak RSS MB | poller p99 / max ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const e of emails) {
+    lines.push(
+      `| ${e.target} | ${e.users} | ${fixed(e.requestMs, 0)} | ${fixed(e.lastEmailMs / 1000)} | ${fixed(e.emailsPerSecond, 0)} | ${e.repeats} | ${fixed(e.peakRssMb, 0)} | ${fixed(e.probeP99Ms, 0)} / ${fixed(e.probeMaxMs, 0)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 export function streamTable(streams: Report['streams']): string {
   const lines = [
     '| target | streams open | idle RSS MB | RSS with streams MB | KB per stream | round | POST ms | delay from send p50 / p99 / max ms | delay after the answer p50 / p99 ms | delay from the commit p50 / p99 ms |',
@@ -151,6 +166,10 @@ export function writeReport(report: Report): { json: string; markdown: string } 
       '## Fan-out',
       '',
       fanoutTable(report.fanouts),
+      '',
+      '## Email fan-out',
+      '',
+      emailFanoutTable(report.emails),
       '',
       '## Live streams',
       '',

@@ -1,8 +1,9 @@
-// The benchmark data set: U students (user00001, ...), one admin `benchadmin` hosting one webinar
-// every student is registered for (approved), and K notifications per student spread over the
-// last 30 days, the newest 20% unread. Built with set-based SQL (INSERT ... SELECT over
-// generate_series), one batch per slice of rows, so half a million notifications load in seconds
-// and the caller can show progress between batches.
+// The benchmark data set: U students (user00001, ..., each with a verified address at
+// bench.example), one admin `benchadmin` hosting one webinar every student is registered for
+// (approved), and K notifications per student spread over the last 30 days, the newest 20%
+// unread. Built with set-based SQL (INSERT ... SELECT over generate_series), one batch per slice
+// of rows, so half a million notifications load in seconds and the caller can show progress
+// between batches.
 import { NOTIFICATION_TYPE_LABELS, NOTIFICATION_TYPES, type NotificationType } from '@webinar/contracts';
 import { sql } from 'kysely';
 import { hashPassword } from '../auth/passwords.ts';
@@ -99,6 +100,7 @@ export async function seedBench(
         .values({
           username: BENCH_ADMIN,
           email: `${BENCH_ADMIN}@bench.example`,
+          email_verified_at: new Date(now),
           display_name: 'Bench Admin',
           password_hash: passwordHash,
           role: 'admin',
@@ -111,8 +113,9 @@ export async function seedBench(
       const to = Math.min(users, from + ROWS_PER_BATCH - 1);
       const username = sql<string>`'user' || lpad(g::text, ${digits}::int, '0')`;
       await sql`
-        insert into users (username, email, display_name, password_hash, role)
-        select ${username}, ${username} || '@bench.example', 'Bench user ' || g, ${passwordHash}, 'student'
+        insert into users (username, email, email_verified_at, display_name, password_hash, role)
+        select ${username}, ${username} || '@bench.example', ${new Date(now)}, 'Bench user ' || g,
+          ${passwordHash}, 'student'
         from generate_series(${from}::int, ${to}::int) as g
         order by g`.execute(trx);
     }
