@@ -3,7 +3,7 @@
 // count at a steady pace (users on the site meanwhile, not a load that competes for the CPU for a
 // minute) and the server's memory is sampled.
 import { type ChildProcess, fork } from 'node:child_process';
-import { peakRssSampler } from './processes.ts';
+import { cpuMs, peakRssSampler } from './processes.ts';
 
 export interface EmailFanoutResult {
   target: string;
@@ -20,6 +20,9 @@ export interface EmailFanoutResult {
   /** Emails per second between the first and the last one accepted. */
   emailsPerSecond: number;
   peakRssMb: number;
+  /** CPU time per email of the server's processes and of the SMTP server (a figure the machine's noise moves less). */
+  serverCpuMsPerEmail: number;
+  sinkCpuMsPerEmail: number;
   probeP99Ms: number;
   probeMaxMs: number;
 }
@@ -30,6 +33,7 @@ interface SinkReport {
   bytes: number;
   firstAt: number;
   lastAt: number;
+  cpuMs: number;
 }
 
 export interface SmtpSink {
@@ -108,6 +112,8 @@ export async function measureEmailFanout(options: EmailFanoutOptions): Promise<E
     }
   });
   const memory = peakRssSampler(options.serverPid, 250);
+  const serverCpuBefore = cpuMs(options.serverPid);
+  const sinkCpuBefore = (await options.sink.report()).cpuMs;
 
   const startedAt = Date.now();
   const { notified } = await asAdmin(options, 'POST', '/api/communications/announcements/', {
@@ -125,6 +131,7 @@ export async function measureEmailFanout(options: EmailFanoutOptions): Promise<E
     await new Promise((r) => setTimeout(r, 100));
     report = await options.sink.report();
   }
+  const serverCpu = cpuMs(options.serverPid) - serverCpuBefore;
   polling = false;
   await Promise.all(pollers);
   const peakRssMb = memory.stop() / 1048576;
@@ -139,6 +146,8 @@ export async function measureEmailFanout(options: EmailFanoutOptions): Promise<E
     kbPerEmail: report.bytes / 1024 / Math.max(1, report.received),
     emailsPerSecond: (report.unique - 1) / Math.max(0.001, (report.lastAt - report.firstAt) / 1000),
     peakRssMb,
+    serverCpuMsPerEmail: serverCpu / Math.max(1, report.received),
+    sinkCpuMsPerEmail: (report.cpuMs - sinkCpuBefore) / Math.max(1, report.received),
     probeP99Ms: percentile(waits, 99),
     probeMaxMs: waits.at(-1) ?? 0,
   };

@@ -112,12 +112,12 @@ export function fanoutTable(fanouts: FanoutResult[]): string {
 
 export function emailFanoutTable(emails: EmailFanoutResult[]): string {
   const lines = [
-    '| target | users | request ms | last email s | emails/s | repeats | peak RSS MB | poller p99 / max ms |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| target | users | request ms | last email s | emails/s | repeats | KB per email | CPU ms per email, server / SMTP server | peak RSS MB | poller p99 / max ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const e of emails) {
     lines.push(
-      `| ${e.target} | ${e.users} | ${fixed(e.requestMs, 0)} | ${fixed(e.lastEmailMs / 1000)} | ${fixed(e.emailsPerSecond, 0)} | ${e.repeats} | ${fixed(e.peakRssMb, 0)} | ${fixed(e.probeP99Ms, 0)} / ${fixed(e.probeMaxMs, 0)} |`,
+      `| ${e.target} | ${e.users} | ${fixed(e.requestMs, 0)} | ${fixed(e.lastEmailMs / 1000)} | ${fixed(e.emailsPerSecond, 0)} | ${e.repeats} | ${fixed(e.kbPerEmail)} | ${fixed(e.serverCpuMsPerEmail, 2)} / ${fixed(e.sinkCpuMsPerEmail, 2)} | ${fixed(e.peakRssMb, 0)} | ${fixed(e.probeP99Ms, 0)} / ${fixed(e.probeMaxMs, 0)} |`,
     );
   }
   return lines.join('\n');

@@ -1,7 +1,7 @@
 // The email fan-out's mail server, in a process of its own (as a real one would be): a real SMTP
 // server (smtp-server) that accepts every message, reads it to the end and counts it, once per
 // Message-ID so that a repeat shows. Answers the parent's "report" with its counts; the times are
-// milliseconds since the epoch, the clock both processes share.
+// milliseconds since the epoch, the clock both processes share; its own CPU time comes with them.
 import { SMTPServer } from 'smtp-server';
 
 let received = 0;
@@ -44,6 +44,16 @@ server.listen(0, '127.0.0.1', () => {
 });
 
 process.on('message', (message) => {
-  if (message === 'report') process.send({ received, unique: messageIds.size, bytes, firstAt, lastAt });
+  if (message === 'report') {
+    const { user, system } = process.cpuUsage();
+    process.send({
+      received,
+      unique: messageIds.size,
+      bytes,
+      firstAt,
+      lastAt,
+      cpuMs: (user + system) / 1000,
+    });
+  }
   if (message === 'stop') server.close(() => process.exit(0));
 });
