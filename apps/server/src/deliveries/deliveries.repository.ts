@@ -54,6 +54,8 @@ export async function claimDigestMates(
       'in',
       claimable(db, now)
         .where('status', '=', 'pending')
+        .where('digest_id', 'is', null)
+        .where(sql<boolean>`due_at > created_at`)
         .where((eb) =>
           eb(
             eb.refTuple('user_id', 'notification_type'),
@@ -265,12 +267,8 @@ export async function listDeliveries(
       .selectFrom(filtered.as('f'))
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow(),
-    filtered
-      .orderBy('d.created_at', 'desc')
-      .orderBy('d.id', 'desc')
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute(),
+    // Ids grow with time: newest first without an index of its own on created_at.
+    filtered.orderBy('d.id', 'desc').offset(page.offset).limit(page.limit).execute(),
   ]);
   return { count: Number(counted.count), rows };
 }

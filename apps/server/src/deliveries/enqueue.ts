@@ -25,13 +25,13 @@ export function queueEmailDeliveries(qc: QueryCreator<WithInsertedNotifications>
     when p.timing = 'digest' then coalesce(
       (select min(d.due_at) from deliveries d
         where d.user_id = i.user_id and d.notification_type = ${type}
-          and d.status = 'pending' and d.digest_id is null),
+          and d.status = 'pending' and d.digest_id is null and d.due_at > d.created_at),
       ${delay})
     else i.created_at
   end`;
   return qc
     .insertInto('deliveries')
-    .columns(['channel', 'user_id', 'notification_id', 'notification_type', 'due_at'])
+    .columns(['channel', 'user_id', 'notification_id', 'notification_type', 'due_at', 'created_at'])
     .expression(
       qc
         .selectFrom('inserted as i')
@@ -52,6 +52,7 @@ export function queueEmailDeliveries(qc: QueryCreator<WithInsertedNotifications>
           'i.id',
           sql<NotificationType>`${type}`.as('notification_type'),
           dueAt.as('due_at'),
+          'i.created_at',
         ]),
     );
 }
