@@ -14,7 +14,9 @@ function links(user: User) {
   return [
     { to: '/portal', label: 'Portal' },
     ...(user.role === 'student' ? [] : [{ to: '/dashboard', label: 'Dashboard' }]),
+    ...(user.role === 'admin' ? [{ to: '/dashboard/deliveries', label: 'Deliveries' }] : []),
     { to: '/notifications', label: 'Notifications' },
+    { to: '/settings/notifications', label: 'Settings' },
   ];
 }
 
