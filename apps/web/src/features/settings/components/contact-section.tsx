@@ -65,7 +65,8 @@ function EmailForm({ contact }: { contact: ContactSettings }) {
   };
 
   return (
-    <form onSubmit={save} className="space-y-3" aria-label="Email address">
+    // The server checks the address and says what is wrong under the field.
+    <form onSubmit={save} className="space-y-3" noValidate>
       <Notice message={notice} />
       <div className="flex flex-wrap items-end gap-3">
         <Field label="Email address" error={fieldError} className="min-w-0 flex-1 basis-64">
