@@ -16,7 +16,8 @@ export function deliveryKind(delivery: Delivery): string {
 
 export function deliveryTitle(delivery: Delivery): string {
   if (delivery.title !== null) return delivery.title;
-  if (delivery.purpose === 'email_verification') return `Verify ${delivery.address ?? 'address'}`;
+  if (delivery.purpose === 'email_verification')
+    return delivery.address ? `Verify ${delivery.address}` : 'Verify the new address';
   if (delivery.purpose === 'test') return 'Test email';
   return '(notification deleted)';
 }
