@@ -91,9 +91,9 @@ async function pictureEmail(page: Page, deliveryId: number, name: string): Promi
   await expect(frame).toBeVisible();
   await expect(page.frameLocator('iframe[title="Email preview"]').locator('body')).not.toBeEmpty();
   await frame.evaluate((element) => {
-    (element as HTMLIFrameElement).style.height = '1500px';
+    (element as HTMLIFrameElement).style.height = '800px';
   });
-  await frame.screenshot({ path: screenshotPath(`email-${name}`) });
+  await frame.screenshot({ animations: 'disabled', path: screenshotPath(`email-${name}`) });
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -132,7 +132,7 @@ test('a student sets a new address, verifies it through the link the admin finds
     await admin.page.getByLabel('User').fill(String(carolId));
     const link = admin.page.getByRole('table').getByRole('link', { name: /^Verify / });
     await expect(link.first()).toBeVisible();
-    await admin.page.screenshot({ path: screenshotPath('deliveries') });
+    await admin.page.screenshot({ animations: 'disabled', path: screenshotPath('deliveries') });
     await link.first().click();
     await expect(admin.page).toHaveURL(/\/dashboard\/deliveries\/\d+$/);
     const id = Number(admin.page.url().split('/').at(-1));
@@ -141,7 +141,21 @@ test('a student sets a new address, verifies it through the link the admin finds
     const email = admin.page.frameLocator('iframe[title="Email preview"]');
     await expect(email.getByRole('heading', { name: 'Confirm your email address' })).toBeVisible();
     await expect(email.getByText(`Confirm that ${address} is yours`)).toBeVisible();
-    await admin.page.screenshot({ path: screenshotPath('delivery-detail'), fullPage: true });
+    await admin.page.screenshot({
+      animations: 'disabled',
+      path: screenshotPath('delivery-detail'),
+      fullPage: true,
+    });
+    // On a phone: the facts stack and long addresses wrap, nothing scrolls sideways.
+    await admin.page.setViewportSize(PHONE);
+    await expect(admin.page.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expectNoHorizontalScroll(admin.page);
+    await admin.page.screenshot({ animations: 'disabled', path: screenshotPath('delivery-detail-phone') });
+    await admin.page.goto('/dashboard/deliveries');
+    await expect(admin.page.getByRole('list', { name: 'Deliveries' })).toBeVisible();
+    await expectNoHorizontalScroll(admin.page);
+    await admin.page.screenshot({ animations: 'disabled', path: screenshotPath('deliveries-phone') });
+    await admin.page.setViewportSize(DESKTOP);
     const message = await preview(request, adminToken, id);
     expect(message.text).toContain('/verify-email/');
     verifyPath = linkPath(message.html, '/verify-email/');
@@ -174,11 +188,11 @@ test('a student sets a new address, verifies it through the link the admin finds
   );
   await expect(matrix.getByRole('button', { name: 'Reset Email for Live Ended to default' })).toBeVisible();
   await expectNoHorizontalScroll(page);
-  await page.screenshot({ path: screenshotPath('settings-desktop'), fullPage: true });
+  await page.screenshot({ animations: 'disabled', path: screenshotPath('settings-desktop'), fullPage: true });
   await page.setViewportSize(PHONE);
   await expect(matrix.getByRole('switch', { name: 'Email for Live Ended' })).toBeVisible();
   await expectNoHorizontalScroll(page);
-  await page.screenshot({ path: screenshotPath('settings-phone'), fullPage: true });
+  await page.screenshot({ animations: 'disabled', path: screenshotPath('settings-phone'), fullPage: true });
   await page.setViewportSize(DESKTOP);
 });
 
@@ -269,7 +283,7 @@ test('every kind of notification email is rendered, and its unsubscribe link wor
     ).toBeVisible();
     await expect(stranger.getByRole('button', { name: 'Subscribe again' })).toBeVisible();
     await expectNoHorizontalScroll(stranger);
-    await stranger.screenshot({ path: screenshotPath('unsubscribe') });
+    await stranger.screenshot({ animations: 'disabled', path: screenshotPath('unsubscribe') });
   } finally {
     await visitor.close();
   }
@@ -307,7 +321,11 @@ test('the admin sets new recordings to a one-minute digest, and two recordings m
     await row.getByRole('button', { name: 'Save' }).click();
     await expect(row.getByText('Saved: One email per 1 minute')).toBeVisible();
     await admin.page.setViewportSize(DESKTOP);
-    await admin.page.screenshot({ path: screenshotPath('email-policies'), fullPage: true });
+    await admin.page.screenshot({
+      animations: 'disabled',
+      path: screenshotPath('email-policies'),
+      fullPage: true,
+    });
 
     try {
       const startedAt = new Date(Date.now() - 1000).toISOString();

@@ -46,7 +46,7 @@ export function DeliveryFilters({ value, onChange }: DeliveryFiltersProps) {
   const set = (key: keyof DeliveryFilterValues) => (event: { target: { value: string } }) =>
     onChange({ ...value, [key]: event.target.value });
   return (
-    <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
       <Field label="Status">
         <Select value={value.status} onChange={set('status')}>
           <option value="">Any status</option>
