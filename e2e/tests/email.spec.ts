@@ -299,6 +299,18 @@ test('every kind of notification email is rendered, and its unsubscribe link wor
     'aria-checked',
     'true',
   );
+
+  // The webinar's page offers its calendar file.
+  await page.goto(`/webinars/${webinar.id}`);
+  const calendar = page.getByRole('link', { name: 'Add to calendar' });
+  await expect(calendar).toHaveAttribute('href', `/api/webinars/${webinar.id}/calendar.ics`);
+  await expect(calendar).toHaveAttribute('download', /\.ics$/);
+  const download = page.waitForEvent('download');
+  await calendar.click();
+  expect((await download).suggestedFilename()).toMatch(/\.ics$/);
+  const ics = await page.request.get(`/api/webinars/${webinar.id}/calendar.ics`);
+  expect(ics.headers()['content-type']).toContain('text/calendar');
+  expect(await ics.text()).toContain(title);
 });
 
 test('the admin sets new recordings to a one-minute digest, and two recordings make one email', async ({
