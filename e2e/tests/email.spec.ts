@@ -86,6 +86,8 @@ async function expectNoHorizontalScroll(page: Page): Promise<void> {
 
 /** Opens a delivery's detail as the admin and pictures its rendered email, the frame made tall enough. */
 async function pictureEmail(page: Page, deliveryId: number, name: string): Promise<void> {
+  // Tall enough for the whole frame: scrolled, the sticky navbar would cover its top.
+  await page.setViewportSize({ width: DESKTOP.width, height: 1800 });
   await page.goto(`/dashboard/deliveries/${deliveryId}`);
   const frame = page.getByTitle('Email preview');
   await expect(frame).toBeVisible();
