@@ -11,6 +11,7 @@ import { systemClock } from '../../server/src/clock.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../server/src/db/database.ts';
 import { inTransaction } from '../../server/src/db/transaction.ts';
+import { createSignedLinks, type SignedLinks } from '../../server/src/deliveries/signed-links.ts';
 import { createInProcessEventBus } from '../../server/src/events/event-bus.ts';
 import { createNotificationService } from '../../server/src/notifications/notifications.service.ts';
 import { insertUser } from '../../server/src/users/users.repository.ts';
@@ -46,6 +47,12 @@ export interface TestServer {
   register(student: TestUser, webinarId: number, status: 'pending' | 'approved'): Promise<number>;
   /** From now on, the web app calls the API as this user. */
   signInAs(user: TestUser): void;
+  /** From now on, the web app calls the API as nobody (the pages behind an email's links). */
+  signOut(): void;
+  /** Marks the user's address as confirmed, as its verification link would. */
+  verifyEmail(user: TestUser): Promise<void>;
+  /** The tokens of the links emails carry, signed as the server signs them. */
+  signedLinks: SignedLinks;
   /**
    * A second server process on the same database, whose event bus reaches neither this one nor
    * back: what changes through it, this one's caches never hear of (as for a few milliseconds
@@ -134,6 +141,17 @@ export async function startTestServer(): Promise<TestServer> {
     signInAs(user) {
       configureApiClient({ baseUrl, bearerToken: user.token });
     },
+    signOut() {
+      configureApiClient({ baseUrl, bearerToken: undefined });
+    },
+    async verifyEmail(user) {
+      await database.db
+        .updateTable('users')
+        .set({ email_verified_at: new Date() })
+        .where('id', '=', user.id)
+        .execute();
+    },
+    signedLinks: createSignedLinks(SECRET, systemClock),
     async startOtherProcess() {
       const other = await buildApp({
         config,

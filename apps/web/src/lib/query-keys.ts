@@ -10,4 +10,8 @@ export const resourceKeys = {
   recordings: ['recordings'],
   announcements: ['announcements'],
   adminNotifications: ['admin-notifications'],
+  contact: ['contact'],
+  channelPreferences: ['channel-preferences'],
+  deliveries: ['deliveries'],
+  deliveryPolicies: ['delivery-policies'],
 } as const;

@@ -1,4 +1,4 @@
-// The top bar: app name, the main links, the bell, who is signed in and "Sign out". Below the md
+// The top bar: app name, the main links, the bell, who is signed in and "Sign out". Below the lg
 // breakpoint the links, name and "Sign out" fold into a menu; the bell always stays in view.
 import type { User } from '@webinar/contracts';
 import { Menu, Video, X } from 'lucide-react';
@@ -14,7 +14,9 @@ function links(user: User) {
   return [
     { to: '/portal', label: 'Portal' },
     ...(user.role === 'student' ? [] : [{ to: '/dashboard', label: 'Dashboard' }]),
+    ...(user.role === 'admin' ? [{ to: '/dashboard/deliveries', label: 'Deliveries' }] : []),
     { to: '/notifications', label: 'Notifications' },
+    { to: '/settings/notifications', label: 'Settings' },
   ];
 }
 
@@ -51,7 +53,7 @@ export function Navbar({ user }: { user: User }) {
           </span>
           Webinar Hub
         </Link>
-        <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+        <nav aria-label="Main" className="hidden items-center gap-1 lg:flex">
           {navLinks.map((link) => (
             <NavLink key={link.to} to={link.to} className={linkClass} end={link.to === '/dashboard'}>
               {link.label}
@@ -60,9 +62,9 @@ export function Navbar({ user }: { user: User }) {
         </nav>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <NotificationBell />
-          <span className="hidden px-2 text-sm text-slate-700 md:inline">{user.display_name}</span>
+          <span className="hidden px-2 text-sm text-slate-700 lg:inline">{user.display_name}</span>
           {/* A wrapper, because the button's own display class would override `hidden`. */}
-          <div className="hidden md:block">
+          <div className="hidden lg:block">
             <Button variant="secondary" size="sm" busy={signOut.isPending} onClick={onSignOut}>
               Sign out
             </Button>
@@ -73,14 +75,14 @@ export function Navbar({ user }: { user: User }) {
             aria-expanded={menuOpen}
             aria-controls="mobile-menu"
             onClick={() => setMenuOpen((open) => !open)}
-            className="inline-flex size-10 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 md:hidden"
+            className="inline-flex size-10 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:hidden"
           >
             {menuOpen ? <X aria-hidden className="size-5" /> : <Menu aria-hidden className="size-5" />}
           </button>
         </div>
       </div>
       {menuOpen ? (
-        <div id="mobile-menu" className="border-t border-slate-200 px-4 py-3 md:hidden">
+        <div id="mobile-menu" className="border-t border-slate-200 px-4 py-3 lg:hidden">
           <nav aria-label="Main" className="flex flex-col gap-1">
             {navLinks.map((link) => (
               <NavLink key={link.to} to={link.to} className={linkClass} end={link.to === '/dashboard'}>

@@ -2,7 +2,7 @@
 // sessions, registrations to approve, announcements (admins), recordings. Every action that
 // notifies users says how many.
 import type { Webinar, WebinarListQuery } from '@webinar/contracts';
-import { Settings2 } from 'lucide-react';
+import { Mail, Send, Settings2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
@@ -18,6 +18,7 @@ import { EditWebinarDialog } from '../../features/webinars/components/edit-webin
 import { NewWebinarForm } from '../../features/webinars/components/new-webinar-form.tsx';
 import { WebinarListSection } from '../../features/webinars/components/webinar-list-section.tsx';
 import { notifiedMessage } from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCurrentUser } from '../layouts/app-layout.tsx';
 
 function WebinarsSection({ query }: { query: WebinarListQuery }) {
@@ -73,6 +74,7 @@ function WebinarsSection({ query }: { query: WebinarListQuery }) {
 }
 
 export function DashboardRoute() {
+  useDocumentTitle('Dashboard');
   const user = useCurrentUser();
   const admin = user.role === 'admin';
   // Admins manage every webinar; hosts the ones they host.
@@ -84,10 +86,20 @@ export function DashboardRoute() {
     <div className="space-y-6">
       <PageHeader title="Dashboard">
         {admin ? (
-          <Link to="/dashboard/notifications" className={buttonClass('secondary')}>
-            <Settings2 aria-hidden className="size-4" />
-            Notifications admin
-          </Link>
+          <>
+            <Link to="/dashboard/notifications" className={buttonClass('secondary')}>
+              <Settings2 aria-hidden className="size-4" />
+              Notifications admin
+            </Link>
+            <Link to="/dashboard/deliveries" className={buttonClass('secondary')}>
+              <Send aria-hidden className="size-4" />
+              Email deliveries
+            </Link>
+            <Link to="/dashboard/email-policies" className={buttonClass('secondary')}>
+              <Mail aria-hidden className="size-4" />
+              Email policies
+            </Link>
+          </>
         ) : null}
       </PageHeader>
       <WebinarsSection query={query} />

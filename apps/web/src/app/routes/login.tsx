@@ -3,9 +3,11 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoadingState } from '../../components/ui/states.tsx';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { LoginPage } from '../../features/auth/components/login-page.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { homePath, safeNextPath } from '../home-path.ts';
 
 export function LoginRoute() {
+  useDocumentTitle('Sign in');
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();

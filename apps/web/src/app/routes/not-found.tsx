@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import { buttonClass } from '../../components/ui/button.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 
 export function NotFoundRoute() {
+  useDocumentTitle('Page not found');
   return (
     <div className="mx-auto mt-12 max-w-md text-center">
       <h1 className="text-2xl font-semibold text-slate-900">Page not found</h1>

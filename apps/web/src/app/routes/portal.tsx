@@ -9,11 +9,13 @@ import { MyRegistrations } from '../../features/registrations/components/my-regi
 import { RegisterButton } from '../../features/registrations/components/register-button.tsx';
 import { canManageWebinar } from '../../features/webinars/can-manage-webinar.ts';
 import { WebinarListSection } from '../../features/webinars/components/webinar-list-section.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCurrentUser } from '../layouts/app-layout.tsx';
 
 const ALL = 100;
 
 export function PortalRoute() {
+  useDocumentTitle('Portal');
   const user = useCurrentUser();
   const navigate = useNavigate();
   const student = user.role === 'student';

@@ -1,9 +1,10 @@
 // One webinar: when, who, its status; register, join the live session, or (its host or an admin)
 // start and end it; its recordings.
 import type { Webinar } from '@webinar/contracts';
-import { CalendarDays, Clock, UserRound } from 'lucide-react';
+import { CalendarDays, CalendarPlus, Clock, UserRound } from 'lucide-react';
 import { type ReactNode, useState } from 'react';
 import { useParams } from 'react-router';
+import { buttonClass } from '../../components/ui/button.tsx';
 import { Notice } from '../../components/ui/notice.tsx';
 import { ErrorMessage, ErrorState, LoadingState } from '../../components/ui/states.tsx';
 import { JoinLiveButton } from '../../features/live-sessions/components/join-live-button.tsx';
@@ -15,6 +16,7 @@ import { canManageWebinar } from '../../features/webinars/can-manage-webinar.ts'
 import { WebinarStatusBadge } from '../../features/webinars/components/webinar-status-badge.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { formatDateTime, notifiedMessage } from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCurrentUser } from '../layouts/app-layout.tsx';
 import { NotFoundRoute } from './not-found.tsx';
 
@@ -74,6 +76,7 @@ export function WebinarRoute() {
 
 function WebinarScreen({ id }: { id: number }) {
   const webinar = useWebinar(id);
+  useDocumentTitle(webinar.data?.title ?? 'Webinar');
   if (webinar.error instanceof ApiError && webinar.error.status === 404) return <NotFoundRoute />;
   if (webinar.isPending) return <LoadingState />;
   if (webinar.isError) return <ErrorState error={webinar.error} onRetry={() => void webinar.refetch()} />;
@@ -82,7 +85,9 @@ function WebinarScreen({ id }: { id: number }) {
     <div className="space-y-6">
       <article className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{data.title}</h1>
+          <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words text-slate-900">
+            {data.title}
+          </h1>
           <WebinarStatusBadge status={data.status} />
         </div>
         {data.description ? <p className="mt-3 max-w-prose text-slate-600">{data.description}</p> : null}
@@ -97,8 +102,16 @@ function WebinarScreen({ id }: { id: number }) {
             {data.duration_minutes} minutes
           </Fact>
         </dl>
-        <div className="mt-6 border-t border-slate-100 pt-6">
+        <div className="mt-6 flex flex-wrap items-start justify-between gap-3 border-t border-slate-100 pt-6">
           <WebinarActions webinar={data} />
+          <a
+            href={`/api/webinars/${data.id}/calendar.ics`}
+            download={`webinar-${data.id}.ics`}
+            className={buttonClass('secondary', 'sm')}
+          >
+            <CalendarPlus aria-hidden className="size-4" />
+            Add to calendar
+          </a>
         </div>
       </article>
       <WebinarRecordings webinarId={data.id} />

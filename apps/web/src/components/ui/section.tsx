@@ -37,7 +37,7 @@ export function Section({ title, description, actions, flush, children, classNam
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <div className="flex flex-wrap items-end justify-between gap-3">
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+      <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words text-slate-900">{title}</h1>
       {children ? <div className="flex flex-wrap gap-2">{children}</div> : null}
     </div>
   );

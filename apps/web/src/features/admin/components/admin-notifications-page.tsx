@@ -8,6 +8,7 @@ import { Notice } from '../../../components/ui/notice.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
 import { EmptyState, ErrorState, LoadingState, Spinner } from '../../../components/ui/states.tsx';
 import { pluralize } from '../../../lib/format.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDeleteAdminNotification } from '../api/delete-admin-notification.ts';
 import { useAdminNotifications } from '../api/get-admin-notifications.ts';
 import { AdminFilters, type AdminFilterValues, NO_FILTERS, toAdminQuery } from './admin-filters.tsx';
@@ -18,6 +19,7 @@ import { SendNotificationForm } from './send-notification-form.tsx';
 const PAGE_SIZE = 20;
 
 export function AdminNotificationsPage() {
+  useDocumentTitle('Notifications admin');
   const [filters, setFilters] = useState<AdminFilterValues>(NO_FILTERS);
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<AdminNotification | null>(null);

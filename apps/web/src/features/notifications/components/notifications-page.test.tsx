@@ -114,25 +114,14 @@ describe('the notifications page', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
-  it('saves per-type preferences; System Notification cannot be muted', async () => {
-    const user = await server.createUser();
-    server.signInAs(user);
-    const { user: pointer } = renderApp('/notifications');
+  it('links the notification settings where the preferences used to be', async () => {
+    server.signInAs(await server.createUser());
+    renderApp('/notifications');
     const preferences = await screen.findByRole('region', { name: 'Preferences' });
-    const system = await within(preferences).findByRole('checkbox', { name: 'System Notification' });
-    expect(system).toBeChecked();
-    expect(system).toBeDisabled();
-
-    await pointer.click(within(preferences).getByRole('checkbox', { name: 'Announcement' }));
-    await pointer.click(within(preferences).getByRole('button', { name: 'Save preferences' }));
-    expect(await within(preferences).findByText('Preferences saved')).toBeInTheDocument();
-
-    const stored = await server.app.inject({
-      method: 'GET',
-      url: '/api/communications/notifications/preferences/',
-      headers: { authorization: `Bearer ${user.token}` },
-    });
-    expect(stored.json()).toMatchObject({ announcement: false, system: true, live_started: true });
+    expect(within(preferences).getByRole('link', { name: 'Notification settings' })).toHaveAttribute(
+      'href',
+      '/settings/notifications',
+    );
   });
 
   it('says so when there is nothing to show', async () => {

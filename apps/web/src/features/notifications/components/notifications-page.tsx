@@ -1,12 +1,15 @@
 // Every notification of the user, newest first, a page at a time; filters, read state, delete with
-// undo, and the delivery preferences.
+// undo, and a link to the notification settings.
 import { NOTIFICATION_TYPE_LABELS, NOTIFICATION_TYPES, type NotificationType } from '@webinar/contracts';
+import { Settings } from 'lucide-react';
 import { useState } from 'react';
-import { Button } from '../../../components/ui/button.tsx';
+import { Link } from 'react-router';
+import { Button, buttonClass } from '../../../components/ui/button.tsx';
 import { Field, Select } from '../../../components/ui/field.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
 import { EmptyState, ErrorMessage, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
 import { cn } from '../../../lib/cn.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { type NotificationFilters, useNotifications } from '../api/get-notifications.ts';
 import { useUnreadCount } from '../api/get-unread-count.ts';
@@ -14,7 +17,6 @@ import { useMarkAllRead } from '../api/mark-all-read.ts';
 import { useMarkNotificationRead } from '../api/mark-notification-read.ts';
 import { useMarkNotificationUnread } from '../api/mark-notification-unread.ts';
 import { NotificationRow } from './notification-row.tsx';
-import { PreferencesForm } from './preferences-form.tsx';
 import { UndoToast } from './undo-toast.tsx';
 import { useUndoableDelete } from './use-undoable-delete.ts';
 
@@ -56,6 +58,7 @@ function FilterToggle({
 }
 
 export function NotificationsPage() {
+  useDocumentTitle('Notifications');
   const [filters, setFilters] = useState<NotificationFilters>({ unread: false, type: undefined });
   const list = useNotifications(filters);
   const unreadCount = useUnreadCount().data?.unread_count ?? 0;
@@ -160,7 +163,15 @@ export function NotificationsPage() {
         ) : null}
       </Section>
 
-      <PreferencesForm />
+      <Section
+        title="Preferences"
+        description="Choose which notifications reach you in the app and by email, and where they are emailed."
+      >
+        <Link to="/settings/notifications" className={buttonClass('secondary')}>
+          <Settings aria-hidden className="size-4" />
+          Notification settings
+        </Link>
+      </Section>
       {deletion.pending ? <UndoToast onUndo={deletion.undo} /> : null}
     </div>
   );

@@ -1,0 +1,86 @@
+// /dashboard/deliveries (admins): the log of what the email channel carried, filtered, a page at a
+// time; each row opens its detail with the rendered message.
+import { useCallback, useMemo, useState } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import { PageHeader, Section } from '../../../components/ui/section.tsx';
+import { EmptyState, ErrorState, Spinner } from '../../../components/ui/states.tsx';
+import { pluralize } from '../../../lib/format.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useDeliveries } from '../api/get-deliveries.ts';
+import { DeliveriesTable } from './deliveries-table.tsx';
+import {
+  DeliveryFilters,
+  type DeliveryFilterValues,
+  NO_DELIVERY_FILTERS,
+  toDeliveryQuery,
+} from './delivery-filters.tsx';
+
+const PAGE_SIZE = 20;
+
+export function TableSkeleton({ rows = 5 }: { rows?: number }) {
+  return (
+    <div role="status" aria-label="Loading" className="animate-pulse space-y-2 px-4 py-3 sm:px-6">
+      {Array.from({ length: rows }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders without identity
+        <div key={index} className="h-10 rounded bg-slate-100" />
+      ))}
+    </div>
+  );
+}
+
+export function DeliveriesPage() {
+  useDocumentTitle('Email deliveries');
+  const [filters, setFilters] = useState<DeliveryFilterValues>(NO_DELIVERY_FILTERS);
+  const [page, setPage] = useState(1);
+  const query = useMemo(() => ({ ...toDeliveryQuery(filters), page, page_size: PAGE_SIZE }), [filters, page]);
+  const list = useDeliveries(query);
+
+  const changeFilters = useCallback((next: DeliveryFilterValues) => {
+    setFilters(next);
+    setPage(1);
+  }, []);
+
+  const count = list.data?.count ?? 0;
+  const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Email deliveries" />
+      <Section
+        title="Delivery log"
+        description="Every email the app sent, skipped or is about to send."
+        flush
+      >
+        <div className="px-4 pb-4 sm:px-6">
+          <DeliveryFilters value={filters} onChange={changeFilters} />
+        </div>
+        {list.isPending ? (
+          <TableSkeleton />
+        ) : list.isError ? (
+          <div className="px-4 sm:px-6">
+            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+          </div>
+        ) : list.data.results.length === 0 ? (
+          <EmptyState>No deliveries match these filters.</EmptyState>
+        ) : (
+          <DeliveriesTable rows={list.data.results} />
+        )}
+        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3 sm:px-6">
+          <p className="text-sm text-slate-600">
+            {pluralize(count, 'delivery', 'deliveries')}
+            {count > 0 ? ` · page ${page} of ${pages}` : null}
+          </p>
+          <div className="flex items-center gap-2">
+            {list.isFetching && !list.isPending ? <Spinner label="Updating…" /> : null}
+            <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              Previous
+            </Button>
+            <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+              Next
+            </Button>
+          </div>
+        </div>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// The filters of the delivery log: status, type, user and creation dates; any change goes back to
+// page 1.
+import { DELIVERY_STATUSES, type DeliveryQuery, type DeliveryStatus } from '@webinar/contracts';
+import { Button } from '../../../components/ui/button.tsx';
+import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
+import { isNotificationType, TypeOptions } from '../../admin/components/type-options.tsx';
+import { DELIVERY_STATUS_LABELS } from './delivery-status-badge.tsx';
+
+export interface DeliveryFilterValues {
+  status: string;
+  type: string;
+  user: string;
+  from: string;
+  to: string;
+}
+
+export const NO_DELIVERY_FILTERS: DeliveryFilterValues = { status: '', type: '', user: '', from: '', to: '' };
+
+function isDeliveryStatus(value: string): value is DeliveryStatus {
+  return (DELIVERY_STATUSES as readonly string[]).includes(value);
+}
+
+/** The filters as the API's query: dates are whole local days, "To" included. */
+export function toDeliveryQuery(filters: DeliveryFilterValues): DeliveryQuery {
+  const user = Number(filters.user);
+  const nextDay = (day: string) => {
+    const date = new Date(`${day}T00:00`);
+    date.setDate(date.getDate() + 1);
+    return date.toISOString();
+  };
+  return {
+    ...(isDeliveryStatus(filters.status) ? { status: filters.status } : {}),
+    ...(isNotificationType(filters.type) ? { notification_type: filters.type } : {}),
+    ...(filters.user.trim() && Number.isInteger(user) && user > 0 ? { user } : {}),
+    ...(filters.from ? { created_after: new Date(`${filters.from}T00:00`).toISOString() } : {}),
+    ...(filters.to ? { created_before: nextDay(filters.to) } : {}),
+  };
+}
+
+interface DeliveryFiltersProps {
+  value: DeliveryFilterValues;
+  onChange: (value: DeliveryFilterValues) => void;
+}
+
+export function DeliveryFilters({ value, onChange }: DeliveryFiltersProps) {
+  const set = (key: keyof DeliveryFilterValues) => (event: { target: { value: string } }) =>
+    onChange({ ...value, [key]: event.target.value });
+  return (
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <Field label="Status">
+        <Select value={value.status} onChange={set('status')}>
+          <option value="">Any status</option>
+          {DELIVERY_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {DELIVERY_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Type">
+        <Select value={value.type} onChange={set('type')}>
+          <option value="">Any type</option>
+          <TypeOptions />
+        </Select>
+      </Field>
+      <Field label="User">
+        <TextInput
+          type="number"
+          min={1}
+          inputMode="numeric"
+          placeholder="User id"
+          value={value.user}
+          onChange={set('user')}
+        />
+      </Field>
+      <Field label="From">
+        <TextInput type="date" value={value.from} onChange={set('from')} />
+      </Field>
+      <Field label="To">
+        <TextInput type="date" value={value.to} onChange={set('to')} />
+      </Field>
+      <div className="flex items-end">
+        <Button variant="ghost" className="w-full" onClick={() => onChange(NO_DELIVERY_FILTERS)}>
+          Clear filters
+        </Button>
+      </div>
+    </div>
+  );
+}

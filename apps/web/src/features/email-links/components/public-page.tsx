@@ -1,0 +1,41 @@
+// The frame of the pages an email's link opens: no sign-in needed, so no navbar that would ask
+// who is signed in; just the app's name and a card.
+import { Video } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+
+export function PublicPage({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="min-h-dvh bg-slate-50">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex h-16 max-w-6xl items-center px-4 sm:px-6">
+          <Link
+            to="/"
+            className="flex items-center gap-2 rounded-md font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          >
+            <span className="flex size-8 items-center justify-center rounded-lg bg-indigo-600 text-white">
+              <Video aria-hidden className="size-4" />
+            </span>
+            Webinar Hub
+          </Link>
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-lg px-4 py-10 sm:px-6">
+        <div className="space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
+          <h1 className="text-xl font-semibold tracking-tight text-slate-900">{title}</h1>
+          {children}
+        </div>
+      </main>
+    </div>
+  );
+}
+
+export function CardSkeleton() {
+  return (
+    <div role="status" aria-label="Loading" className="animate-pulse space-y-3">
+      <div className="h-4 w-3/4 rounded bg-slate-200" />
+      <div className="h-4 w-1/2 rounded bg-slate-100" />
+      <div className="h-10 w-40 rounded bg-slate-100" />
+    </div>
+  );
+}

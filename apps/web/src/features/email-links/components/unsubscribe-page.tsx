@@ -1,0 +1,71 @@
+// /unsubscribe/:token, the link at the bottom of a notification email. No sign-in needed. Opening
+// it changes nothing (mail scanners open every link): it says what the link is about, and the
+// button unsubscribes; "Subscribe again" undoes it.
+import { CheckCircle2 } from 'lucide-react';
+import { useParams } from 'react-router';
+import { Button } from '../../../components/ui/button.tsx';
+import { ErrorMessage, ErrorState } from '../../../components/ui/states.tsx';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useChangeSubscription } from '../api/change-subscription.ts';
+import { useUnsubscribeLookup } from '../api/lookup-unsubscribe.ts';
+import { CardSkeleton, PublicPage } from './public-page.tsx';
+
+function Address({ email }: { email: string }) {
+  return <span className="font-medium break-all">{email || 'your address'}</span>;
+}
+
+export function UnsubscribePage() {
+  useDocumentTitle('Unsubscribe');
+  const { token = '' } = useParams();
+  const lookup = useUnsubscribeLookup(token);
+  const change = useChangeSubscription();
+
+  const set = (subscribed: boolean) => change.mutate({ token, subscribed });
+
+  return (
+    <PublicPage title="Email notifications">
+      {lookup.isPending ? (
+        <CardSkeleton />
+      ) : lookup.isError ? (
+        <ErrorState error={lookup.error} />
+      ) : lookup.data.subscribed ? (
+        <>
+          <p className="text-sm break-words text-slate-700">
+            Stop emails about <span className="font-medium">{lookup.data.type_label}</span> to{' '}
+            <Address email={lookup.data.email} />? Other emails and in-app notifications stay as they are.
+          </p>
+          {change.isSuccess ? (
+            <p role="status" className="flex items-start gap-2 text-sm text-green-800">
+              <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0" />
+              <span className="min-w-0 break-words">
+                You will receive emails about {lookup.data.type_label} at{' '}
+                <Address email={lookup.data.email} /> again.
+              </span>
+            </p>
+          ) : null}
+          {change.isError ? <ErrorMessage error={change.error} /> : null}
+          <Button variant="danger" busy={change.isPending} onClick={() => set(false)}>
+            Unsubscribe
+          </Button>
+        </>
+      ) : (
+        <>
+          <p role="status" className="flex items-start gap-2 text-sm text-slate-800">
+            <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0 text-green-600" />
+            <span className="min-w-0 break-words">
+              You will no longer receive emails about {lookup.data.type_label} at{' '}
+              <Address email={lookup.data.email} />.
+            </span>
+          </p>
+          <p className="text-sm text-slate-600">
+            You can change this and your other emails in your notification settings at any time.
+          </p>
+          {change.isError ? <ErrorMessage error={change.error} /> : null}
+          <Button variant="secondary" busy={change.isPending} onClick={() => set(true)}>
+            Subscribe again
+          </Button>
+        </>
+      )}
+    </PublicPage>
+  );
+}

@@ -1,0 +1,273 @@
+// The user's matrix of notification types by channels: a switch per cell, saved at once
+// (optimistically, put back with the server's message if it refuses). Email needs in-app, and
+// needs a verified address.
+import {
+  CHANNEL_LABELS,
+  type ChannelPreferenceRow,
+  type ChannelSetting,
+  type ContactSettings,
+  NOTIFICATION_TYPE_LABELS,
+  type NotificationType,
+} from '@webinar/contracts';
+import { useId, useState } from 'react';
+import { Section } from '../../../components/ui/section.tsx';
+import { ErrorMessage, ErrorState } from '../../../components/ui/states.tsx';
+import { cn } from '../../../lib/cn.ts';
+import { describeTiming } from '../../delivery-policies/describe-timing.ts';
+import { useChannelPreferences } from '../api/get-channel-preferences.ts';
+import { useContact } from '../api/get-contact.ts';
+import { useUpdateChannelPreferences } from '../api/update-channel-preferences.ts';
+
+interface SwitchProps {
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  describedBy?: string | undefined;
+  onChange: (checked: boolean) => void;
+}
+
+/** An on/off switch: a button with role="switch", so Space and Enter toggle it. */
+export function Switch({ label, checked, disabled, describedBy, onChange }: SwitchProps) {
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      aria-label={label}
+      aria-describedby={describedBy}
+      disabled={disabled}
+      onClick={() => onChange(!checked)}
+      className={cn(
+        'relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors',
+        'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
+        'disabled:cursor-not-allowed disabled:opacity-50',
+        checked ? 'bg-indigo-600' : 'bg-slate-300',
+      )}
+    >
+      <span
+        aria-hidden
+        className={cn(
+          'inline-block size-5 rounded-full bg-white shadow transition-transform',
+          checked ? 'translate-x-5.5' : 'translate-x-0.5',
+        )}
+      />
+    </button>
+  );
+}
+
+type Change = { in_app?: boolean; email?: boolean | null };
+
+interface CellProps {
+  channelLabel: string;
+  typeLabel: string;
+  setting: ChannelSetting;
+  /** Shown as off, whatever is stored (email while in-app is off). */
+  forcedOff?: boolean;
+  /** Why the switch cannot be used, shown under it; null when it can. */
+  reason: string | null;
+  /** The id of a shared explanation (e.g. above the table) instead of a reason of its own. */
+  reasonId?: string | undefined;
+  onChange: (enabled: boolean) => void;
+  onReset?: (() => void) | undefined;
+}
+
+function Cell({
+  channelLabel,
+  typeLabel,
+  setting,
+  forcedOff,
+  reason,
+  reasonId,
+  onChange,
+  onReset,
+}: CellProps) {
+  const ownReasonId = useId();
+  const disabled = reason !== null || !setting.editable || reasonId !== undefined;
+  const describedBy = reasonId ?? (reason ? ownReasonId : undefined);
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <Switch
+        label={`${channelLabel} for ${typeLabel}`}
+        checked={forcedOff ? false : setting.enabled}
+        disabled={disabled}
+        describedBy={describedBy}
+        onChange={onChange}
+      />
+      {reason ? (
+        <span id={ownReasonId} className="text-xs text-slate-500">
+          {reason}
+        </span>
+      ) : setting.is_default ? (
+        <span className="text-xs text-slate-400">default</span>
+      ) : onReset && !disabled ? (
+        <button
+          type="button"
+          onClick={onReset}
+          aria-label={`Reset ${channelLabel} for ${typeLabel} to default`}
+          className="rounded text-xs font-medium text-indigo-600 hover:text-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        >
+          Reset to default
+        </button>
+      ) : (
+        <span className="text-xs text-slate-400">your choice</span>
+      )}
+    </div>
+  );
+}
+
+const HEAD = 'px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase sm:px-4';
+
+function MatrixSkeleton() {
+  return (
+    <div
+      role="status"
+      aria-label="Loading notification settings"
+      className="animate-pulse space-y-3 px-4 pb-4 sm:px-6"
+    >
+      {Array.from({ length: 7 }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders without identity
+        <div key={index} className="flex items-center gap-4">
+          <div className="h-10 flex-1 rounded bg-slate-100" />
+          <div className="h-6 w-11 rounded-full bg-slate-200" />
+          <div className="h-6 w-11 rounded-full bg-slate-200" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function emailBlocker(contact: ContactSettings | undefined): string | null {
+  if (!contact) return null;
+  switch (contact.email_status) {
+    case 'verified':
+      return null;
+    case 'none':
+      return 'Email is unavailable until you add an email address above and verify it.';
+    case 'unverified':
+      return 'Email is unavailable until you open the verification link we sent to your address.';
+    case 'failing':
+      return 'Email is paused: your address is failing. Change it or send the verification link again.';
+  }
+}
+
+export function ChannelMatrix() {
+  const preferences = useChannelPreferences();
+  const contact = useContact();
+  const update = useUpdateChannelPreferences();
+  const [failedType, setFailedType] = useState<NotificationType | null>(null);
+  const blockerId = useId();
+  const blocker = emailBlocker(contact.data);
+
+  const change = (type: NotificationType, next: Change) => {
+    setFailedType(null);
+    update.mutate({ [type]: next }, { onError: () => setFailedType(type) });
+  };
+
+  return (
+    <Section
+      title="Notifications"
+      description="Choose what reaches you in the app and by email. Email needs in-app."
+      flush
+    >
+      {preferences.isPending ? (
+        <MatrixSkeleton />
+      ) : preferences.isError ? (
+        <div className="px-4 sm:px-6">
+          <ErrorState error={preferences.error} onRetry={() => void preferences.refetch()} />
+        </div>
+      ) : (
+        <>
+          {blocker ? (
+            <p
+              id={blockerId}
+              className="mx-4 mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 sm:mx-6"
+            >
+              {blocker}
+            </p>
+          ) : null}
+          {update.isError ? (
+            <div className="mx-4 mb-3 sm:mx-6">
+              <ErrorMessage error={update.error} />
+              {failedType ? (
+                <p className="mt-1 text-xs text-slate-500">
+                  Your change to {NOTIFICATION_TYPE_LABELS[failedType]} was not saved and has been put back.
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          <table className="w-full table-fixed divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50">
+              <tr>
+                <th scope="col" className={HEAD}>
+                  Type
+                </th>
+                <th scope="col" className={cn(HEAD, 'w-24 sm:w-36')}>
+                  {CHANNEL_LABELS.in_app}
+                </th>
+                <th scope="col" className={cn(HEAD, 'w-28 sm:w-40')}>
+                  {CHANNEL_LABELS.email}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 bg-white">
+              {preferences.data.results.map((row) => (
+                <MatrixRow
+                  key={row.notification_type}
+                  row={row}
+                  blockerId={blocker ? blockerId : undefined}
+                  onChange={(next) => change(row.notification_type, next)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function MatrixRow({
+  row,
+  blockerId,
+  onChange,
+}: {
+  row: ChannelPreferenceRow;
+  blockerId: string | undefined;
+  onChange: (change: Change) => void;
+}) {
+  const typeLabel = NOTIFICATION_TYPE_LABELS[row.notification_type];
+  const inAppReason = row.in_app.editable ? null : 'Always on';
+  const emailReason = blockerId ? null : !row.in_app.enabled ? 'Needs in-app' : null;
+  return (
+    <tr className="align-top">
+      <th scope="row" className="px-3 py-3 text-left font-normal sm:px-4">
+        <span className="block font-medium break-words text-slate-900">{typeLabel}</span>
+        <span className="block text-xs break-words text-slate-500">
+          Email: {describeTiming(row.email_timing, row.email_delay_minutes)}
+        </span>
+      </th>
+      <td className="px-3 py-3 sm:px-4">
+        <Cell
+          channelLabel={CHANNEL_LABELS.in_app}
+          typeLabel={typeLabel}
+          setting={row.in_app}
+          reason={inAppReason}
+          onChange={(enabled) => onChange({ in_app: enabled })}
+          onReset={() => onChange({ in_app: true })}
+        />
+      </td>
+      <td className="px-3 py-3 sm:px-4">
+        <Cell
+          channelLabel={CHANNEL_LABELS.email}
+          typeLabel={typeLabel}
+          setting={row.email}
+          forcedOff={!row.in_app.enabled}
+          reason={emailReason}
+          reasonId={blockerId}
+          onChange={(enabled) => onChange({ email: enabled })}
+          onReset={() => onChange({ email: null })}
+        />
+      </td>
+    </tr>
+  );
+}
