@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PRODUCT_NAME } from '@webinar/contracts';
 import { isInMemory } from './db/in-memory.ts';
 import { OperatorError } from './operator-error.ts';
 
@@ -53,7 +54,7 @@ export interface Config {
   shutdownTimeoutSeconds: number;
   /** The mail server (smtp:// or smtps://, with user and password); absent: emails are rendered, not sent. */
   smtpUrl: string | undefined;
-  /** The From of every email, e.g. `Webinars <notifications@example.com>`. */
+  /** The From of every email, e.g. `Webinar Hub <notifications@example.com>`. */
   mailFrom: string;
   /** How often each process looks for due deliveries besides being woken; 0 turns its workers off. */
   deliveryIntervalSeconds: number;
@@ -198,9 +199,9 @@ function mailFrom(env: Env, smtp: string | undefined): string {
     if (smtp)
       throw new ConfigError(
         'MAIL_FROM',
-        'is required with SMTP_URL, like Webinars <notifications@example.com>',
+        `is required with SMTP_URL, like ${PRODUCT_NAME} <notifications@example.com>`,
       );
-    return 'Webinar notifications <notifications@localhost>';
+    return `${PRODUCT_NAME} <notifications@localhost>`;
   }
   if (!/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(raw))
     throw new ConfigError('MAIL_FROM', `must be an address or Name <address>, got "${raw}"`);

@@ -8,4 +8,5 @@ export * from './deliveries.ts';
 export * from './errors.ts';
 export * from './notifications.ts';
 export * from './platform.ts';
+export * from './product.ts';
 export * from './stream.ts';

@@ -12,7 +12,7 @@ describe('the verification email', () => {
       verifyUrl,
       publicUrl: PUBLIC_URL,
     });
-    expect(email.subject).toBe('Confirm your email address for Webinars');
+    expect(email.subject).toBe('Confirm your email address for Webinar Hub');
     expect(hrefsOf(email.html)).toEqual([PUBLIC_URL, verifyUrl, `${PUBLIC_URL}/settings/notifications`]);
     expect(email.text).toContain(`Confirm email address ${verifyUrl}`);
     expect(email.text).toContain('ada@example.com');
@@ -32,9 +32,9 @@ describe('the verification email', () => {
 describe('the test email', () => {
   it('says when it was sent and links to the site', async () => {
     const email = await renderTestEmail({ publicUrl: PUBLIC_URL, sentAt: new Date('2026-12-03T17:00:00Z') });
-    expect(email.subject).toBe('Test email from Webinars');
+    expect(email.subject).toBe('Test email from Webinar Hub');
     expect(email.text).toContain('Thursday, 3 December 2026, 17:00 UTC');
-    expect(email.text).toContain(`Open Webinars ${PUBLIC_URL}`);
+    expect(email.text).toContain(`Open Webinar Hub ${PUBLIC_URL}`);
     expect(hrefsOf(email.html).every((href) => href === PUBLIC_URL)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // What the email templates are given and what they give back. Plain data only: the templates never
 // read the database or the clock, so the same input always renders the same message.
-import type { NotificationType } from '@webinar/contracts';
+import { type NotificationType, PRODUCT_NAME } from '@webinar/contracts';
 
 export interface RenderedEmail {
   subject: string;
@@ -31,8 +31,8 @@ export interface EmailContext {
   timeZone: string;
   /** Written out verbatim: the sender may put a per-recipient placeholder here. */
   unsubscribeUrl: string;
-  /** Defaults to 'Webinars'. */
+  /** Defaults to the product's name. */
   productName?: string;
 }
 
-export const DEFAULT_PRODUCT_NAME = 'Webinars';
+export const DEFAULT_PRODUCT_NAME = PRODUCT_NAME;

@@ -1,9 +1,10 @@
 // The top bar: app name, the main links, the bell, who is signed in and "Sign out". Below the lg
 // breakpoint the links, name and "Sign out" fold into a menu; the bell always stays in view.
 import type { User } from '@webinar/contracts';
-import { Menu, Video, X } from 'lucide-react';
+import { Menu, X } from 'lucide-react';
 import { useState } from 'react';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { NavLink, useLocation, useNavigate } from 'react-router';
+import { BrandLink } from '../../components/ui/brand-link.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { useSignOut } from '../../features/auth/api/sign-out.ts';
 import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
@@ -44,15 +45,7 @@ export function Navbar({ user }: { user: User }) {
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-2 px-4 sm:px-6">
-        <Link
-          to={homePath(user.role)}
-          className="mr-4 flex items-center gap-2 rounded-md font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-        >
-          <span className="flex size-8 items-center justify-center rounded-lg bg-indigo-600 text-white">
-            <Video aria-hidden className="size-4" />
-          </span>
-          Webinar Hub
-        </Link>
+        <BrandLink to={homePath(user.role)} className="mr-4" />
         <nav aria-label="Main" className="hidden items-center gap-1 lg:flex">
           {navLinks.map((link) => (
             <NavLink key={link.to} to={link.to} className={linkClass} end={link.to === '/dashboard'}>

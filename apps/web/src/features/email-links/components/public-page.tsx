@@ -1,23 +1,14 @@
 // The frame of the pages an email's link opens: no sign-in needed, so no navbar that would ask
 // who is signed in; just the app's name and a card.
-import { Video } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { BrandLink } from '../../../components/ui/brand-link.tsx';
 
 export function PublicPage({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="min-h-dvh bg-slate-50">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex h-16 max-w-6xl items-center px-4 sm:px-6">
-          <Link
-            to="/"
-            className="flex items-center gap-2 rounded-md font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-          >
-            <span className="flex size-8 items-center justify-center rounded-lg bg-indigo-600 text-white">
-              <Video aria-hidden className="size-4" />
-            </span>
-            Webinar Hub
-          </Link>
+          <BrandLink to="/" />
         </div>
       </header>
       <main className="mx-auto w-full max-w-lg px-4 py-10 sm:px-6">
