@@ -11,6 +11,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { createWakeableLoop, type WakeableLoop } from '../wakeable-loop.ts';
 import type { EmailChannel } from './channels/email.ts';
 import { decide } from './decide.ts';
 import type { DeliveryToSend, Outcome } from './deliveries.repository.ts';
@@ -28,12 +29,8 @@ export const SEND_GROUP_SIZE = 25;
 
 export const NOT_SENDING_REASON = 'rendered only: no SMTP server is configured (SMTP_URL)';
 
-export interface DeliveryWorker {
-  /** Looks for due deliveries now (after queuing some, or when told another process did). */
-  wake(): void;
-  /** Resolves when no batch is running or asked for (tests, shutdown). */
-  idle(): Promise<void>;
-  stop(): Promise<void>;
+/** Woken when notifications are created (and every DELIVERY_INTERVAL): sends what is due. */
+export interface DeliveryWorker extends WakeableLoop {
   /** What this process has recorded since it started, by channel and status (for the log). */
   counters(): Record<string, Record<string, number>>;
 }
@@ -59,9 +56,6 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { db, clock, email } = deps;
   const batchSize = deps.batchSize ?? BATCH_SIZE;
   const counts: Record<string, Record<string, number>> = {};
-  let running: Promise<void> | undefined;
-  let wakeAgain = false;
-  let stopped = false;
 
   function count(channel: string, status: string, n: number): void {
     const byStatus = counts[channel] ?? {};
@@ -169,34 +163,17 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     return true;
   }
 
-  async function drain(): Promise<void> {
-    do {
-      wakeAgain = false;
-      while (!stopped && (await runBatch())) {}
-    } while (wakeAgain && !stopped);
-  }
+  const loop = createWakeableLoop(
+    async (isStopped) => {
+      while (!isStopped() && (await runBatch())) {}
+    },
+    (error) => deps.log.error({ err: error }, 'delivery worker failed; it tries again at its next wake'),
+  );
 
   return {
-    wake() {
-      if (stopped) return;
-      if (running) {
-        wakeAgain = true;
-        return;
-      }
-      running = drain()
-        .catch((error: unknown) =>
-          deps.log.error({ err: error }, 'delivery worker failed; it tries again at its next wake'),
-        )
-        .finally(() => {
-          running = undefined;
-        });
-    },
-    async idle() {
-      while (running) await running;
-    },
+    ...loop,
     async stop() {
-      stopped = true;
-      await running;
+      await loop.stop();
       email.close();
     },
     counters: () => structuredClone(counts),

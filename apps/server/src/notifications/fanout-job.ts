@@ -18,6 +18,7 @@ import type { Db } from '../db/database.ts';
 import type { PendingFanout } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
+import { createWakeableLoop, type WakeableLoop } from '../wakeable-loop.ts';
 import { publishCreatedAfterCommit } from './notification-events.ts';
 import * as repo from './notifications.repository.ts';
 
@@ -27,14 +28,10 @@ const CHUNK_BUDGET_MS = 25;
 const FIRST_CHUNK = 250;
 const SMALLEST_CHUNK = 50;
 
-export interface FanoutRunner {
+/** The job's loop: `wake()` after queuing a fan-out, and at start; it runs until none is left. */
+export interface FanoutRunner extends WakeableLoop {
   /** Most users per chunk; batches larger than this are queued instead of inserted inline. */
   readonly chunkSize: number;
-  /** Runs queued fan-outs until none is left (call after queuing one, and at start). */
-  wake(): void;
-  /** Resolves when no chunk is running and none is queued (tests, shutdown). */
-  idle(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 /**
@@ -58,9 +55,6 @@ export function createFanoutRunner(deps: {
   /** How many requests the server has received so far (only ever grows). */
   requestsReceived: () => number;
 }): FanoutRunner {
-  let running: Promise<void> | undefined;
-  let wakeAgain = false;
-  let stopped = false;
   let nextChunk = Math.min(FIRST_CHUNK, deps.chunkSize);
 
   /** Sizes the next chunk from how long the last one took. */
@@ -112,46 +106,23 @@ export function createFanoutRunner(deps: {
     return didWork;
   }
 
-  async function drain(): Promise<void> {
+  async function runPending(isStopped: () => boolean): Promise<void> {
     // wake() runs right after the commit that queued the job: the requests that waited for that
     // transaction (and the action's own answer) go before the first chunk.
     await yieldToRequests();
-    do {
-      wakeAgain = false;
-      while (!stopped) {
-        const requestsBefore = deps.requestsReceived();
-        const started = performance.now();
-        if (!(await runChunk(started))) break;
-        const elapsedMs = performance.now() - started;
-        // The requests that arrived during the chunk are read in this yield.
-        await yieldToRequests();
-        if (deps.requestsReceived() !== requestsBefore) await pause(elapsedMs);
-      }
-    } while (wakeAgain && !stopped);
+    while (!isStopped()) {
+      const requestsBefore = deps.requestsReceived();
+      const started = performance.now();
+      if (!(await runChunk(started))) break;
+      const elapsedMs = performance.now() - started;
+      // The requests that arrived during the chunk are read in this yield.
+      await yieldToRequests();
+      if (deps.requestsReceived() !== requestsBefore) await pause(elapsedMs);
+    }
   }
 
-  return {
-    chunkSize: deps.chunkSize,
-    wake() {
-      if (stopped) return;
-      if (running) {
-        wakeAgain = true;
-        return;
-      }
-      running = drain()
-        .catch((error: unknown) =>
-          deps.log.error({ err: error }, 'fan-out job failed; it resumes at the next start'),
-        )
-        .finally(() => {
-          running = undefined;
-        });
-    },
-    async idle() {
-      while (running) await running;
-    },
-    async stop() {
-      stopped = true;
-      await running;
-    },
-  };
+  const loop = createWakeableLoop(runPending, (error) =>
+    deps.log.error({ err: error }, 'fan-out job failed; it resumes at the next start'),
+  );
+  return { chunkSize: deps.chunkSize, ...loop };
 }
