@@ -26,6 +26,7 @@ async function notify(
   username: string,
   title: string,
   content = 'A notification made by the browser tests.',
+  webinarId?: number,
 ): Promise<string> {
   const adminToken = await apiToken(request, 'admin');
   const userId = await myUserId(request, await apiToken(request, username));
@@ -34,6 +35,7 @@ async function notify(
     notification_type: 'system',
     title,
     content,
+    ...(webinarId ? { webinar_id: webinarId } : {}),
   });
   return title;
 }
@@ -85,6 +87,23 @@ test('inbox: long words and URLs wrap at 390 px: no page scrolls sideways', asyn
   // The panel's own content fits it too: nothing is cut at its edge.
   const fits = await panel.evaluate((element) => element.scrollWidth <= element.clientWidth);
   expect(fits, 'the bell panel scrolls sideways').toBe(true);
+  // The message is clamped to two lines (its clamp used to be undone by a `block` class).
+  const message = panel
+    .locator('[data-unread]')
+    .filter({ hasText: title })
+    .getByText(/^Read more at/);
+  const lines = await message.evaluate(
+    (element) =>
+      element.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(element).lineHeight),
+  );
+  expect(lines, 'lines the bell shows of a long message').toBeLessThanOrEqual(2.05);
+  // "Mark all read" is the same indigo as "View all" (cn() used to let the ghost grey win).
+  const colors = await Promise.all(
+    [panel.getByRole('button', { name: 'Mark all read' }), panel.getByRole('link', { name: 'View all' })].map(
+      (locator) => locator.evaluate((element) => getComputedStyle(element).color),
+    ),
+  );
+  expect(colors[0]).toBe(colors[1]);
   await page.screenshot({ path: screenshotPath('inbox-long-text-bell-phone') });
   await page.keyboard.press('Escape');
 
@@ -271,3 +290,67 @@ function contrastRatio(element: Element): number {
   const back = luminance(backgroundColor);
   return (Math.max(text, back) + 0.05) / (Math.min(text, back) + 0.05);
 }
+
+test("inbox: a new notification is announced politely; choosing one in the bell focuses the new page's heading", async ({
+  page,
+  request,
+}) => {
+  const guard = guardConsole(page);
+  await signIn(page, 'alice');
+  await page.goto('/notifications');
+  await expect(page.locator('li[data-unread]').first()).toBeVisible();
+  // The live stream is open once the bell has its count from it; the announcer listens to it.
+  const announcer = page.getByTestId('notification-announcer');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  await expect(async () => {
+    const title = await notify(request, 'alice', `Heads up ${unique()}`);
+    // Its own line, or folded with one a retry sent moments before: the newest title is read out.
+    await expect(announcer).toContainText(title, { timeout: LIVE_TIMEOUT });
+    await expect(announcer).toHaveText(/^(New notification: |\d+ new notifications, the latest: )/);
+  }).toPass({ timeout: 20_000 });
+
+  // A notification about a webinar: choosing it in the bell opens the webinar with focus on its title.
+  const aliceToken = await apiToken(request, 'alice');
+  const upcoming = await apiGet<{ results: { id: number; title: string }[] }>(
+    request,
+    aliceToken,
+    '/api/webinars/?status=upcoming',
+  );
+  const webinar = upcoming.results[0];
+  if (!webinar) throw new Error('the demo data has no upcoming webinar');
+  const about = await notify(request, 'alice', `About a webinar ${unique()}`, 'Open it.', webinar.id);
+  const panel = await openBell(page);
+  await panel.locator('[data-unread]').filter({ hasText: about }).click();
+  await expect(page).toHaveURL(new RegExp(`/webinars/${webinar.id}$`));
+  await expect(page.getByRole('heading', { name: webinar.title, level: 1 })).toBeFocused();
+
+  // Moving with the navbar focuses the new page's heading too.
+  await page.goto('/notifications');
+  await expect(page.locator('li[data-unread]').first()).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portal' }).click();
+  await expect(page.getByRole('heading', { name: 'Portal', level: 1 })).toBeFocused();
+  guard.check();
+});
+
+test("inbox: a skip link leads past the navbar; Home and End move through the bell's list", async ({
+  page,
+}) => {
+  const guard = guardConsole(page);
+  await signIn(page, 'alice');
+  await page.goto('/notifications');
+  await expect(page.locator('li[data-unread]').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+
+  const panel = await openBell(page);
+  const items = panel.locator('[data-unread]');
+  await page.keyboard.press('End');
+  await expect(items.last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(items.first()).toBeFocused();
+  guard.check();
+});
