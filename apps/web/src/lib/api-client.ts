@@ -40,6 +40,15 @@ export function apiUrl(path: string): string {
   return `${config.baseUrl}${path}`;
 }
 
+/**
+ * False when this browser certainly holds no session: signing in sets the session cookie (unreadable
+ * here) and the CSRF cookie together, and signing out clears both. Lets the session probe skip a
+ * request whose 401 the browser would log as an error on every visit to /login.
+ */
+export function mayHaveSession(): boolean {
+  return usesBearerToken() || readCookie(CSRF_COOKIE) !== undefined;
+}
+
 export function usesBearerToken(): boolean {
   return config.bearerToken !== undefined;
 }
@@ -87,6 +96,8 @@ interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** Lets the request outlive the page (sent while the tab closes or reloads). */
+  keepalive?: boolean;
 }
 
 export interface ApiResponse<T> {
@@ -121,6 +132,7 @@ export async function apiResponse<T>(path: string, options: RequestOptions = {})
       credentials: 'same-origin',
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.keepalive ? { keepalive: true } : {}),
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;

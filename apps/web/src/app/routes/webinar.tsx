@@ -22,12 +22,13 @@ import { NotFoundRoute } from './not-found.tsx';
 
 function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
   return (
-    <div className="flex items-start gap-3">
-      <span className="mt-0.5 text-slate-400">{icon}</span>
-      <div>
-        <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
-        <dd className="text-sm text-slate-900">{children}</dd>
-      </div>
+    // Only <dt> and <dd> inside the group: anything else breaks the definition list for screen readers.
+    <div className="min-w-0">
+      <dt className="flex items-center gap-2 text-xs font-medium tracking-wide text-slate-600 uppercase">
+        <span className="text-slate-400">{icon}</span>
+        {label}
+      </dt>
+      <dd className="pl-6 text-sm wrap-anywhere text-slate-900">{children}</dd>
     </div>
   );
 }
@@ -85,12 +86,16 @@ function WebinarScreen({ id }: { id: number }) {
     <div className="space-y-6">
       <article className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words text-slate-900">
+          <h1 className="min-w-0 text-2xl font-semibold tracking-tight wrap-anywhere text-slate-900">
             {data.title}
           </h1>
           <WebinarStatusBadge status={data.status} />
         </div>
-        {data.description ? <p className="mt-3 max-w-prose text-slate-600">{data.description}</p> : null}
+        {data.description ? (
+          <p className="mt-3 max-w-prose wrap-anywhere whitespace-pre-line text-slate-600">
+            {data.description}
+          </p>
+        ) : null}
         <dl className="mt-6 grid gap-4 sm:grid-cols-3">
           <Fact icon={<UserRound aria-hidden className="size-4" />} label="Host">
             {data.host.display_name}

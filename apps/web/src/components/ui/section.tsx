@@ -20,7 +20,7 @@ export function Section({ title, description, actions, flush, children, classNam
       aria-labelledby={headingId}
       className={cn('rounded-xl bg-white shadow-sm ring-1 ring-slate-200', className)}
     >
-      <div className="flex flex-wrap items-end justify-between gap-3 px-4 pt-4 sm:px-6 sm:pt-5">
+      <div className="flex flex-wrap items-start justify-between gap-3 px-4 pt-4 sm:px-6 sm:pt-5">
         <div>
           <h2 id={headingId} className="text-base font-semibold text-slate-900">
             {title}

@@ -3,10 +3,11 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { User } from '@webinar/contracts';
-import { api, isUnauthorized } from '../../../lib/api-client.ts';
+import { api, isUnauthorized, mayHaveSession } from '../../../lib/api-client.ts';
 import { resourceKeys } from '../../../lib/query-keys.ts';
 
 export async function getSession(signal?: AbortSignal): Promise<User | null> {
+  if (!mayHaveSession()) return null;
   try {
     return await api.get<User>('/api/auth/me/', undefined, signal);
   } catch (error) {

@@ -5,7 +5,18 @@ import { type FormEvent, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field, TextInput } from '../../../components/ui/field.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
 import { useSignIn } from '../api/sign-in.ts';
+
+const MISSING_FIELDS = 'Enter your username and your password.';
+const WRONG_CREDENTIALS = 'That username and password do not match. Check them and try again.';
+
+/** Our own words for a refused sign-in; the API's text is for other failures (server down, ...). */
+function signInProblem(error: unknown): unknown {
+  return error instanceof ApiError && (error.status === 400 || error.status === 401)
+    ? new Error(WRONG_CREDENTIALS)
+    : error;
+}
 
 interface LoginPageProps {
   /** Called with the signed-in user's role once the session exists. */
@@ -15,33 +26,44 @@ interface LoginPageProps {
 export function LoginPage({ onSignedIn }: LoginPageProps) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
   const signIn = useSignIn();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const incomplete = username.trim() === '' || password === '';
+    setMissing(incomplete);
+    if (incomplete) {
+      signIn.reset();
+      return;
+    }
     signIn.mutate({ username, password }, { onSuccess: ({ user }) => onSignedIn(user.role) });
   };
 
   return (
-    <div className="flex min-h-dvh items-center justify-center bg-slate-50 px-4 py-12">
+    // Pinned below the top, not centred: an error appearing grows the card downwards, no jump.
+    <main className="flex min-h-dvh justify-center bg-slate-50 px-4 pt-[12vh] pb-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center gap-3 text-center">
           <span className="flex size-12 items-center justify-center rounded-xl bg-indigo-600 text-white shadow-sm">
             <Video aria-hidden className="size-6" />
           </span>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Sign in</h1>
-          <p className="text-sm text-slate-500">Webinars, live sessions and your notifications.</p>
+          <p className="text-sm text-slate-600">Webinars, live sessions and your notifications.</p>
         </div>
         <form
           onSubmit={submit}
           className="space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
           noValidate
         >
-          {signIn.isError ? <ErrorMessage error={signIn.error} /> : null}
+          {missing ? <ErrorMessage error={new Error(MISSING_FIELDS)} /> : null}
+          {signIn.isError ? <ErrorMessage error={signInProblem(signIn.error)} /> : null}
           <Field label="Username">
             <TextInput
               name="username"
               autoComplete="username"
+              // The only thing to do on this page, so the cursor waits in its first field.
+              autoFocus
               required
               value={username}
               onChange={(event) => setUsername(event.target.value)}
@@ -62,6 +84,6 @@ export function LoginPage({ onSignedIn }: LoginPageProps) {
           </Button>
         </form>
       </div>
-    </div>
+    </main>
   );
 }

@@ -4,7 +4,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MarkAllReadResult } from '@webinar/contracts';
 import { apiResponse } from '../../../lib/api-client.ts';
 import { getUnreadCountQueryOptions } from './get-unread-count.ts';
-import { editCachedNotifications, refreshNotificationViews } from './notification-cache.ts';
+import {
+  editCachedNotifications,
+  refreshNotificationViews,
+  refreshUnlessStreamed,
+} from './notification-cache.ts';
 import { noteChange } from './unread-version.ts';
 
 export async function markAllRead(): Promise<MarkAllReadResult> {
@@ -28,6 +32,7 @@ export function useMarkAllRead() {
         items.map((item) => (item.is_read ? item : { ...item, is_read: true, read_at: readAt })),
       );
     },
-    onSettled: () => refreshNotificationViews(queryClient),
+    onError: () => refreshNotificationViews(queryClient),
+    onSettled: (_data, error) => (error ? undefined : refreshUnlessStreamed(queryClient)),
   });
 }

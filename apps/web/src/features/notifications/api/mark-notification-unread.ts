@@ -4,9 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Notification } from '@webinar/contracts';
 import { apiResponse } from '../../../lib/api-client.ts';
 import {
+  changeOptimistically,
   refreshNotificationViews,
+  refreshUnlessStreamed,
   replaceCachedNotification,
-  shiftUnreadCount,
 } from './notification-cache.ts';
 import { noteChange } from './unread-version.ts';
 
@@ -23,9 +24,22 @@ export function useMarkNotificationUnread() {
   return useMutation({
     mutationFn: (notification: Notification) => markNotificationUnread(notification.id),
     onMutate: async (notification) => {
-      if (notification.is_read) await shiftUnreadCount(queryClient, 1);
+      const readAt = null;
+      const rollback = await changeOptimistically(
+        queryClient,
+        (items) =>
+          items.map((item) =>
+            item.id === notification.id ? { ...item, is_read: false, read_at: readAt } : item,
+          ),
+        notification.is_read ? 1 : 0,
+      );
+      return { rollback };
     },
     onSuccess: (updated) => replaceCachedNotification(queryClient, updated),
-    onSettled: () => refreshNotificationViews(queryClient),
+    onError: (_error, _notification, context) => {
+      context?.rollback();
+      void refreshNotificationViews(queryClient);
+    },
+    onSettled: (_data, error) => (error ? undefined : refreshUnlessStreamed(queryClient)),
   });
 }

@@ -1,15 +1,18 @@
 // GET /api/communications/notifications/stream/ (server-sent events): wires the tab's one live
 // connection into the query cache. The count arrives ready to show; a new notification goes on top
-// of the bell's list; any other change makes the lists refetch.
+// of the bell's list and makes what it is about refetch (a live start, a recording); any other
+// change makes the lists refetch.
 
 import { useQueryClient } from '@tanstack/react-query';
 import type { Notification } from '@webinar/contracts';
 import { useEffect } from 'react';
 import { eventStream } from '../../../lib/event-stream.ts';
+import { resourceKeys } from '../../../lib/query-keys.ts';
 import { notificationListsKey } from './get-notifications.ts';
 import { getRecentNotificationsQueryOptions, type RecentNotifications } from './get-recent-notifications.ts';
 import { getUnreadCountQueryOptions } from './get-unread-count.ts';
 import { refreshNotificationViews } from './notification-cache.ts';
+import { queryRootsConcernedBy } from './stale-after-notification.ts';
 import { noteStreamCount } from './unread-version.ts';
 
 const RECENT_LIMIT = 10;
@@ -33,6 +36,8 @@ export function useNotificationStream(): void {
           prepend(data, notification),
         );
         void queryClient.invalidateQueries({ queryKey: notificationListsKey });
+        for (const queryKey of queryRootsConcernedBy(notification.notification_type))
+          void queryClient.invalidateQueries({ queryKey });
       }),
       eventStream.on('notification_updated', () => {
         void queryClient.invalidateQueries({ queryKey: getRecentNotificationsQueryOptions().queryKey });
@@ -40,7 +45,10 @@ export function useNotificationStream(): void {
       }),
       // Whatever happened while the stream was down is fetched again once it is back.
       eventStream.subscribeState(() => {
-        if (eventStream.getState() === 'open') void refreshNotificationViews(queryClient);
+        if (eventStream.getState() !== 'open') return;
+        void refreshNotificationViews(queryClient);
+        // A live start or end missed while down changed the webinars too.
+        void queryClient.invalidateQueries({ queryKey: resourceKeys.webinars });
       }),
     ];
     const release = eventStream.start();

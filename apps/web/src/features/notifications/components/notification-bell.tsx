@@ -53,7 +53,6 @@ export function NotificationBell() {
       <button
         ref={buttonRef}
         type="button"
-        aria-label={label}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
@@ -64,6 +63,9 @@ export function NotificationBell() {
           open && 'bg-slate-100 text-slate-900',
         )}
       >
+        {/* The name is this text, not an aria-label: a label reading "10" beside a visible "9+"
+            does not match what a speech-input user sees and says. */}
+        <span className="sr-only">{label}</span>
         <Bell aria-hidden className="size-5" />
         {count > 0 ? (
           <span

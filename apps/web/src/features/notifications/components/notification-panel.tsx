@@ -1,5 +1,6 @@
 // The bell's panel: the 5 newest notifications, unread ones in pink. Choosing one marks it read and
-// opens its webinar. ArrowUp/ArrowDown move between the items, Tab reaches them too.
+// opens its webinar. ArrowUp/ArrowDown move between the items, Home/End to the first and last, Tab
+// reaches them too.
 import type { Notification } from '@webinar/contracts';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -39,13 +40,23 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
   // On the panel, not the items: right after opening, focus is on the panel itself, and the
   // first ArrowDown must reach the first item (ArrowUp the last).
   const onPanelKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
     const items = [...(panelRef.current?.querySelectorAll<HTMLButtonElement>('[data-unread]') ?? [])];
     if (items.length === 0) return;
     event.preventDefault();
     const index = items.indexOf(document.activeElement as HTMLButtonElement);
     const next =
-      index === -1 ? (event.key === 'ArrowDown' ? 0 : -1) : event.key === 'ArrowDown' ? index + 1 : index - 1;
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? -1
+          : index === -1
+            ? event.key === 'ArrowDown'
+              ? 0
+              : -1
+            : event.key === 'ArrowDown'
+              ? index + 1
+              : index - 1;
     items[(next + items.length) % items.length]?.focus();
   };
 
@@ -106,11 +117,19 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
                     )}
                   />
                   <span className="min-w-0 flex-1 space-y-0.5">
-                    <span className="block text-sm font-medium text-slate-900">
+                    <span
+                      className={cn(
+                        'line-clamp-2 text-sm wrap-anywhere text-slate-900',
+                        notification.is_read ? 'font-medium' : 'font-semibold',
+                      )}
+                    >
                       {notification.title}
                       {notification.is_read ? null : <span className="sr-only"> (unread)</span>}
                     </span>
-                    <span className="line-clamp-2 block text-sm text-slate-600">{notification.content}</span>
+                    {/* line-clamp brings its own display: a `block` here would undo the clamp. */}
+                    <span className="line-clamp-2 text-sm wrap-anywhere text-slate-700">
+                      {notification.content}
+                    </span>
                     <NotificationMeta notification={notification} now={now} />
                   </span>
                 </button>

@@ -1,6 +1,6 @@
+// One row of the notifications page. The whole row opens the notification, as in the bell (the
+// title is a button stretched over the row); its own buttons sit above that.
 import type { Notification } from '@webinar/contracts';
-import { ArrowUpRight } from 'lucide-react';
-import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { NotificationMeta } from './notification-meta.tsx';
@@ -8,54 +8,56 @@ import { NotificationMeta } from './notification-meta.tsx';
 interface NotificationRowProps {
   notification: Notification;
   now: Date;
-  busy: boolean;
+  onOpen: () => void;
   onToggleRead: () => void;
   onDelete: () => void;
 }
 
-export function NotificationRow({ notification, now, busy, onToggleRead, onDelete }: NotificationRowProps) {
+export function NotificationRow({ notification, now, onOpen, onToggleRead, onDelete }: NotificationRowProps) {
   const unread = !notification.is_read;
   return (
     <li
       data-unread={String(unread)}
       className={cn(
-        'flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-start sm:px-6',
-        unread && 'bg-pink-50',
+        'relative flex gap-3 px-4 py-4 transition-colors sm:px-6',
+        unread ? 'bg-pink-50 hover:bg-pink-100' : 'bg-white hover:bg-slate-50',
       )}
     >
       <span
         aria-hidden
-        className={cn(
-          'mt-1.5 hidden size-2 shrink-0 rounded-full sm:block',
-          unread ? 'bg-pink-500' : 'bg-transparent',
-        )}
+        className={cn('mt-1.5 size-2 shrink-0 rounded-full', unread ? 'bg-pink-500' : 'bg-transparent')}
       />
-      <div className="min-w-0 flex-1 space-y-1">
-        <p className="text-sm font-medium text-slate-900">
-          {notification.title}
-          {unread ? <span className="sr-only"> (unread)</span> : null}
-        </p>
-        <p className="text-sm text-slate-600">{notification.content}</p>
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <NotificationMeta notification={notification} now={now} />
-          {notification.related_webinar ? (
-            <Link
-              to={`/webinars/${notification.related_webinar.id}`}
-              className="inline-flex items-center gap-0.5 rounded text-xs font-medium text-indigo-600 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
+      <div className="flex min-w-0 flex-1 flex-col gap-3 sm:flex-row sm:items-start">
+        <div className="min-w-0 flex-1 space-y-1">
+          <p className={cn('text-sm wrap-anywhere text-slate-900', unread ? 'font-semibold' : 'font-medium')}>
+            <button
+              type="button"
+              onClick={onOpen}
+              className="text-left after:absolute after:inset-0 focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-indigo-600"
             >
-              {notification.related_webinar.title}
-              <ArrowUpRight aria-hidden className="size-3" />
-            </Link>
-          ) : null}
+              {notification.title}
+              {unread ? <span className="sr-only"> (unread)</span> : null}
+            </button>
+          </p>
+          <p className="text-sm wrap-anywhere whitespace-pre-line text-slate-700">{notification.content}</p>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <NotificationMeta notification={notification} now={now} />
+            {notification.related_webinar ? (
+              <span className="min-w-0 text-xs font-medium wrap-anywhere text-indigo-700">
+                {notification.related_webinar.title}
+              </span>
+            ) : null}
+          </div>
         </div>
-      </div>
-      <div className="flex shrink-0 gap-2">
-        <Button variant="secondary" size="sm" busy={busy} onClick={onToggleRead}>
-          {unread ? 'Mark read' : 'Mark unread'}
-        </Button>
-        <Button variant="ghostDanger" size="sm" onClick={onDelete}>
-          Delete
-        </Button>
+        {/* Fixed widths: "Mark read" and "Mark unread" differ, Delete must not move between rows. */}
+        <div className="relative z-10 flex shrink-0 gap-2">
+          <Button variant="secondary" size="sm" onClick={onToggleRead} className="w-28">
+            {unread ? 'Mark read' : 'Mark unread'}
+          </Button>
+          <Button variant="ghostDanger" size="sm" onClick={onDelete} className="w-20 text-red-700">
+            Delete
+          </Button>
+        </div>
       </div>
     </li>
   );

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { logFetches } from '../../../../test/fetch-log.ts';
 import { renderApp } from '../../../../test/render.tsx';
 import { startTestServer, storedRows, type TestServer, type TestUser } from '../../../../test/server.ts';
 import { UNDO_MS } from './use-undoable-delete.ts';
@@ -68,6 +69,44 @@ describe('the notifications page', () => {
     await waitFor(() => expect(seen.dataset.unread).toBe('true'));
     expect(within(seen).getByRole('button', { name: 'Mark read' })).toBeInTheDocument();
     expect((await storedTitles(user.id)).find((row) => row.title === 'Seen 3')?.is_read).toBe(false);
+  });
+
+  it('"Mark read" shows at once and is put back with the error when the server refuses', async () => {
+    await userWithMixedNotifications();
+    const fetches = logFetches((request) =>
+      request.method === 'POST' && request.path.endsWith('/mark-read/')
+        ? { status: 500, message: 'The server is having a bad day.' }
+        : null,
+    );
+    try {
+      const { user: pointer } = renderApp('/notifications');
+      await screen.findByRole('button', { name: 'Notifications, 2 unread' });
+      const fresh = (await rows()).find((row) => within(row).queryByText('Fresh 2'));
+      if (!fresh) throw new Error('"Fresh 2" is not listed');
+      await pointer.click(within(fresh).getByRole('button', { name: 'Mark read' }));
+      // Refused: back to unread, with the server's message.
+      expect(await screen.findByText('The server is having a bad day.')).toBeInTheDocument();
+      await waitFor(() => expect(fresh.dataset.unread).toBe('true'));
+      expect(await screen.findByRole('button', { name: 'Notifications, 2 unread' })).toBeInTheDocument();
+    } finally {
+      fetches.restore();
+    }
+  });
+
+  it('a row opens its notification like the bell: marked read, bold title gone', async () => {
+    const user = await userWithMixedNotifications();
+    const { user: pointer, router } = renderApp('/notifications');
+    await screen.findByRole('button', { name: 'Notifications, 2 unread' });
+    const title = await screen.findByRole('button', { name: /^Fresh 2/ });
+    expect(title.closest('p')).toHaveClass('font-semibold');
+    await pointer.click(title);
+    // No webinar: it stays on the list, now read.
+    expect(router.state.location.pathname).toBe('/notifications');
+    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+    await waitFor(async () =>
+      expect((await storedTitles(user.id)).find((row) => row.title === 'Fresh 2')?.is_read).toBe(true),
+    );
+    expect(screen.getByRole('button', { name: /^Fresh 2/ }).closest('p')).toHaveClass('font-medium');
   });
 
   it('"Delete" hides it with an undo toast; "Undo" keeps it, otherwise it is deleted when the toast runs out', async () => {

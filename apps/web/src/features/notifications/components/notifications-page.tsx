@@ -1,13 +1,18 @@
 // Every notification of the user, newest first, a page at a time; filters, read state, delete with
 // undo, and a link to the notification settings.
-import { NOTIFICATION_TYPE_LABELS, NOTIFICATION_TYPES, type NotificationType } from '@webinar/contracts';
+import {
+  NOTIFICATION_TYPE_LABELS,
+  NOTIFICATION_TYPES,
+  type Notification,
+  type NotificationType,
+} from '@webinar/contracts';
 import { Settings } from 'lucide-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Button, buttonClass } from '../../../components/ui/button.tsx';
 import { Field, Select } from '../../../components/ui/field.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
-import { EmptyState, ErrorMessage, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
+import { EmptyState, ErrorMessage, ErrorState } from '../../../components/ui/states.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useNow } from '../../../lib/use-now.ts';
@@ -16,6 +21,8 @@ import { useUnreadCount } from '../api/get-unread-count.ts';
 import { useMarkAllRead } from '../api/mark-all-read.ts';
 import { useMarkNotificationRead } from '../api/mark-notification-read.ts';
 import { useMarkNotificationUnread } from '../api/mark-notification-unread.ts';
+import { NotificationListSkeleton } from './notification-list-skeleton.tsx';
+import { notificationTarget } from './notification-meta.tsx';
 import { NotificationRow } from './notification-row.tsx';
 import { UndoToast } from './undo-toast.tsx';
 import { useUndoableDelete } from './use-undoable-delete.ts';
@@ -67,17 +74,19 @@ export function NotificationsPage() {
   const markUnread = useMarkNotificationUnread();
   const deletion = useUndoableDelete();
   const now = useNow();
+  const navigate = useNavigate();
+
+  // As in the bell: choosing a notification marks it read and opens what it is about.
+  const open = (notification: Notification) => {
+    if (!notification.is_read) markRead.mutate(notification);
+    void navigate(notificationTarget(notification));
+  };
 
   const items = (list.data?.pages.flatMap((page) => page.results) ?? []).filter(
     (notification) => notification.id !== deletion.pending?.id,
   );
   const filtered = filters.unread || filters.type !== undefined;
   const actionError = markRead.error ?? markUnread.error ?? markAllRead.error ?? deletion.error;
-  const busyId = markRead.isPending
-    ? markRead.variables?.id
-    : markUnread.isPending
-      ? markUnread.variables?.id
-      : undefined;
 
   return (
     <div className="space-y-6">
@@ -125,7 +134,12 @@ export function NotificationsPage() {
           </div>
         ) : null}
         {list.isPending ? (
-          <LoadingState />
+          <>
+            <span role="status" className="sr-only">
+              Loading notifications…
+            </span>
+            <NotificationListSkeleton />
+          </>
         ) : list.isError ? (
           <div className="px-4 sm:px-6">
             <ErrorState error={list.error} onRetry={() => void list.refetch()} />
@@ -135,13 +149,13 @@ export function NotificationsPage() {
             {filtered ? 'No notifications match these filters' : 'No notifications yet'}
           </EmptyState>
         ) : (
-          <ul className="divide-y divide-slate-100 border-t border-slate-100">
+          <ul className="divide-y divide-slate-200 border-t border-slate-100">
             {items.map((notification) => (
               <NotificationRow
                 key={notification.id}
                 notification={notification}
                 now={now}
-                busy={busyId === notification.id}
+                onOpen={() => open(notification)}
                 onToggleRead={() =>
                   notification.is_read ? markUnread.mutate(notification) : markRead.mutate(notification)
                 }

@@ -1,8 +1,10 @@
-// Delete with undo: the DELETE is only sent once the undo toast has run out. Until then the row is
-// hidden; "Undo" simply forgets the request. Leaving the page (or deleting another) sends it at once.
+// Delete with undo: the row hides at once and the DELETE waits out the undo toast, so "Undo" only
+// has to forget it (no restore route, no "deleted" then "restored" flicker in the user's other
+// tabs). Leaving the page, deleting another one, or the tab reloading or closing sends it at once;
+// the last goes on `pagehide` with `keepalive`, a request the browser finishes after the page is gone.
 import type { Notification } from '@webinar/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDeleteNotification } from '../api/delete-notification.ts';
+import { deleteNotification, useDeleteNotification } from '../api/delete-notification.ts';
 
 export const UNDO_MS = 5000;
 
@@ -31,7 +33,22 @@ export function useUndoableDelete() {
     timer.current = setTimeout(() => settle(true), UNDO_MS);
   };
 
-  useEffect(() => () => settle(true), [settle]);
+  useEffect(() => {
+    const onPageHide = () => {
+      const notification = pendingRef.current;
+      if (!notification) return;
+      clearTimeout(timer.current);
+      pendingRef.current = null;
+      setPending(null);
+      // The page is going: nothing will read the answer.
+      void deleteNotification(notification.id, { keepalive: true }).catch(() => undefined);
+    };
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      settle(true);
+    };
+  }, [settle]);
 
   return { pending, remove, undo: () => settle(false), error };
 }

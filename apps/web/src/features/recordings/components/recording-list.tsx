@@ -21,12 +21,12 @@ export function RecordingList({
               href={recording.url}
               target="_blank"
               rel="noopener noreferrer"
-              className="inline-flex items-center gap-1 rounded text-sm font-medium text-indigo-600 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
+              className="inline rounded text-sm font-medium wrap-anywhere text-indigo-600 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
             >
               {recording.title}
-              <ExternalLink aria-hidden className="size-3.5" />
+              <ExternalLink aria-hidden className="ml-1 inline size-3.5 align-[-2px]" />
             </a>
-            <p className="text-xs text-slate-500">
+            <p className="text-xs wrap-anywhere text-slate-600">
               {showWebinar ? (
                 <>
                   <Link

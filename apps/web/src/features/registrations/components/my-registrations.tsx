@@ -20,7 +20,7 @@ export function MyRegistrations() {
                 <div className="min-w-0">
                   <Link
                     to={`/webinars/${registration.webinar.id}`}
-                    className="rounded text-sm font-medium text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                    className="rounded text-sm font-medium wrap-anywhere text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
                   >
                     {registration.webinar.title}
                   </Link>

@@ -98,7 +98,7 @@ function Cell({
           {reason}
         </span>
       ) : setting.is_default ? (
-        <span className="text-xs text-slate-400">default</span>
+        <span className="text-xs text-slate-600">default</span>
       ) : onReset && !disabled ? (
         <button
           type="button"
@@ -109,7 +109,7 @@ function Cell({
           Reset to default
         </button>
       ) : (
-        <span className="text-xs text-slate-400">your choice</span>
+        <span className="text-xs text-slate-600">your choice</span>
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import { Notice } from '../../../components/ui/notice.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { ErrorMessage, ErrorState } from '../../../components/ui/states.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { useUnsavedChangesGuard } from '../../../lib/use-unsaved-changes-guard.tsx';
 import { useContact } from '../api/get-contact.ts';
 import { useResendVerification } from '../api/resend-verification.ts';
 import { useUpdateContact } from '../api/update-contact.ts';
@@ -33,6 +34,10 @@ function EmailForm({ contact }: { contact: ContactSettings }) {
   const [notice, setNotice] = useState<string | null>(null);
   const statusId = useId();
   const value = draft ?? contact.email;
+  const unsaved = useUnsavedChangesGuard(
+    draft !== null && draft.trim() !== contact.email,
+    'The email address you typed',
+  );
   const fieldError = update.error instanceof ApiError ? (update.error.fields.email ?? undefined) : undefined;
 
   const save = (event: FormEvent) => {
@@ -67,6 +72,7 @@ function EmailForm({ contact }: { contact: ContactSettings }) {
   return (
     // The server checks the address and says what is wrong under the field.
     <form onSubmit={save} className="space-y-3" noValidate>
+      {unsaved}
       <Notice message={notice} />
       <div className="flex flex-wrap items-end gap-3">
         <Field label="Email address" error={fieldError} className="min-w-0 flex-1 basis-64">

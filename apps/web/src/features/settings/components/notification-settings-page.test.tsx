@@ -41,6 +41,29 @@ async function verifiedUser(): Promise<TestUser> {
 const matrix = () => screen.findByRole('region', { name: 'Notifications' });
 
 describe('the notification settings page', () => {
+  it('asks before leaving with an address typed but not saved; the matrix saves on change', async () => {
+    await verifiedUser();
+    const { user: pointer, router } = renderApp('/settings/notifications');
+    const field = await screen.findByLabelText('Email address');
+    await pointer.clear(field);
+    await pointer.type(field, 'someone-new@example.com');
+    const navbar = screen.getAllByRole('navigation', { name: 'Main' })[0];
+    if (!navbar) throw new Error('no navbar');
+    await pointer.click(within(navbar).getByRole('link', { name: 'Notifications' }));
+    const question = await screen.findByRole('dialog', { name: 'Leave without saving?' });
+    await pointer.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect(router.state.location.pathname).toBe('/settings/notifications');
+    expect(screen.getByLabelText('Email address')).toHaveValue('someone-new@example.com');
+
+    await pointer.click(within(navbar).getByRole('link', { name: 'Notifications' }));
+    await pointer.click(
+      within(await screen.findByRole('dialog', { name: 'Leave without saving?' })).getByRole('button', {
+        name: 'Leave',
+      }),
+    );
+    await waitFor(() => expect(router.state.location.pathname).toBe('/notifications'));
+  });
+
   it('has a title, the contact section and a row per type', async () => {
     await verifiedUser();
     renderApp('/settings/notifications');

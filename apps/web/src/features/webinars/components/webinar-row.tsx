@@ -13,13 +13,13 @@ export function WebinarRow({ webinar, actions }: { webinar: Webinar; actions?: R
         <div className="flex flex-wrap items-center gap-2">
           <Link
             to={`/webinars/${webinar.id}`}
-            className="rounded text-sm font-semibold text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            className="min-w-0 rounded text-sm font-semibold wrap-anywhere text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
           >
             {webinar.title}
           </Link>
           <WebinarStatusBadge status={webinar.status} />
         </div>
-        <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500">
+        <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs wrap-anywhere text-slate-600">
           <span className="inline-flex items-center gap-1">
             <UserRound aria-hidden className="size-3.5" />
             {webinar.host.display_name}
