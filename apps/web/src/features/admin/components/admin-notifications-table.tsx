@@ -1,4 +1,5 @@
 import { type AdminNotification, NOTIFICATION_TYPE_LABELS } from '@webinar/contracts';
+import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { EditDeleteButtons } from '../../../components/ui/edit-delete-buttons.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
@@ -10,6 +11,19 @@ interface AdminNotificationsTableProps {
 }
 
 const HEAD = 'px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase';
+
+/** The webinar a notification is about, as a link, or nothing. */
+function RelatedWebinar({ row }: { row: AdminNotification }) {
+  if (!row.related_webinar) return null;
+  return (
+    <Link
+      to={`/webinars/${row.related_webinar.id}`}
+      className="block max-w-xs truncate rounded text-xs text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+    >
+      Webinar: {row.related_webinar.title}
+    </Link>
+  );
+}
 
 function ReadBadge({ isRead }: { isRead: boolean }) {
   return isRead ? <Badge tone="gray">Read</Badge> : <Badge tone="pink">Unread</Badge>;
@@ -33,7 +47,7 @@ function AdminNotificationsList({ rows, onEdit, onDelete }: AdminNotificationsTa
       {rows.map((row) => (
         <li key={row.id} className="space-y-1.5 px-4 py-3 text-sm">
           <div className="flex items-start justify-between gap-3">
-            <p>
+            <p className="min-w-0 break-words">
               <span className="font-medium text-slate-900">{row.user.username}</span>
               <span className="text-xs text-slate-500"> · id {row.user.id}</span>
             </p>
@@ -42,8 +56,9 @@ function AdminNotificationsList({ rows, onEdit, onDelete }: AdminNotificationsTa
           <p className="text-xs text-slate-500">
             {NOTIFICATION_TYPE_LABELS[row.notification_type]} · {formatDateTime(row.created_at)}
           </p>
-          <p className="font-medium text-slate-900">{row.title}</p>
-          <p className="line-clamp-2 text-slate-600">{row.content}</p>
+          <p className="font-medium break-words text-slate-900">{row.title}</p>
+          <p className="line-clamp-2 break-words text-slate-600">{row.content}</p>
+          <RelatedWebinar row={row} />
           <EditDeleteButtons onEdit={() => onEdit(row)} onDelete={() => onDelete(row)} />
         </li>
       ))}
@@ -81,16 +96,24 @@ function Table({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
         <tbody className="divide-y divide-slate-100 bg-white">
           {rows.map((row) => (
             <tr key={row.id} className="align-top hover:bg-slate-50">
-              <td className="px-4 py-3 whitespace-nowrap">
-                <span className="font-medium text-slate-900">{row.user.username}</span>
+              <td className="px-4 py-3">
+                <span
+                  className="block max-w-40 truncate font-medium text-slate-900"
+                  title={row.user.username}
+                >
+                  {row.user.username}
+                </span>
                 <span className="block text-xs text-slate-500">id {row.user.id}</span>
               </td>
               <td className="px-4 py-3 whitespace-nowrap text-slate-700">
                 {NOTIFICATION_TYPE_LABELS[row.notification_type]}
               </td>
               <td className="max-w-xs min-w-52 px-4 py-3">
-                <span className="font-medium text-slate-900">{row.title}</span>
-                <span className="line-clamp-1 block text-xs text-slate-500">{row.content}</span>
+                <span className="block font-medium break-words text-slate-900">{row.title}</span>
+                <span className="block max-w-xs truncate text-xs text-slate-500" title={row.content}>
+                  {row.content}
+                </span>
+                <RelatedWebinar row={row} />
               </td>
               <td className="px-4 py-3 whitespace-nowrap">
                 <ReadBadge isRead={row.is_read} />
