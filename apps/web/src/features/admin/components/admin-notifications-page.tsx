@@ -6,7 +6,7 @@ import { BackLink } from '../../../components/ui/back-link.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
-import { EmptyState, ErrorState, LoadingState, Spinner } from '../../../components/ui/states.tsx';
+import { EmptyState, ErrorState, Spinner } from '../../../components/ui/states.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { pluralize } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
@@ -19,7 +19,7 @@ import {
   NO_FILTERS,
   toAdminQuery,
 } from './admin-filters.tsx';
-import { AdminNotificationsTable } from './admin-notifications-table.tsx';
+import { AdminNotificationsTable, AdminTableSkeleton } from './admin-notifications-table.tsx';
 import { EditNotificationDialog } from './edit-notification-dialog.tsx';
 import { SendNotificationForm } from './send-notification-form.tsx';
 
@@ -55,7 +55,7 @@ export function AdminNotificationsPage() {
           <AdminFilters value={filters} onChange={changeFilters} />
         </div>
         {list.isPending ? (
-          <LoadingState />
+          <AdminTableSkeleton rows={PAGE_SIZE} />
         ) : list.isError ? (
           <div className="px-4 sm:px-6">
             <ErrorState error={list.error} onRetry={() => void list.refetch()} />

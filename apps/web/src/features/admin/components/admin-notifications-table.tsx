@@ -18,10 +18,28 @@ function RelatedWebinar({ row }: { row: AdminNotification }) {
   return (
     <Link
       to={`/webinars/${row.related_webinar.id}`}
-      className="block max-w-xs truncate rounded text-xs text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+      className="block max-w-48 truncate rounded text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
     >
-      Webinar: {row.related_webinar.title}
+      {row.related_webinar.title}
     </Link>
+  );
+}
+
+/** The table's shape while the first page loads: the header and a page of rows of their final height. */
+export function AdminTableSkeleton({ rows }: { rows: number }) {
+  return (
+    <div role="status" aria-label="Loading notifications" className="animate-pulse border-t border-slate-100">
+      <div className="h-9 bg-slate-50" />
+      <div className="divide-y divide-slate-100">
+        {Array.from({ length: rows }, (_, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders without identity
+          <div key={index} className="flex h-[61px] items-center gap-4 px-4">
+            <div className="h-4 w-24 rounded bg-slate-100" />
+            <div className="h-4 flex-1 rounded bg-slate-100" />
+          </div>
+        ))}
+      </div>
+    </div>
   );
 }
 
@@ -58,7 +76,11 @@ function AdminNotificationsList({ rows, onEdit, onDelete }: AdminNotificationsTa
           </p>
           <p className="font-medium break-words text-slate-900">{row.title}</p>
           <p className="line-clamp-2 break-words text-slate-600">{row.content}</p>
-          <RelatedWebinar row={row} />
+          {row.related_webinar ? (
+            <p className="flex gap-1 text-xs text-slate-500">
+              Webinar: <RelatedWebinar row={row} />
+            </p>
+          ) : null}
           <EditDeleteButtons onEdit={() => onEdit(row)} onDelete={() => onDelete(row)} />
         </li>
       ))}
@@ -89,6 +111,9 @@ function Table({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
               Created
             </th>
             <th scope="col" className={HEAD}>
+              Webinar
+            </th>
+            <th scope="col" className={HEAD}>
               <span className="sr-only">Actions</span>
             </th>
           </tr>
@@ -108,17 +133,21 @@ function Table({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
               <td className="px-4 py-3 whitespace-nowrap text-slate-700">
                 {NOTIFICATION_TYPE_LABELS[row.notification_type]}
               </td>
-              <td className="max-w-xs min-w-52 px-4 py-3">
-                <span className="block font-medium break-words text-slate-900">{row.title}</span>
+              <td className="min-w-52 px-4 py-3">
+                <span className="block max-w-xs truncate font-medium text-slate-900" title={row.title}>
+                  {row.title}
+                </span>
                 <span className="block max-w-xs truncate text-xs text-slate-500" title={row.content}>
                   {row.content}
                 </span>
-                <RelatedWebinar row={row} />
               </td>
               <td className="px-4 py-3 whitespace-nowrap">
                 <ReadBadge isRead={row.is_read} />
               </td>
               <td className="px-4 py-3 whitespace-nowrap text-slate-700">{formatDateTime(row.created_at)}</td>
+              <td className="px-4 py-3">
+                <RelatedWebinar row={row} />
+              </td>
               <td className="px-4 py-3 whitespace-nowrap text-right">
                 <EditDeleteButtons
                   className="justify-end"
