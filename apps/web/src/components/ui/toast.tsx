@@ -75,7 +75,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               ) : (
                 <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0" />
               )}
-              <p className="min-w-0 flex-1 break-words">{toast.message}</p>
+              <p className="min-w-0 flex-1 wrap-anywhere">{toast.message}</p>
               <button
                 type="button"
                 aria-label="Dismiss"

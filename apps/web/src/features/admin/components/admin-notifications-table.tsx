@@ -18,8 +18,9 @@ function RelatedWebinar({ row }: { row: AdminNotification }) {
   return (
     <Link
       to={`/webinars/${row.related_webinar.id}`}
-      className="block max-w-48 truncate rounded text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+      className="block max-w-44 truncate rounded text-xs text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
     >
+      <span className="sr-only">Webinar: </span>
       {row.related_webinar.title}
     </Link>
   );
@@ -76,11 +77,7 @@ function AdminNotificationsList({ rows, onEdit, onDelete }: AdminNotificationsTa
           </p>
           <p className="font-medium break-words text-slate-900">{row.title}</p>
           <p className="line-clamp-2 break-words text-slate-600">{row.content}</p>
-          {row.related_webinar ? (
-            <p className="flex gap-1 text-xs text-slate-500">
-              Webinar: <RelatedWebinar row={row} />
-            </p>
-          ) : null}
+          {row.related_webinar ? <RelatedWebinar row={row} /> : null}
           <EditDeleteButtons onEdit={() => onEdit(row)} onDelete={() => onDelete(row)} />
         </li>
       ))}
@@ -110,9 +107,7 @@ function Table({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
             <th scope="col" className={HEAD}>
               Created
             </th>
-            <th scope="col" className={HEAD}>
-              Webinar
-            </th>
+
             <th scope="col" className={HEAD}>
               <span className="sr-only">Actions</span>
             </th>
@@ -130,8 +125,11 @@ function Table({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
                 </span>
                 <span className="block text-xs text-slate-500">id {row.user.id}</span>
               </td>
-              <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-                {NOTIFICATION_TYPE_LABELS[row.notification_type]}
+              <td className="px-4 py-3 text-slate-700">
+                <span className="block whitespace-nowrap">
+                  {NOTIFICATION_TYPE_LABELS[row.notification_type]}
+                </span>
+                <RelatedWebinar row={row} />
               </td>
               <td className="min-w-52 px-4 py-3">
                 <span className="block max-w-xs truncate font-medium text-slate-900" title={row.title}>
@@ -145,9 +143,6 @@ function Table({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
                 <ReadBadge isRead={row.is_read} />
               </td>
               <td className="px-4 py-3 whitespace-nowrap text-slate-700">{formatDateTime(row.created_at)}</td>
-              <td className="px-4 py-3">
-                <RelatedWebinar row={row} />
-              </td>
               <td className="px-4 py-3 whitespace-nowrap text-right">
                 <EditDeleteButtons
                   className="justify-end"

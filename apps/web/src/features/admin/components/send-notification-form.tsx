@@ -163,7 +163,7 @@ export function SendNotificationForm() {
           onCancel={() => setConfirming(false)}
           onConfirm={() => deliver(audience === 'everyone' ? { everyone: true } : { role })}
         >
-          “<span className="break-words">{title.trim()}</span>” will be sent to {audienceName} at once.
+          “<span className="wrap-anywhere">{title.trim()}</span>” will be sent to {audienceName} at once.
         </ConfirmDialog>
       ) : null}
     </Section>

@@ -56,8 +56,10 @@ export function AnnouncementsManager() {
                 {results.map((announcement) => (
                   <li key={announcement.id} className="flex items-start gap-3 py-3 first:pt-0 last:pb-0">
                     <div className="min-w-0 flex-1">
-                      <p className="text-sm font-medium text-slate-900">{announcement.title}</p>
-                      <p className="line-clamp-2 text-sm text-slate-600">{announcement.content}</p>
+                      <p className="text-sm font-medium wrap-anywhere text-slate-900">{announcement.title}</p>
+                      <p className="line-clamp-2 text-sm wrap-anywhere text-slate-600">
+                        {announcement.content}
+                      </p>
                       <p className="text-xs text-slate-500">{formatDateTime(announcement.created_at)}</p>
                     </div>
                     <EditDeleteButtons
@@ -123,7 +125,7 @@ export function AnnouncementsManager() {
             )
           }
         >
-          “<span className="break-words">{publishing.title}</span>” will notify every other user at once.
+          “<span className="wrap-anywhere">{publishing.title}</span>” will notify every other user at once.
         </ConfirmDialog>
       ) : null}
 

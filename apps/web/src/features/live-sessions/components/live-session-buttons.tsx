@@ -49,8 +49,8 @@ export function LiveSessionButtons({
               })
             }
           >
-            “<span className="break-words">{webinarTitle}</span>” goes live now, and every approved registrant
-            is notified at once.
+            “<span className="wrap-anywhere">{webinarTitle}</span>” goes live now, and every approved
+            registrant is notified at once.
           </ConfirmDialog>
         ) : null}
       </>

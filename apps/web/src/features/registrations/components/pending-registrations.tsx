@@ -52,11 +52,11 @@ export function PendingRegistrations({ webinarIds }: { webinarIds: number[] }) {
               className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center"
             >
               <div className="min-w-0 flex-1">
-                <p className="text-sm font-medium text-slate-900">
+                <p className="text-sm font-medium wrap-anywhere text-slate-900">
                   {registration.user.display_name}{' '}
                   <span className="font-normal text-slate-500">({registration.user.username})</span>
                 </p>
-                <p className="text-xs text-slate-500">
+                <p className="text-xs wrap-anywhere text-slate-500">
                   <Link
                     to={`/webinars/${registration.webinar.id}`}
                     className="rounded hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
