@@ -33,7 +33,9 @@ describe('the notifications admin panel', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Notifications admin' })).toBeInTheDocument();
     // Picked by username, as the admin types.
     await pointer.type(screen.getByLabelText('User'), student.username);
-    expect(await screen.findByText(/^4 notifications/)).toBeInTheDocument();
+    // The pause after typing, the suggestions, then the filtered page: more than the default second
+    // on a busy machine.
+    expect(await screen.findByText(/^4 notifications/, {}, { timeout: 5000 })).toBeInTheDocument();
     const headers = within(await table())
       .getAllByRole('columnheader')
       .map((cell) => cell.textContent);
