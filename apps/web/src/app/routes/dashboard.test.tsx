@@ -48,7 +48,12 @@ describe('the dashboard', () => {
     server.signInAs(host);
     const { user: pointer } = renderApp('/dashboard');
 
-    const approvals = await screen.findByRole('region', { name: 'Registrations to approve' });
+    // The first screen after a cold start: more than the default second on a busy machine.
+    const approvals = await screen.findByRole(
+      'region',
+      { name: 'Registrations to approve' },
+      { timeout: 5000 },
+    );
     await pointer.click(await within(approvals).findByRole('button', { name: 'Approve' }));
     expect(await within(messages()).findByText(/1 user notified/)).toBeInTheDocument();
     expect(
