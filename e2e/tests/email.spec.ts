@@ -333,7 +333,11 @@ test('the admin sets new recordings to a one-minute digest, and two recordings m
     await expect(row.getByText('Now: One email per 30 minutes')).toBeVisible();
     await row.getByLabel('Window (minutes) for New Recording').fill('1');
     await row.getByRole('button', { name: 'Save' }).click();
-    await expect(row.getByText('Saved: One email per 1 minute')).toBeVisible();
+    await expect(
+      admin.page
+        .getByRole('region', { name: 'Messages' })
+        .getByText('New Recording saved: One email per 1 minute'),
+    ).toBeVisible();
     await admin.page.setViewportSize(DESKTOP);
     await admin.page.screenshot({
       animations: 'disabled',

@@ -35,6 +35,11 @@ test('c. an announcement reaches a signed-in student live', async ({ page, brows
     await form.getByLabel('Title', { exact: true }).fill(title);
     await form.getByLabel('Content', { exact: true }).fill('Office hours are on Thursday this week.');
     await form.getByRole('button', { name: 'Publish announcement' }).click();
+    // It reaches everyone: the dashboard asks first.
+    await admin.page
+      .getByRole('dialog', { name: 'Publish announcement?' })
+      .getByRole('button', { name: 'Publish' })
+      .click();
 
     // Alice's page was not touched: only the live stream can bring the new count.
     await expectUnread(page, before + 1, LIVE_TIMEOUT);
@@ -86,6 +91,10 @@ test('d. a host starts a live session and the approved student is told live', as
       host.page.getByRole('button', { name: /(Start|End) live session/ }),
     );
     await row.getByRole('button', { name: 'Start live session' }).click();
+    await host.page
+      .getByRole('dialog', { name: 'Start the live session?' })
+      .getByRole('button', { name: 'Start live session' })
+      .click();
     await expect(row.getByRole('button', { name: 'End live session' })).toBeVisible();
     await expect(row.getByRole('button', { name: 'Start live session' })).toHaveCount(0);
     const now = await apiGet<{ status: string }>(request, hostToken, `/api/webinars/${webinar.id}/`);

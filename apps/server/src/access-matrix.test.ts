@@ -331,6 +331,12 @@ const DELIVERIES = table(failedDelivery, [
   ['POST /api/admin/deliveries/:id/retry/',   (d) => post(`${LOG}${d}/retry/`),                         [401, 403, 403, 403, 403, 200]],
 ]);
 
+// The admin's user picker: no resource of anyone's, only admins may search.
+// biome-ignore format: a table reads best one row a line
+const ADMIN_USERS = table(async () => undefined, [
+  ['GET /api/admin/users/',                   () => get('/api/admin/users/?search=a&page_size=5'),     [401, 403, 403, 403, 403, 200]],
+]);
+
 const RESOURCES: Array<[string, Cell[]]> = [
   ['webinars', WEBINARS],
   ['registrations', REGISTRATIONS],
@@ -343,6 +349,7 @@ const RESOURCES: Array<[string, Cell[]]> = [
   ['email links', EMAIL_LINKS],
   ['delivery policies', DELIVERY_POLICIES],
   ['deliveries', DELIVERIES],
+  ['admin users', ADMIN_USERS],
 ];
 
 const CODES: Record<number, string> = {

@@ -45,6 +45,7 @@ import { registrationRoutes } from './registrations/registrations.routes.ts';
 import { registerReminderScheduler } from './reminders/reminder-scheduler.ts';
 import { reminderRoutes } from './reminders/reminders.routes.ts';
 import { deriveSecret } from './secrets.ts';
+import { adminUserRoutes } from './users/admin-users.routes.ts';
 import { webinarRoutes } from './webinars/webinars.routes.ts';
 
 export interface BuildAppOptions {
@@ -200,6 +201,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await api.register(unsubscribeRoutes, deps);
     await api.register(channelPreferenceRoutes, deps);
     await api.register(deliveryPolicyRoutes, deps);
+    await api.register(adminUserRoutes, deps);
   });
   registerReminderScheduler(app, deps, config.reminderIntervalSeconds);
   registerDeliveryWorker(app, deps);

@@ -71,3 +71,27 @@ export const AdminNotificationCreated = Type.Object({
   /** True when an Idempotency-Key was seen before: the first request's count; this one created nothing. */
   replayed: Type.Boolean(),
 });
+
+/** The admin's user picker: usernames starting with `search` (any case), optionally of one role. */
+export const AdminUserQuery = Type.Object({
+  search: Type.Optional(Type.String({ minLength: 1, maxLength: 150 })),
+  role: Type.Optional(Role),
+  ...PageQuery.properties,
+});
+export type AdminUserQuery = Type.Static<typeof AdminUserQuery>;
+
+export const AdminUserSummary = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  display_name: Type.String(),
+  role: Role,
+});
+export type AdminUserSummary = Type.Static<typeof AdminUserSummary>;
+
+export const AdminUserPage = Type.Object({
+  count: Type.Integer(),
+  page: Type.Integer(),
+  page_size: Type.Integer(),
+  results: Type.Array(AdminUserSummary),
+});
+export type AdminUserPage = Type.Static<typeof AdminUserPage>;

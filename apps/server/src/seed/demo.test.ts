@@ -25,3 +25,16 @@ it('every demo account has a verified address, so demo notifications can be emai
     expect(row.time_zone).toBe('UTC');
   }
 });
+
+it('decides each demo registration after it was made, and in the past', async () => {
+  const rows = await database.db
+    .selectFrom('registrations')
+    .select(['created_at', 'decided_at', 'status'])
+    .execute();
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    expect(row.created_at.getTime()).toBeLessThan(Date.now());
+    if (row.status === 'pending') expect(row.decided_at).toBeNull();
+    else expect(row.decided_at?.getTime()).toBeGreaterThan(row.created_at.getTime());
+  }
+});

@@ -151,7 +151,14 @@ export async function seedDemo(db: Db): Promise<void> {
   ] as const) {
     clock.ago(ago);
     const registration = await register(deps, actor(student), webinarId);
-    if (approve) await decide(deps, host, registration.id, 'approved');
+    // The table stamps a new row with the real time (and the schema keeps created_at read-only):
+    // the seed's clock says when it was made.
+    await sql`update registrations set created_at = ${clock.now()} where id = ${registration.id}`.execute(db);
+    if (approve) {
+      // The host decides a little after the request, never before it.
+      clock.ago(ago - 20 * MINUTE);
+      await decide(deps, host, registration.id, 'approved');
+    }
   }
 
   // The past webinar ran, ended and got its recording.

@@ -69,3 +69,32 @@ export async function deleteUserRows(db: Db, id: number): Promise<boolean> {
   const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+export interface UserSearch {
+  /** A username prefix, matched case-insensitively; `%` and `_` are literal. */
+  prefix?: string;
+  role?: Role;
+  offset: number;
+  limit: number;
+}
+
+export async function searchUsers(
+  db: Db,
+  search: UserSearch,
+): Promise<{ count: number; rows: Pick<UserRow, 'id' | 'username' | 'display_name' | 'role'>[] }> {
+  let query = db.selectFrom('users');
+  if (search.prefix) {
+    query = query.where('username', 'ilike', `${search.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  if (search.role) query = query.where('role', '=', search.role);
+  const [total, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+    query
+      .select(['id', 'username', 'display_name', 'role'])
+      .orderBy('username')
+      .offset(search.offset)
+      .limit(search.limit)
+      .execute(),
+  ]);
+  return { count: Number(total.count), rows };
+}

@@ -2,6 +2,7 @@
 // gone: the session query then says "nobody", and the signed-in layout sends the user to sign in.
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { ToastProvider } from '../components/ui/toast.tsx';
 import { getSessionQueryOptions } from '../features/auth/api/get-session.ts';
 import { ApiError, isUnauthorized } from '../lib/api-client.ts';
 
@@ -28,5 +29,9 @@ export function createQueryClient(): QueryClient {
 
 export function AppProviders({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <ToastProvider>{children}</ToastProvider>
+    </QueryClientProvider>
+  );
 }

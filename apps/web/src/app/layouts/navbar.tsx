@@ -3,7 +3,7 @@
 import type { User } from '@webinar/contracts';
 import { Menu, X } from 'lucide-react';
 import { useState } from 'react';
-import { NavLink, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { BrandLink } from '../../components/ui/brand-link.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { useSignOut } from '../../features/auth/api/sign-out.ts';
@@ -41,6 +41,13 @@ export function Navbar({ user }: { user: User }) {
 
   const onSignOut = () => signOut.mutate(undefined, { onSettled: () => void navigate('/login') });
   const navLinks = links(user);
+  // The admin pages under /dashboard highlight Dashboard, except the deliveries, which have their own link.
+  const isCurrent = (to: string) => {
+    const path = location.pathname;
+    const within = path === to || path.startsWith(`${to}/`);
+    if (to !== '/dashboard') return within;
+    return within && !navLinks.some((link) => link.to !== to && path.startsWith(link.to));
+  };
 
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -48,9 +55,14 @@ export function Navbar({ user }: { user: User }) {
         <BrandLink to={homePath(user.role)} className="mr-4" />
         <nav aria-label="Main" className="hidden items-center gap-1 lg:flex">
           {navLinks.map((link) => (
-            <NavLink key={link.to} to={link.to} className={linkClass} end={link.to === '/dashboard'}>
+            <Link
+              key={link.to}
+              to={link.to}
+              aria-current={isCurrent(link.to) ? 'page' : undefined}
+              className={linkClass({ isActive: isCurrent(link.to) })}
+            >
               {link.label}
-            </NavLink>
+            </Link>
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
@@ -78,9 +90,14 @@ export function Navbar({ user }: { user: User }) {
         <div id="mobile-menu" className="border-t border-slate-200 px-4 py-3 lg:hidden">
           <nav aria-label="Main" className="flex flex-col gap-1">
             {navLinks.map((link) => (
-              <NavLink key={link.to} to={link.to} className={linkClass} end={link.to === '/dashboard'}>
+              <Link
+                key={link.to}
+                to={link.to}
+                aria-current={isCurrent(link.to) ? 'page' : undefined}
+                className={linkClass({ isActive: isCurrent(link.to) })}
+              >
                 {link.label}
-              </NavLink>
+              </Link>
             ))}
           </nav>
           <div className="mt-3 flex items-center justify-between border-t border-slate-100 pt-3">

@@ -1,14 +1,13 @@
 // The dashboard (the original AdminDashboard), for hosts and admins: their webinars and live
 // sessions, registrations to approve, announcements (admins), recordings. Every action that
-// notifies users says how many.
+// notifies users says how many, in the toast region.
 import type { Webinar, WebinarListQuery } from '@webinar/contracts';
-import { Mail, Send, Settings2 } from 'lucide-react';
+import { Mail, Plus, Send, Settings2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
-import { Notice } from '../../components/ui/notice.tsx';
 import { PageHeader } from '../../components/ui/section.tsx';
-import { ErrorMessage } from '../../components/ui/states.tsx';
+import { useToast } from '../../components/ui/toast.tsx';
 import { AnnouncementsManager } from '../../features/announcements/components/announcements-manager.tsx';
 import { LiveSessionButtons } from '../../features/live-sessions/components/live-session-buttons.tsx';
 import { ManageRecordings } from '../../features/recordings/components/manage-recordings.tsx';
@@ -21,18 +20,28 @@ import { notifiedMessage } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCurrentUser } from '../layouts/app-layout.tsx';
 
-function WebinarsSection({ query }: { query: WebinarListQuery }) {
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+const STATUS_ORDER: Record<Webinar['status'], number> = { live: 0, scheduled: 1, ended: 2 };
+
+/** Live first, then upcoming by start, then ended ones, the latest first. */
+function openFirst(webinars: Webinar[]): Webinar[] {
+  return [...webinars].sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      (a.status === 'ended'
+        ? b.starts_at.localeCompare(a.starts_at)
+        : a.starts_at.localeCompare(b.starts_at)),
+  );
+}
+
+function WebinarsSection({ query, chooseHost }: { query: WebinarListQuery; chooseHost: boolean }) {
+  const toast = useToast();
+  const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Webinar | null>(null);
-  const report = (message: string) => {
-    setError(null);
-    setNotice(message);
-  };
   return (
     <WebinarListSection
       title="Webinars"
       query={query}
+      sort={openFirst}
       empty="No webinars yet: create the first one above."
       actions={(webinar) => (
         <>
@@ -41,10 +50,11 @@ function WebinarsSection({ query }: { query: WebinarListQuery }) {
           </Button>
           <LiveSessionButtons
             webinarId={webinar.id}
+            webinarTitle={webinar.title}
             status={webinar.status}
-            onError={setError}
+            onError={toast.error}
             onDone={({ action, notified }) =>
-              report(
+              toast.success(
                 `“${webinar.title}” ${action === 'started' ? 'is live' : 'has ended'} · ${notifiedMessage(notified)}`,
               )
             }
@@ -52,20 +62,28 @@ function WebinarsSection({ query }: { query: WebinarListQuery }) {
         </>
       )}
     >
-      <Notice message={notice} />
-      {error ? (
-        <div className="mb-4">
-          <ErrorMessage error={error} />
-        </div>
-      ) : null}
-      <NewWebinarForm onCreated={(title) => report(`“${title}” created`)} />
+      {creating ? (
+        <NewWebinarForm
+          chooseHost={chooseHost}
+          onCancel={() => setCreating(false)}
+          onCreated={(title) => {
+            setCreating(false);
+            toast.success(`“${title}” created`);
+          }}
+        />
+      ) : (
+        <Button variant="secondary" className="mb-6" onClick={() => setCreating(true)}>
+          <Plus aria-hidden className="size-4" />
+          New webinar
+        </Button>
+      )}
       {editing ? (
         <EditWebinarDialog
           webinar={editing}
           onClose={() => setEditing(null)}
           onSaved={(title) => {
             setEditing(null);
-            report(`“${title}” saved`);
+            toast.success(`“${title}” saved`);
           }}
         />
       ) : null}
@@ -102,7 +120,7 @@ export function DashboardRoute() {
           </>
         ) : null}
       </PageHeader>
-      <WebinarsSection query={query} />
+      <WebinarsSection query={query} chooseHost={admin} />
       <PendingRegistrations webinarIds={open.map((webinar) => webinar.id)} />
       {admin ? <AnnouncementsManager /> : null}
       <ManageRecordings webinars={managed.map(({ id, title }) => ({ id, title }))} />

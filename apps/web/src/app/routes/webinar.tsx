@@ -57,6 +57,7 @@ function WebinarActions({ webinar }: { webinar: Webinar }) {
         {manages ? (
           <LiveSessionButtons
             webinarId={webinar.id}
+            webinarTitle={webinar.title}
             status={webinar.status}
             onError={setError}
             onDone={({ action, notified }) => {

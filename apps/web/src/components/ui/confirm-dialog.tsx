@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button } from './button.tsx';
-import { Dialog } from './dialog.tsx';
+import { Dialog, DialogActions } from './dialog.tsx';
 import { ErrorMessage } from './states.tsx';
 
 interface ConfirmDialogProps {
@@ -11,9 +11,11 @@ interface ConfirmDialogProps {
   error: unknown;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Danger for what cannot be undone; primary for what reaches many users (start, send, publish). */
+  tone?: 'danger' | 'primary';
 }
 
-/** "Are you sure?" for a destructive action, with the API's answer if it fails. */
+/** "Are you sure?" before a destructive or far-reaching action, with the API's answer if it fails. */
 export function ConfirmDialog({
   title,
   children,
@@ -22,6 +24,7 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onCancel,
+  tone = 'danger',
 }: ConfirmDialogProps) {
   return (
     <Dialog title={title} onClose={onCancel}>
@@ -31,14 +34,11 @@ export function ConfirmDialog({
           <ErrorMessage error={error} />
         </div>
       ) : null}
-      <div className="mt-6 flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button variant="danger" busy={busy} onClick={onConfirm}>
+      <DialogActions onCancel={onCancel}>
+        <Button variant={tone} busy={busy} onClick={onConfirm}>
           {confirmLabel}
         </Button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -4,12 +4,14 @@ import type { AdminNotificationQuery } from '@webinar/contracts';
 import { useEffect, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
+import { UserPicker } from '../../users/components/user-picker.tsx';
 import { isNotificationType, TypeOptions } from './type-options.tsx';
 
 export interface AdminFilterValues {
   search: string;
   type: string;
   read: '' | 'read' | 'unread';
+  /** The picked user's id, as text ('' for anyone). */
   user: string;
   from: string;
   to: string;
@@ -42,8 +44,15 @@ interface AdminFiltersProps {
   onChange: (value: AdminFilterValues) => void;
 }
 
+/** "From" after "To" matches nothing: the filters say so instead of showing an empty table. */
+export function dateRangeError(filters: AdminFilterValues): string | null {
+  return filters.from && filters.to && filters.from > filters.to ? 'must not be after “To”' : null;
+}
+
 export function AdminFilters({ value, onChange }: AdminFiltersProps) {
   const [search, setSearch] = useState(value.search);
+  const [username, setUsername] = useState('');
+  const [unmatched, setUnmatched] = useState(false);
   useEffect(() => {
     if (search === value.search) return;
     const timer = setTimeout(() => onChange({ ...value, search }), SEARCH_DELAY_MS);
@@ -76,17 +85,19 @@ export function AdminFilters({ value, onChange }: AdminFiltersProps) {
           <option value="unread">Unread</option>
         </Select>
       </Field>
-      <Field label="User">
-        <TextInput
-          type="number"
-          min={1}
-          inputMode="numeric"
-          placeholder="User id"
-          value={value.user}
-          onChange={set('user')}
-        />
-      </Field>
-      <Field label="From">
+      <UserPicker
+        label="User"
+        placeholder="Any user"
+        value={username}
+        error={unmatched ? 'pick a user from the list' : undefined}
+        onChange={(text, user) => {
+          setUsername(text);
+          setUnmatched(text.trim() !== '' && !user);
+          const id = user ? String(user.id) : '';
+          if (id !== value.user && (user || !text.trim())) onChange({ ...value, user: id });
+        }}
+      />
+      <Field label="From" error={dateRangeError(value) ?? undefined}>
         <TextInput type="date" value={value.from} onChange={set('from')} />
       </Field>
       <Field label="To">
@@ -98,6 +109,8 @@ export function AdminFilters({ value, onChange }: AdminFiltersProps) {
           className="w-full"
           onClick={() => {
             setSearch('');
+            setUsername('');
+            setUnmatched(false);
             onChange(NO_FILTERS);
           }}
         >

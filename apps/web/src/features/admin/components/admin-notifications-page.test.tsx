@@ -31,8 +31,11 @@ describe('the notifications admin panel', () => {
     server.signInAs(admin);
     const { user: pointer } = renderApp('/dashboard/notifications');
     expect(await screen.findByRole('heading', { level: 1, name: 'Notifications admin' })).toBeInTheDocument();
-    await pointer.type(screen.getByLabelText('User'), String(student.id));
-    expect(await screen.findByText(/^4 notifications/)).toBeInTheDocument();
+    // Picked by username, as the admin types.
+    await pointer.type(screen.getByLabelText('User'), student.username);
+    // The pause after typing, the suggestions, then the filtered page: more than the default second
+    // on a busy machine.
+    expect(await screen.findByText(/^4 notifications/, {}, { timeout: 5000 })).toBeInTheDocument();
     const headers = within(await table())
       .getAllByRole('columnheader')
       .map((cell) => cell.textContent);
@@ -78,11 +81,12 @@ describe('the notifications admin panel', () => {
     const { user: pointer } = renderApp('/dashboard/notifications');
     const form = await screen.findByRole('region', { name: 'Send notification' });
 
-    await pointer.type(within(form).getByLabelText('User ID'), String(student.id));
+    await pointer.type(within(form).getByLabelText('Username'), student.username);
     await pointer.type(within(form).getByLabelText('Title'), 'Just for you');
     await pointer.type(within(form).getByLabelText('Content'), 'Hello there');
     await pointer.click(within(form).getByRole('button', { name: 'Send' }));
-    expect(await within(form).findByText('Sent to 1 user')).toBeInTheDocument();
+    const messages = screen.getByRole('region', { name: 'Messages' });
+    expect(await within(messages).findByText('Sent to 1 user')).toBeInTheDocument();
 
     await pointer.selectOptions(within(form).getByLabelText('Recipients'), 'A role');
     await pointer.selectOptions(within(form).getByLabelText('Role'), 'Admins');
@@ -90,12 +94,15 @@ describe('the notifications admin panel', () => {
     await pointer.type(within(form).getByLabelText('Title'), 'Admins only');
     await pointer.type(within(form).getByLabelText('Content'), 'A word among admins');
     await pointer.click(within(form).getByRole('button', { name: 'Send' }));
+    // A whole role at once: a confirmation first.
+    const confirm = await screen.findByRole('dialog', { name: 'Send to all admins?' });
+    await pointer.click(within(confirm).getByRole('button', { name: 'Send' }));
     const admins = await server.database.db
       .selectFrom('users')
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where('role', '=', 'admin')
       .executeTakeFirstOrThrow();
-    expect(await within(form).findByText(`Sent to ${Number(admins.count)} users`)).toBeInTheDocument();
+    expect(await within(messages).findByText(`Sent to ${Number(admins.count)} users`)).toBeInTheDocument();
 
     const received = await server.database.db
       .selectFrom('notifications')
@@ -105,17 +112,20 @@ describe('the notifications admin panel', () => {
     expect(received).toEqual([{ title: 'Just for you', notification_type: 'system' }]);
   });
 
-  it('shows under "User ID" that no such user exists, and sends nothing', async () => {
+  it('shows under "Username" that no such user exists, and sends nothing', async () => {
     const admin = await server.createUser('admin');
     server.signInAs(admin);
     const { user: pointer } = renderApp('/dashboard/notifications');
     const form = await screen.findByRole('region', { name: 'Send notification' });
-    await pointer.type(within(form).getByLabelText('User ID'), '987654');
+    await pointer.type(within(form).getByLabelText('Username'), 'nobody_987654');
     await pointer.type(within(form).getByLabelText('Title'), 'To nobody');
     await pointer.type(within(form).getByLabelText('Content'), 'Hello?');
     await pointer.click(within(form).getByRole('button', { name: 'Send' }));
-    expect(await within(form).findByText('no such user: 987654')).toBeInTheDocument();
-    expect(within(form).getByLabelText('User ID')).toHaveAccessibleDescription('no such user: 987654');
+    expect(await within(form).findByText('no user is named “nobody_987654”')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Username')).toHaveAccessibleDescription(
+      'no user is named “nobody_987654”',
+    );
+    expect(screen.queryByText(/Sent to/)).not.toBeInTheDocument();
     const sent = await server.database.db
       .selectFrom('notifications')
       .select('id')

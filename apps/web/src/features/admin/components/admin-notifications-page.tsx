@@ -2,17 +2,24 @@
 // pages; edit and delete any; send new ones.
 import type { AdminNotification } from '@webinar/contracts';
 import { useCallback, useMemo, useState } from 'react';
+import { BackLink } from '../../../components/ui/back-link.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { Notice } from '../../../components/ui/notice.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
-import { EmptyState, ErrorState, LoadingState, Spinner } from '../../../components/ui/states.tsx';
+import { EmptyState, ErrorState, Spinner } from '../../../components/ui/states.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
 import { pluralize } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDeleteAdminNotification } from '../api/delete-admin-notification.ts';
 import { useAdminNotifications } from '../api/get-admin-notifications.ts';
-import { AdminFilters, type AdminFilterValues, NO_FILTERS, toAdminQuery } from './admin-filters.tsx';
-import { AdminNotificationsTable } from './admin-notifications-table.tsx';
+import {
+  AdminFilters,
+  type AdminFilterValues,
+  dateRangeError,
+  NO_FILTERS,
+  toAdminQuery,
+} from './admin-filters.tsx';
+import { AdminNotificationsTable, AdminTableSkeleton } from './admin-notifications-table.tsx';
 import { EditNotificationDialog } from './edit-notification-dialog.tsx';
 import { SendNotificationForm } from './send-notification-form.tsx';
 
@@ -24,7 +31,7 @@ export function AdminNotificationsPage() {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<AdminNotification | null>(null);
   const [deleting, setDeleting] = useState<AdminNotification | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const toast = useToast();
   const query = useMemo(() => ({ ...toAdminQuery(filters), page, page_size: PAGE_SIZE }), [filters, page]);
   const list = useAdminNotifications(query);
   const remove = useDeleteAdminNotification();
@@ -41,20 +48,24 @@ export function AdminNotificationsPage() {
 
   return (
     <div className="space-y-6">
+      <BackLink to="/dashboard">Dashboard</BackLink>
       <PageHeader title="Notifications admin" />
       <Section title="All notifications" flush>
         <div className="space-y-4 px-4 pb-4 sm:px-6">
           <AdminFilters value={filters} onChange={changeFilters} />
-          <Notice message={notice} />
         </div>
         {list.isPending ? (
-          <LoadingState />
+          <AdminTableSkeleton rows={PAGE_SIZE} />
         ) : list.isError ? (
           <div className="px-4 sm:px-6">
             <ErrorState error={list.error} onRetry={() => void list.refetch()} />
           </div>
         ) : list.data.results.length === 0 ? (
-          <EmptyState>No notifications match these filters.</EmptyState>
+          <EmptyState>
+            {dateRangeError(filters)
+              ? 'The “From” date is after the “To” date: no notification can match.'
+              : 'No notifications match these filters.'}
+          </EmptyState>
         ) : (
           <AdminNotificationsTable
             rows={list.data.results}
@@ -90,7 +101,7 @@ export function AdminNotificationsPage() {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            setNotice('Notification saved');
+            toast.success('Notification saved');
           }}
         />
       ) : null}
@@ -105,7 +116,7 @@ export function AdminNotificationsPage() {
             remove.mutate(deleting.id, {
               onSuccess: () => {
                 setDeleting(null);
-                setNotice('Notification deleted');
+                toast.success('Notification deleted');
               },
             })
           }

@@ -1,4 +1,5 @@
 import { type AdminNotification, NOTIFICATION_TYPE_LABELS } from '@webinar/contracts';
+import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { EditDeleteButtons } from '../../../components/ui/edit-delete-buttons.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
@@ -10,6 +11,38 @@ interface AdminNotificationsTableProps {
 }
 
 const HEAD = 'px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase';
+
+/** The webinar a notification is about, as a link, or nothing. */
+function RelatedWebinar({ row }: { row: AdminNotification }) {
+  if (!row.related_webinar) return null;
+  return (
+    <Link
+      to={`/webinars/${row.related_webinar.id}`}
+      className="block max-w-44 truncate rounded text-xs text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+    >
+      <span className="sr-only">Webinar: </span>
+      {row.related_webinar.title}
+    </Link>
+  );
+}
+
+/** The table's shape while the first page loads: the header and a page of rows of their final height. */
+export function AdminTableSkeleton({ rows }: { rows: number }) {
+  return (
+    <div role="status" aria-label="Loading notifications" className="animate-pulse border-t border-slate-100">
+      <div className="h-9 bg-slate-50" />
+      <div className="divide-y divide-slate-100">
+        {Array.from({ length: rows }, (_, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders without identity
+          <div key={index} className="flex h-[61px] items-center gap-4 px-4">
+            <div className="h-4 w-24 rounded bg-slate-100" />
+            <div className="h-4 flex-1 rounded bg-slate-100" />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
 
 function ReadBadge({ isRead }: { isRead: boolean }) {
   return isRead ? <Badge tone="gray">Read</Badge> : <Badge tone="pink">Unread</Badge>;
@@ -33,7 +66,7 @@ function AdminNotificationsList({ rows, onEdit, onDelete }: AdminNotificationsTa
       {rows.map((row) => (
         <li key={row.id} className="space-y-1.5 px-4 py-3 text-sm">
           <div className="flex items-start justify-between gap-3">
-            <p>
+            <p className="min-w-0 break-words">
               <span className="font-medium text-slate-900">{row.user.username}</span>
               <span className="text-xs text-slate-500"> · id {row.user.id}</span>
             </p>
@@ -42,8 +75,9 @@ function AdminNotificationsList({ rows, onEdit, onDelete }: AdminNotificationsTa
           <p className="text-xs text-slate-500">
             {NOTIFICATION_TYPE_LABELS[row.notification_type]} · {formatDateTime(row.created_at)}
           </p>
-          <p className="font-medium text-slate-900">{row.title}</p>
-          <p className="line-clamp-2 text-slate-600">{row.content}</p>
+          <p className="font-medium break-words text-slate-900">{row.title}</p>
+          <p className="line-clamp-2 break-words text-slate-600">{row.content}</p>
+          {row.related_webinar ? <RelatedWebinar row={row} /> : null}
           <EditDeleteButtons onEdit={() => onEdit(row)} onDelete={() => onDelete(row)} />
         </li>
       ))}
@@ -73,6 +107,7 @@ function Table({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
             <th scope="col" className={HEAD}>
               Created
             </th>
+
             <th scope="col" className={HEAD}>
               <span className="sr-only">Actions</span>
             </th>
@@ -81,16 +116,28 @@ function Table({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
         <tbody className="divide-y divide-slate-100 bg-white">
           {rows.map((row) => (
             <tr key={row.id} className="align-top hover:bg-slate-50">
-              <td className="px-4 py-3 whitespace-nowrap">
-                <span className="font-medium text-slate-900">{row.user.username}</span>
+              <td className="px-4 py-3">
+                <span
+                  className="block max-w-40 truncate font-medium text-slate-900"
+                  title={row.user.username}
+                >
+                  {row.user.username}
+                </span>
                 <span className="block text-xs text-slate-500">id {row.user.id}</span>
               </td>
-              <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-                {NOTIFICATION_TYPE_LABELS[row.notification_type]}
+              <td className="px-4 py-3 text-slate-700">
+                <span className="block whitespace-nowrap">
+                  {NOTIFICATION_TYPE_LABELS[row.notification_type]}
+                </span>
+                <RelatedWebinar row={row} />
               </td>
-              <td className="max-w-xs min-w-52 px-4 py-3">
-                <span className="font-medium text-slate-900">{row.title}</span>
-                <span className="line-clamp-1 block text-xs text-slate-500">{row.content}</span>
+              <td className="min-w-52 px-4 py-3">
+                <span className="block max-w-xs truncate font-medium text-slate-900" title={row.title}>
+                  {row.title}
+                </span>
+                <span className="block max-w-xs truncate text-xs text-slate-500" title={row.content}>
+                  {row.content}
+                </span>
               </td>
               <td className="px-4 py-3 whitespace-nowrap">
                 <ReadBadge isRead={row.is_read} />

@@ -1,7 +1,7 @@
 import type { AdminNotification, NotificationType } from '@webinar/contracts';
 import { type FormEvent, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Dialog, DialogActions } from '../../../components/ui/dialog.tsx';
 import { Checkbox, Field, Select } from '../../../components/ui/field.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
 import { TitleContentFields } from '../../../components/ui/title-content-fields.tsx';
@@ -59,14 +59,11 @@ export function EditNotificationDialog({ notification, onClose, onSaved }: EditN
           </Select>
         </Field>
         <Checkbox label="Read" checked={read} onChange={(event) => setRead(event.target.checked)} />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
+        <DialogActions onCancel={onClose}>
           <Button type="submit" busy={update.isPending}>
             Save
           </Button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

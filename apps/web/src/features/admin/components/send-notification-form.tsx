@@ -1,75 +1,96 @@
-// Send a notification by hand: to one user, everyone with a role, or everyone.
-import { type AdminNotificationCreate, type NotificationType, ROLES, type Role } from '@webinar/contracts';
+// Send a notification by hand: to one user (picked by username), everyone with a role, or
+// everyone (those two after a confirmation).
+import {
+  type AdminNotificationCreate,
+  type AdminUserSummary,
+  type NotificationType,
+  ROLES,
+  type Role,
+} from '@webinar/contracts';
 import { type FormEvent, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
-import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
-import { Notice } from '../../../components/ui/notice.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { Field, Select } from '../../../components/ui/field.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
 import { TitleContentFields } from '../../../components/ui/title-content-fields.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { pluralize } from '../../../lib/format.ts';
 import { newRequestKey } from '../../../lib/request-key.ts';
+import { findUserByUsername } from '../../users/api/search-users.ts';
+import { UserPicker } from '../../users/components/user-picker.tsx';
 import { useSendAdminNotification } from '../api/send-admin-notification.ts';
 import { isNotificationType, TypeOptions } from './type-options.tsx';
 
 type Audience = 'user' | 'role' | 'everyone';
+type Recipients = Pick<AdminNotificationCreate, 'user_ids' | 'role' | 'everyone'>;
 
 const ROLE_LABELS: Record<Role, string> = { student: 'Students', host: 'Hosts', admin: 'Admins' };
 
 export function SendNotificationForm() {
   const send = useSendAdminNotification();
+  const toast = useToast();
   const [audience, setAudience] = useState<Audience>('user');
-  const [userId, setUserId] = useState('');
+  const [username, setUsername] = useState('');
+  const [picked, setPicked] = useState<AdminUserSummary | null>(null);
+  const [unknownUser, setUnknownUser] = useState<string | null>(null);
   const [role, setRole] = useState<Role>('student');
   const [type, setType] = useState<NotificationType>('system');
   const [title, setTitle] = useState('');
   const [content, setContent] = useState('');
-  const [sent, setSent] = useState<{ created: number; replayed: boolean } | null>(null);
+  // Sending to a role or to everyone waits for a confirmation.
+  const [confirming, setConfirming] = useState(false);
   // One per message being written: sending it again after an error cannot send it twice.
   const [requestKey, setRequestKey] = useState(newRequestKey);
   const fields = send.error instanceof ApiError ? send.error.fields : {};
 
-  const recipients = (): Pick<AdminNotificationCreate, 'user_ids' | 'role' | 'everyone'> => {
-    if (audience === 'user') return { user_ids: [Number(userId)] };
-    if (audience === 'role') return { role };
-    return { everyone: true };
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSent(null);
+  const deliver = (recipients: Recipients) => {
     send.mutate(
       {
-        input: { ...recipients(), notification_type: type, title: title.trim(), content: content.trim() },
+        input: { ...recipients, notification_type: type, title: title.trim(), content: content.trim() },
         requestKey,
       },
       {
         onSuccess: (result) => {
-          setSent(result);
+          toast.success(
+            result.replayed
+              ? 'Already sent: your first attempt had gone through'
+              : `Sent to ${pluralize(result.created, 'user')}`,
+          );
           setTitle('');
           setContent('');
           setRequestKey(newRequestKey());
         },
+        onSettled: () => setConfirming(false),
       },
     );
   };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    send.reset();
+    setUnknownUser(null);
+    if (audience !== 'user') {
+      setConfirming(true);
+      return;
+    }
+    const user = picked ?? (await findUserByUsername(username));
+    if (!user) {
+      setUnknownUser(`no user is named “${username.trim()}”`);
+      return;
+    }
+    deliver({ user_ids: [user.id] });
+  };
+
+  const audienceName = audience === 'everyone' ? 'every user' : `every user with the role ${role}`;
 
   return (
     <Section
       title="Send notification"
       description="Muted types are not delivered, except System Notification."
     >
-      <Notice
-        message={
-          sent === null
-            ? null
-            : sent.replayed
-              ? 'Already sent: your first attempt had gone through'
-              : `Sent to ${pluralize(sent.created, 'user')}`
-        }
-      />
-      <form onSubmit={submit} className="space-y-4">
+      <form onSubmit={(event) => void submit(event)} className="space-y-4">
         {send.isError ? <ErrorMessage error={send.error} /> : null}
         <div className="grid gap-4 sm:grid-cols-3">
           <Field label="Recipients">
@@ -80,16 +101,17 @@ export function SendNotificationForm() {
             </Select>
           </Field>
           {audience === 'user' ? (
-            <Field label="User ID" error={fields.user_ids ?? fields['user_ids.0']}>
-              <TextInput
-                type="number"
-                min={1}
-                inputMode="numeric"
-                required
-                value={userId}
-                onChange={(event) => setUserId(event.target.value)}
-              />
-            </Field>
+            <UserPicker
+              label="Username"
+              required
+              value={username}
+              error={unknownUser ?? fields.user_ids ?? fields['user_ids.0']}
+              onChange={(text, user) => {
+                setUsername(text);
+                setPicked(user);
+                setUnknownUser(null);
+              }}
+            />
           ) : null}
           {audience === 'role' ? (
             <Field label="Role">
@@ -129,6 +151,21 @@ export function SendNotificationForm() {
           Send
         </Button>
       </form>
+      {confirming ? (
+        <ConfirmDialog
+          title={
+            audience === 'everyone' ? 'Send to everyone?' : `Send to all ${ROLE_LABELS[role].toLowerCase()}?`
+          }
+          confirmLabel="Send"
+          tone="primary"
+          busy={send.isPending}
+          error={null}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => deliver(audience === 'everyone' ? { everyone: true } : { role })}
+        >
+          “<span className="wrap-anywhere">{title.trim()}</span>” will be sent to {audienceName} at once.
+        </ConfirmDialog>
+      ) : null}
     </Section>
   );
 }

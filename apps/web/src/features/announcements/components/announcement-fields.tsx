@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
+import { DialogActions } from '../../../components/ui/dialog.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
 import { TitleContentFields } from '../../../components/ui/title-content-fields.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -10,10 +11,19 @@ interface AnnouncementFieldsProps {
   busy: boolean;
   error: unknown;
   onSubmit: (values: { title: string; content: string }) => void;
+  /** In a dialog: Cancel beside the action, as every dialog has. */
+  onCancel?: () => void;
 }
 
 /** Title and content of an announcement, for publishing one and for editing it. */
-export function AnnouncementFields({ initial, submitLabel, busy, error, onSubmit }: AnnouncementFieldsProps) {
+export function AnnouncementFields({
+  initial,
+  submitLabel,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+}: AnnouncementFieldsProps) {
   const [title, setTitle] = useState(initial.title);
   const [content, setContent] = useState(initial.content);
   const fields = error instanceof ApiError ? error.fields : {};
@@ -31,9 +41,17 @@ export function AnnouncementFields({ initial, submitLabel, busy, error, onSubmit
         onContentChange={setContent}
         errors={fields}
       />
-      <Button type="submit" busy={busy}>
-        {submitLabel}
-      </Button>
+      {onCancel ? (
+        <DialogActions onCancel={onCancel}>
+          <Button type="submit" busy={busy}>
+            {submitLabel}
+          </Button>
+        </DialogActions>
+      ) : (
+        <Button type="submit" busy={busy}>
+          {submitLabel}
+        </Button>
+      )}
     </form>
   );
 }

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { EditDeleteButtons } from '../../../components/ui/edit-delete-buttons.tsx';
-import { Notice } from '../../../components/ui/notice.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { QueryResults } from '../../../components/ui/states.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
 import { formatDateTime, notifiedMessage } from '../../../lib/format.ts';
 import { newRequestKey } from '../../../lib/request-key.ts';
 import { useCreateAnnouncement } from '../api/create-announcement.ts';
@@ -21,7 +21,9 @@ export function AnnouncementsManager() {
   const create = useCreateAnnouncement();
   const update = useUpdateAnnouncement();
   const remove = useDeleteAnnouncement();
-  const [notice, setNotice] = useState<string | null>(null);
+  const toast = useToast();
+  // Publishing notifies everyone: it waits for a confirmation.
+  const [publishing, setPublishing] = useState<{ title: string; content: string } | null>(null);
   const [editing, setEditing] = useState<Announcement | null>(null);
   const [deleting, setDeleting] = useState<Announcement | null>(null);
   // A new key empties the form after publishing.
@@ -31,7 +33,6 @@ export function AnnouncementsManager() {
 
   return (
     <Section title="Announcements" description="Every other user is notified once when you publish.">
-      <Notice message={notice} />
       <div className="grid gap-6 lg:grid-cols-2">
         <div>
           <h3 className="mb-3 text-sm font-semibold text-slate-700">New announcement</h3>
@@ -40,23 +41,11 @@ export function AnnouncementsManager() {
             initial={{ title: '', content: '' }}
             submitLabel="Publish announcement"
             busy={create.isPending}
-            error={create.error}
-            onSubmit={(values) =>
-              create.mutate(
-                { input: values, requestKey },
-                {
-                  onSuccess: ({ notified, replayed }) => {
-                    setNotice(
-                      replayed
-                        ? 'Announcement published (your first attempt had gone through)'
-                        : `Announcement published · ${notifiedMessage(notified)}`,
-                    );
-                    setFormKey((key) => key + 1);
-                    setRequestKey(newRequestKey());
-                  },
-                },
-              )
-            }
+            error={publishing ? null : create.error}
+            onSubmit={(values) => {
+              create.reset();
+              setPublishing(values);
+            }}
           />
         </div>
         <div>
@@ -67,8 +56,10 @@ export function AnnouncementsManager() {
                 {results.map((announcement) => (
                   <li key={announcement.id} className="flex items-start gap-3 py-3 first:pt-0 last:pb-0">
                     <div className="min-w-0 flex-1">
-                      <p className="text-sm font-medium text-slate-900">{announcement.title}</p>
-                      <p className="line-clamp-2 text-sm text-slate-600">{announcement.content}</p>
+                      <p className="text-sm font-medium wrap-anywhere text-slate-900">{announcement.title}</p>
+                      <p className="line-clamp-2 text-sm wrap-anywhere text-slate-600">
+                        {announcement.content}
+                      </p>
                       <p className="text-xs text-slate-500">{formatDateTime(announcement.created_at)}</p>
                     </div>
                     <EditDeleteButtons
@@ -92,19 +83,50 @@ export function AnnouncementsManager() {
             submitLabel="Save"
             busy={update.isPending}
             error={update.error}
+            onCancel={() => setEditing(null)}
             onSubmit={(input) =>
               update.mutate(
                 { id: editing.id, input },
                 {
                   onSuccess: () => {
                     setEditing(null);
-                    setNotice('Announcement saved');
+                    toast.success('Announcement saved');
                   },
                 },
               )
             }
           />
         </Dialog>
+      ) : null}
+
+      {publishing ? (
+        <ConfirmDialog
+          title="Publish announcement?"
+          confirmLabel="Publish"
+          tone="primary"
+          busy={create.isPending}
+          error={create.error}
+          onCancel={() => setPublishing(null)}
+          onConfirm={() =>
+            create.mutate(
+              { input: publishing, requestKey },
+              {
+                onSuccess: ({ notified, replayed }) => {
+                  toast.success(
+                    replayed
+                      ? 'Announcement published (your first attempt had gone through)'
+                      : `Announcement published · ${notifiedMessage(notified)}`,
+                  );
+                  setPublishing(null);
+                  setFormKey((key) => key + 1);
+                  setRequestKey(newRequestKey());
+                },
+              },
+            )
+          }
+        >
+          “<span className="wrap-anywhere">{publishing.title}</span>” will notify every other user at once.
+        </ConfirmDialog>
       ) : null}
 
       {deleting ? (
@@ -121,7 +143,7 @@ export function AnnouncementsManager() {
             remove.mutate(deleting.id, {
               onSuccess: () => {
                 setDeleting(null);
-                setNotice('Announcement deleted');
+                toast.success('Announcement deleted');
               },
             })
           }

@@ -1,6 +1,7 @@
 // /dashboard/deliveries (admins): the log of what the email channel carried, filtered, a page at a
 // time; each row opens its detail with the rendered message.
 import { useCallback, useMemo, useState } from 'react';
+import { BackLink } from '../../../components/ui/back-link.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
 import { EmptyState, ErrorState, Spinner } from '../../../components/ui/states.tsx';
@@ -45,6 +46,7 @@ export function DeliveriesPage() {
 
   return (
     <div className="space-y-6">
+      <BackLink to="/dashboard">Dashboard</BackLink>
       <PageHeader title="Email deliveries" />
       <Section
         title="Delivery log"

@@ -1,13 +1,14 @@
 // /dashboard/deliveries/:id (admins): one delivery's facts, the message as sent (its HTML in a
 // sandboxed frame, never in the page itself), its plain text and attachments, and "Retry".
 import type { Delivery } from '@webinar/contracts';
-import { ArrowLeft, Paperclip } from 'lucide-react';
+import { Paperclip } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { Button, buttonClass } from '../../../components/ui/button.tsx';
-import { Notice } from '../../../components/ui/notice.tsx';
+import { BackLink } from '../../../components/ui/back-link.tsx';
+import { Button } from '../../../components/ui/button.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
-import { ErrorMessage, ErrorState } from '../../../components/ui/states.tsx';
+import { ErrorState } from '../../../components/ui/states.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDelivery } from '../api/get-delivery.ts';
@@ -31,6 +32,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function Facts({ delivery }: { delivery: Delivery }) {
   const retry = useRetryDelivery();
+  const toast = useToast();
   return (
     <Section
       title="Delivery"
@@ -40,7 +42,12 @@ function Facts({ delivery }: { delivery: Delivery }) {
             variant="secondary"
             size="sm"
             busy={retry.isPending}
-            onClick={() => retry.mutate(delivery.id)}
+            onClick={() =>
+              retry.mutate(delivery.id, {
+                onSuccess: () => toast.success('Queued again: it is due now.'),
+                onError: toast.error,
+              })
+            }
           >
             Retry
           </Button>
@@ -48,8 +55,6 @@ function Facts({ delivery }: { delivery: Delivery }) {
       }
     >
       <div className="space-y-4">
-        <Notice message={retry.isSuccess ? 'Queued again: it is due now.' : null} />
-        {retry.isError ? <ErrorMessage error={retry.error} /> : null}
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <Fact label="Status">
             <DeliveryStatusBadge status={delivery.status} />
@@ -145,10 +150,7 @@ export function DeliveryDetailPage() {
   useDocumentTitle(delivery.data ? `Delivery ${id}` : 'Delivery');
   return (
     <div className="space-y-6">
-      <Link to="/dashboard/deliveries" className={buttonClass('ghost', 'sm', '-ml-3')}>
-        <ArrowLeft aria-hidden className="size-4" />
-        All deliveries
-      </Link>
+      <BackLink to="/dashboard/deliveries">All deliveries</BackLink>
       <PageHeader title={delivery.data ? deliveryTitle(delivery.data) : `Delivery ${id}`} />
       {delivery.isPending ? (
         <TableSkeleton rows={4} />

@@ -8,10 +8,12 @@ import {
   NOTIFICATION_TYPE_LABELS,
 } from '@webinar/contracts';
 import { type FormEvent, useState } from 'react';
+import { BackLink } from '../../../components/ui/back-link.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
 import { ErrorMessage, ErrorState } from '../../../components/ui/states.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDeliveryPolicies } from '../api/get-delivery-policies.ts';
@@ -24,6 +26,7 @@ function isTiming(value: string): value is DeliveryTiming {
 
 function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
   const update = useUpdateDeliveryPolicy();
+  const toast = useToast();
   const [timing, setTiming] = useState<DeliveryTiming>(policy.timing);
   const [delay, setDelay] = useState(String(policy.delay_minutes || 15));
   const label = NOTIFICATION_TYPE_LABELS[policy.notification_type];
@@ -34,11 +37,17 @@ function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({
-      type: policy.notification_type,
-      channel: policy.channel,
-      update: hasDelay ? { timing, delay_minutes: Number(delay) } : { timing },
-    });
+    update.mutate(
+      {
+        type: policy.notification_type,
+        channel: policy.channel,
+        update: hasDelay ? { timing, delay_minutes: Number(delay) } : { timing },
+      },
+      {
+        onSuccess: (saved) =>
+          toast.success(`${label} saved: ${describeTiming(saved.timing, saved.delay_minutes)}`),
+      },
+    );
   };
 
   return (
@@ -92,11 +101,6 @@ function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
             Save
           </Button>
         </div>
-        <div role="status" aria-live="polite" className="text-sm">
-          {update.isSuccess && !changed ? (
-            <p className="text-green-700">Saved: {describeTiming(policy.timing, policy.delay_minutes)}</p>
-          ) : null}
-        </div>
         {update.isError && !delayError ? <ErrorMessage error={update.error} /> : null}
       </form>
     </li>
@@ -124,6 +128,7 @@ export function EmailPoliciesPage() {
   const email = policies.data?.results.filter((policy) => policy.channel === 'email') ?? [];
   return (
     <div className="space-y-6">
+      <BackLink to="/dashboard">Dashboard</BackLink>
       <PageHeader title="Email policies" />
       <Section
         title="When each type is emailed"

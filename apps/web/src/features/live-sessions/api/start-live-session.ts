@@ -16,7 +16,8 @@ export function useStartLiveSession() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: startLiveSession,
-    // The webinar's status changes.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: resourceKeys.webinars }),
+    // The webinar's status changes; a refusal (409 "This webinar is not live.") means the row shown
+    // was stale: either way the webinars are fetched again.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: resourceKeys.webinars }),
   });
 }

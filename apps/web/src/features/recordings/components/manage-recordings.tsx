@@ -1,9 +1,8 @@
 // The dashboard's "Recordings": add one to a webinar the user manages (its approved registrants are
 // notified), and every recording they may see.
-import { useState } from 'react';
-import { Notice } from '../../../components/ui/notice.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { QueryResults } from '../../../components/ui/states.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
 import { notifiedMessage } from '../../../lib/format.ts';
 import { useRecordings } from '../api/get-recordings.ts';
 import { AddRecordingForm } from './add-recording-form.tsx';
@@ -11,14 +10,13 @@ import { RecordingList } from './recording-list.tsx';
 
 export function ManageRecordings({ webinars }: { webinars: Array<{ id: number; title: string }> }) {
   const recordings = useRecordings();
-  const [notice, setNotice] = useState<string | null>(null);
+  const toast = useToast();
   return (
     <Section title="Recordings">
-      <Notice message={notice} />
       <div className="mb-6 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200 ring-inset">
         <AddRecordingForm
           webinars={webinars}
-          onAdded={(notified) => setNotice(`Recording added · ${notifiedMessage(notified)}`)}
+          onAdded={(notified) => toast.success(`Recording added · ${notifiedMessage(notified)}`)}
         />
       </div>
       <QueryResults query={recordings} empty="No recordings yet.">

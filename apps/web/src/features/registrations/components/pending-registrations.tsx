@@ -1,11 +1,10 @@
 // The dashboard's "Registrations to approve": pending registrations of the webinars the user manages.
 import type { Registration } from '@webinar/contracts';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
-import { Notice } from '../../../components/ui/notice.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { EmptyState, ErrorMessage, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
 import { formatDateTime, notifiedMessage } from '../../../lib/format.ts';
 import { useApproveRegistration } from '../api/approve-registration.ts';
 import { useRegistrationsOfWebinars } from '../api/get-webinar-registrations.ts';
@@ -15,20 +14,20 @@ export function PendingRegistrations({ webinarIds }: { webinarIds: number[] }) {
   const pending = useRegistrationsOfWebinars(webinarIds, 'pending');
   const approve = useApproveRegistration();
   const reject = useRejectRegistration();
-  const [notice, setNotice] = useState<string | null>(null);
-  const error = approve.error ?? reject.error;
+  const toast = useToast();
 
   const decide = (registration: Registration, decision: 'approve' | 'reject') => {
-    setNotice(null);
-    approve.reset();
-    reject.reset();
     const name = registration.user.display_name;
     if (decision === 'approve') {
       approve.mutate(registration.id, {
-        onSuccess: ({ notified }) => setNotice(`${name} approved · ${notifiedMessage(notified)}`),
+        onSuccess: ({ notified }) => toast.success(`${name} approved · ${notifiedMessage(notified)}`),
+        onError: toast.error,
       });
     } else {
-      reject.mutate(registration.id, { onSuccess: () => setNotice(`${name} rejected`) });
+      reject.mutate(registration.id, {
+        onSuccess: () => toast.success(`${name} rejected`),
+        onError: toast.error,
+      });
     }
   };
 
@@ -39,12 +38,6 @@ export function PendingRegistrations({ webinarIds }: { webinarIds: number[] }) {
       title="Registrations to approve"
       description="Pending registrations for the webinars you manage."
     >
-      <Notice message={notice} />
-      {error ? (
-        <div className="mb-4">
-          <ErrorMessage error={error} />
-        </div>
-      ) : null}
       {pending.isPending ? (
         <LoadingState />
       ) : pending.error ? (
@@ -59,11 +52,11 @@ export function PendingRegistrations({ webinarIds }: { webinarIds: number[] }) {
               className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center"
             >
               <div className="min-w-0 flex-1">
-                <p className="text-sm font-medium text-slate-900">
+                <p className="text-sm font-medium wrap-anywhere text-slate-900">
                   {registration.user.display_name}{' '}
                   <span className="font-normal text-slate-500">({registration.user.username})</span>
                 </p>
-                <p className="text-xs text-slate-500">
+                <p className="text-xs wrap-anywhere text-slate-500">
                   <Link
                     to={`/webinars/${registration.webinar.id}`}
                     className="rounded hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"

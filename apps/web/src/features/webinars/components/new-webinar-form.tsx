@@ -1,28 +1,64 @@
+import type { WebinarCreate } from '@webinar/contracts';
 import { useState } from 'react';
+import { findUserByUsername } from '../../users/api/search-users.ts';
+import { UserPicker } from '../../users/components/user-picker.tsx';
 import { useCreateWebinar } from '../api/create-webinar.ts';
 import { WebinarForm, webinarFormValues } from './webinar-form.tsx';
 
-export function NewWebinarForm({ onCreated }: { onCreated: (title: string) => void }) {
+interface NewWebinarFormProps {
+  onCreated: (title: string) => void;
+  onCancel: () => void;
+  /** Admins may create a webinar for a host (the API's host_id); by default they host it. */
+  chooseHost: boolean;
+}
+
+export function NewWebinarForm({ onCreated, onCancel, chooseHost }: NewWebinarFormProps) {
   const create = useCreateWebinar();
-  // A new key empties the form once the webinar exists.
-  const [formKey, setFormKey] = useState(0);
+  const [host, setHost] = useState('');
+  const [hostId, setHostId] = useState<number | null>(null);
+  const [hostError, setHostError] = useState<string | null>(null);
+
+  const submit = async (input: WebinarCreate) => {
+    let host_id: number | undefined;
+    if (chooseHost && host.trim()) {
+      host_id = hostId ?? (await findUserByUsername(host, 'host'))?.id;
+      if (host_id === undefined) {
+        setHostError(`no host is named “${host.trim()}”`);
+        return;
+      }
+    }
+    create.mutate(host_id === undefined ? input : { ...input, host_id }, {
+      onSuccess: (webinar) => onCreated(webinar.title),
+    });
+  };
+
   return (
     <div className="mb-6 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200 ring-inset">
       <h3 className="mb-3 text-sm font-semibold text-slate-700">New webinar</h3>
       <WebinarForm
-        key={formKey}
         wide
         initial={webinarFormValues()}
         submitLabel="Create webinar"
         busy={create.isPending}
         error={create.error}
-        onSubmit={(input) =>
-          create.mutate(input, {
-            onSuccess: (webinar) => {
-              setFormKey((key) => key + 1);
-              onCreated(webinar.title);
-            },
-          })
+        onCancel={onCancel}
+        onSubmit={(input) => void submit(input)}
+        extraFields={
+          chooseHost ? (
+            <UserPicker
+              label="Host"
+              ofRole="host"
+              placeholder="You, or type a host's username"
+              className="lg:col-span-2"
+              value={host}
+              error={hostError ?? undefined}
+              onChange={(text, user) => {
+                setHost(text);
+                setHostId(user?.id ?? null);
+                setHostError(null);
+              }}
+            />
+          ) : null
         }
       />
     </div>

@@ -1,7 +1,8 @@
 // The fields of a webinar, for creating one and for editing it.
 import type { WebinarCreate } from '@webinar/contracts';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
+import { DialogActions } from '../../../components/ui/dialog.tsx';
 import { Field, TextArea, TextInput } from '../../../components/ui/field.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -29,6 +30,16 @@ export function webinarFormValues(webinar?: {
   };
 }
 
+/** As the API allows: a new start may be this far behind now, for a clock that runs late. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A start the API would refuse as past, or null. Only a changed start is checked: an ended
+ * webinar's other details stay editable. */
+export function pastStartError(startsAt: string, initialStartsAt: string, now = Date.now()): string | null {
+  if (!startsAt || startsAt === initialStartsAt) return null;
+  return new Date(startsAt).getTime() < now - CLOCK_SKEW_MS ? 'must not be in the past' : null;
+}
+
 interface WebinarFormProps {
   initial: WebinarFormValues;
   submitLabel: string;
@@ -38,6 +49,8 @@ interface WebinarFormProps {
   onCancel?: () => void;
   /** Lay the fields out in a row (the dashboard), or stacked (a dialog). */
   wide?: boolean;
+  /** More fields of the screen's own (the host, for admins), after the start and duration. */
+  extraFields?: ReactNode;
 }
 
 export function WebinarForm({
@@ -48,14 +61,19 @@ export function WebinarForm({
   onSubmit,
   onCancel,
   wide,
+  extraFields,
 }: WebinarFormProps) {
   const [values, setValues] = useState(initial);
+  const [startError, setStartError] = useState<string | null>(null);
   const fields = error instanceof ApiError ? error.fields : {};
   const set = (key: keyof WebinarFormValues) => (event: { target: { value: string } }) =>
     setValues({ ...values, [key]: event.target.value });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const past = pastStartError(values.startsAt, initial.startsAt);
+    setStartError(past);
+    if (past) return;
     onSubmit({
       title: values.title.trim(),
       description: values.description,
@@ -71,8 +89,16 @@ export function WebinarForm({
         <Field label="Title" error={fields.title} className={wide ? 'lg:col-span-2' : undefined}>
           <TextInput required maxLength={200} value={values.title} onChange={set('title')} />
         </Field>
-        <Field label="Starts at" error={fields.starts_at}>
-          <TextInput type="datetime-local" required value={values.startsAt} onChange={set('startsAt')} />
+        <Field label="Starts at" error={startError ?? fields.starts_at}>
+          <TextInput
+            type="datetime-local"
+            required
+            value={values.startsAt}
+            onChange={(event) => {
+              setStartError(null);
+              set('startsAt')(event);
+            }}
+          />
         </Field>
         <Field label="Duration (minutes)" error={fields.duration_minutes}>
           <TextInput
@@ -84,6 +110,7 @@ export function WebinarForm({
             onChange={set('duration')}
           />
         </Field>
+        {extraFields}
         <Field
           label="Description"
           error={fields.description}
@@ -92,16 +119,17 @@ export function WebinarForm({
           <TextArea maxLength={5000} rows={2} value={values.description} onChange={set('description')} />
         </Field>
       </div>
-      <div className="flex gap-2">
+      {onCancel ? (
+        <DialogActions onCancel={onCancel}>
+          <Button type="submit" busy={busy}>
+            {submitLabel}
+          </Button>
+        </DialogActions>
+      ) : (
         <Button type="submit" busy={busy}>
           {submitLabel}
         </Button>
-        {onCancel ? (
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        ) : null}
-      </div>
+      )}
     </form>
   );
 }

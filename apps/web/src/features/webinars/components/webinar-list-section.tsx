@@ -11,11 +11,20 @@ interface WebinarListSectionProps {
   empty: string;
   /** The buttons for one webinar, decided by the screen. */
   actions?: (webinar: Webinar) => ReactNode;
-  /** Shown above the list (the outcome of the last action). */
+  /** The screen's own order, when the API's (by start) is not the one it wants. */
+  sort?: (webinars: Webinar[]) => Webinar[];
+  /** Shown above the list. */
   children?: ReactNode;
 }
 
-export function WebinarListSection({ title, query, empty, actions, children }: WebinarListSectionProps) {
+export function WebinarListSection({
+  title,
+  query,
+  empty,
+  actions,
+  sort,
+  children,
+}: WebinarListSectionProps) {
   const webinars = useWebinars(query);
   return (
     <Section title={title}>
@@ -23,7 +32,7 @@ export function WebinarListSection({ title, query, empty, actions, children }: W
       <QueryResults query={webinars} empty={empty}>
         {(results) => (
           <ul className="divide-y divide-slate-100">
-            {results.map((webinar) => (
+            {(sort ? sort(results) : results).map((webinar) => (
               <WebinarRow key={webinar.id} webinar={webinar} actions={actions?.(webinar)} />
             ))}
           </ul>
