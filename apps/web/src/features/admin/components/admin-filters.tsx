@@ -4,7 +4,7 @@ import type { AdminNotificationQuery } from '@webinar/contracts';
 import { useEffect, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
-import { UserPicker } from '../../users/components/user-picker.tsx';
+import { UserFilterField } from '../../users/components/user-filter-field.tsx';
 import { isNotificationType, TypeOptions } from './type-options.tsx';
 
 export interface AdminFilterValues {
@@ -45,14 +45,13 @@ interface AdminFiltersProps {
 }
 
 /** "From" after "To" matches nothing: the filters say so instead of showing an empty table. */
-export function dateRangeError(filters: AdminFilterValues): string | null {
+export function dateRangeError(filters: { from: string; to: string }): string | null {
   return filters.from && filters.to && filters.from > filters.to ? 'must not be after “To”' : null;
 }
 
 export function AdminFilters({ value, onChange }: AdminFiltersProps) {
   const [search, setSearch] = useState(value.search);
-  const [username, setUsername] = useState('');
-  const [unmatched, setUnmatched] = useState(false);
+  const [resets, setResets] = useState(0);
   useEffect(() => {
     if (search === value.search) return;
     const timer = setTimeout(() => onChange({ ...value, search }), SEARCH_DELAY_MS);
@@ -85,18 +84,7 @@ export function AdminFilters({ value, onChange }: AdminFiltersProps) {
           <option value="unread">Unread</option>
         </Select>
       </Field>
-      <UserPicker
-        label="User"
-        placeholder="Any user"
-        value={username}
-        error={unmatched ? 'pick a user from the list' : undefined}
-        onChange={(text, user) => {
-          setUsername(text);
-          setUnmatched(text.trim() !== '' && !user);
-          const id = user ? String(user.id) : '';
-          if (id !== value.user && (user || !text.trim())) onChange({ ...value, user: id });
-        }}
-      />
+      <UserFilterField key={resets} userId={value.user} onChange={(user) => onChange({ ...value, user })} />
       <Field label="From" error={dateRangeError(value) ?? undefined}>
         <TextInput type="date" value={value.from} onChange={set('from')} />
       </Field>
@@ -109,8 +97,7 @@ export function AdminFilters({ value, onChange }: AdminFiltersProps) {
           className="w-full"
           onClick={() => {
             setSearch('');
-            setUsername('');
-            setUnmatched(false);
+            setResets((n) => n + 1);
             onChange(NO_FILTERS);
           }}
         >

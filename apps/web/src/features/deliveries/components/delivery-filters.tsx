@@ -1,9 +1,12 @@
-// The filters of the delivery log: status, type, user and creation dates; any change goes back to
-// page 1.
+// The filters of the delivery log: status, type, user (by username) and creation dates; any change
+// goes back to page 1.
 import { DELIVERY_STATUSES, type DeliveryQuery, type DeliveryStatus } from '@webinar/contracts';
+import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
+import { dateRangeError } from '../../admin/components/admin-filters.tsx';
 import { isNotificationType, TypeOptions } from '../../admin/components/type-options.tsx';
+import { UserFilterField } from '../../users/components/user-filter-field.tsx';
 import { DELIVERY_STATUS_LABELS } from './delivery-status-badge.tsx';
 
 export interface DeliveryFilterValues {
@@ -43,6 +46,7 @@ interface DeliveryFiltersProps {
 }
 
 export function DeliveryFilters({ value, onChange }: DeliveryFiltersProps) {
+  const [resets, setResets] = useState(0);
   const set = (key: keyof DeliveryFilterValues) => (event: { target: { value: string } }) =>
     onChange({ ...value, [key]: event.target.value });
   return (
@@ -63,24 +67,22 @@ export function DeliveryFilters({ value, onChange }: DeliveryFiltersProps) {
           <TypeOptions />
         </Select>
       </Field>
-      <Field label="User">
-        <TextInput
-          type="number"
-          min={1}
-          inputMode="numeric"
-          placeholder="User id"
-          value={value.user}
-          onChange={set('user')}
-        />
-      </Field>
-      <Field label="From">
+      <UserFilterField key={resets} userId={value.user} onChange={(user) => onChange({ ...value, user })} />
+      <Field label="From" error={dateRangeError(value) ?? undefined}>
         <TextInput type="date" value={value.from} onChange={set('from')} />
       </Field>
       <Field label="To">
         <TextInput type="date" value={value.to} onChange={set('to')} />
       </Field>
       <div className="flex items-end">
-        <Button variant="ghost" className="w-full" onClick={() => onChange(NO_DELIVERY_FILTERS)}>
+        <Button
+          variant="ghost"
+          className="w-full"
+          onClick={() => {
+            setResets((n) => n + 1);
+            onChange(NO_DELIVERY_FILTERS);
+          }}
+        >
           Clear filters
         </Button>
       </div>
