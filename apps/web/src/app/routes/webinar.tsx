@@ -2,11 +2,11 @@
 // start and end it; its recordings.
 import type { Webinar } from '@webinar/contracts';
 import { CalendarDays, CalendarPlus, Clock, UserRound } from 'lucide-react';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { buttonClass } from '../../components/ui/button.tsx';
-import { Notice } from '../../components/ui/notice.tsx';
-import { ErrorMessage, ErrorState, LoadingState } from '../../components/ui/states.tsx';
+import { ErrorState, LoadingState } from '../../components/ui/states.tsx';
+import { useToast } from '../../components/ui/toast.tsx';
 import { JoinLiveButton } from '../../features/live-sessions/components/join-live-button.tsx';
 import { LiveSessionButtons } from '../../features/live-sessions/components/live-session-buttons.tsx';
 import { WebinarRecordings } from '../../features/recordings/components/webinar-recordings.tsx';
@@ -35,14 +35,11 @@ function Fact({ icon, label, children }: { icon: ReactNode; label: string; child
 
 function WebinarActions({ webinar }: { webinar: Webinar }) {
   const user = useCurrentUser();
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const toast = useToast();
   const manages = canManageWebinar(user, webinar);
   const canJoin = webinar.status === 'live' && (manages || webinar.my_registration?.status === 'approved');
   return (
     <div className="space-y-3">
-      <Notice message={notice} />
-      {error ? <ErrorMessage error={error} /> : null}
       <div className="flex flex-wrap items-center gap-2">
         {user.role === 'student' && webinar.status !== 'ended' ? (
           <RegisterButton webinarId={webinar.id} registration={webinar.my_registration} />
@@ -51,7 +48,9 @@ function WebinarActions({ webinar }: { webinar: Webinar }) {
           <JoinLiveButton
             webinarId={webinar.id}
             label="Join live session"
-            onJoined={(joinedAt) => setNotice(`You joined the live session at ${formatDateTime(joinedAt)}`)}
+            onJoined={(joinedAt) =>
+              toast.success(`You joined the live session at ${formatDateTime(joinedAt)}`)
+            }
           />
         ) : null}
         {manages ? (
@@ -59,11 +58,10 @@ function WebinarActions({ webinar }: { webinar: Webinar }) {
             webinarId={webinar.id}
             webinarTitle={webinar.title}
             status={webinar.status}
-            onError={setError}
-            onDone={({ action, notified }) => {
-              setError(null);
-              setNotice(`Live session ${action} · ${notifiedMessage(notified)}`);
-            }}
+            onError={toast.error}
+            onDone={({ action, notified }) =>
+              toast.success(`Live session ${action} · ${notifiedMessage(notified)}`)
+            }
           />
         ) : null}
       </div>
