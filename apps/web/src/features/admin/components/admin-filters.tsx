@@ -3,6 +3,7 @@
 import type { AdminNotificationQuery } from '@webinar/contracts';
 import { useEffect, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
+import { DateRangeFields } from '../../../components/ui/date-range-fields.tsx';
 import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
 import { UserFilterField } from '../../users/components/user-filter-field.tsx';
 import { isNotificationType, TypeOptions } from './type-options.tsx';
@@ -44,11 +45,6 @@ interface AdminFiltersProps {
   onChange: (value: AdminFilterValues) => void;
 }
 
-/** "From" after "To" matches nothing: the filters say so instead of showing an empty table. */
-export function dateRangeError(filters: { from: string; to: string }): string | null {
-  return filters.from && filters.to && filters.from > filters.to ? 'must not be after “To”' : null;
-}
-
 export function AdminFilters({ value, onChange }: AdminFiltersProps) {
   const [search, setSearch] = useState(value.search);
   const [resets, setResets] = useState(0);
@@ -85,12 +81,11 @@ export function AdminFilters({ value, onChange }: AdminFiltersProps) {
         </Select>
       </Field>
       <UserFilterField key={resets} userId={value.user} onChange={(user) => onChange({ ...value, user })} />
-      <Field label="From" error={dateRangeError(value) ?? undefined}>
-        <TextInput type="date" value={value.from} onChange={set('from')} />
-      </Field>
-      <Field label="To">
-        <TextInput type="date" value={value.to} onChange={set('to')} />
-      </Field>
+      <DateRangeFields
+        from={value.from}
+        to={value.to}
+        onChange={(range) => onChange({ ...value, ...range })}
+      />
       <div className="flex items-end">
         <Button
           variant="ghost"

@@ -3,22 +3,17 @@
 import type { AdminNotification } from '@webinar/contracts';
 import { useCallback, useMemo, useState } from 'react';
 import { BackLink } from '../../../components/ui/back-link.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { dateRangeError } from '../../../components/ui/date-range-fields.tsx';
+import { Pager } from '../../../components/ui/pager.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
-import { EmptyState, ErrorState, Spinner } from '../../../components/ui/states.tsx';
+import { EmptyState, ErrorState } from '../../../components/ui/states.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { pluralize } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDeleteAdminNotification } from '../api/delete-admin-notification.ts';
 import { useAdminNotifications } from '../api/get-admin-notifications.ts';
-import {
-  AdminFilters,
-  type AdminFilterValues,
-  dateRangeError,
-  NO_FILTERS,
-  toAdminQuery,
-} from './admin-filters.tsx';
+import { AdminFilters, type AdminFilterValues, NO_FILTERS, toAdminQuery } from './admin-filters.tsx';
 import { AdminNotificationsTable, AdminTableSkeleton } from './admin-notifications-table.tsx';
 import { EditNotificationDialog } from './edit-notification-dialog.tsx';
 import { SendNotificationForm } from './send-notification-form.tsx';
@@ -76,21 +71,14 @@ export function AdminNotificationsPage() {
             }}
           />
         )}
-        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3 sm:px-6">
-          <p className="text-sm text-slate-600">
-            {pluralize(count, 'notification')}
-            {count > 0 ? ` · page ${page} of ${pages}` : null}
-          </p>
-          <div className="flex items-center gap-2">
-            {list.isFetching && !list.isPending ? <Spinner label="Updating…" /> : null}
-            <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Previous
-            </Button>
-            <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              Next
-            </Button>
-          </div>
-        </div>
+        <Pager
+          total={pluralize(count, 'notification')}
+          count={count}
+          page={page}
+          pages={pages}
+          updating={list.isFetching && !list.isPending}
+          onPage={setPage}
+        />
       </Section>
 
       <SendNotificationForm />

@@ -2,9 +2,9 @@
 // time; each row opens its detail with the rendered message.
 import { useCallback, useMemo, useState } from 'react';
 import { BackLink } from '../../../components/ui/back-link.tsx';
-import { Button } from '../../../components/ui/button.tsx';
+import { Pager } from '../../../components/ui/pager.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
-import { EmptyState, ErrorState, Spinner } from '../../../components/ui/states.tsx';
+import { EmptyState, ErrorState } from '../../../components/ui/states.tsx';
 import { pluralize } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDeliveries } from '../api/get-deliveries.ts';
@@ -67,21 +67,14 @@ export function DeliveriesPage() {
         ) : (
           <DeliveriesTable rows={list.data.results} />
         )}
-        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3 sm:px-6">
-          <p className="text-sm text-slate-600">
-            {pluralize(count, 'delivery', 'deliveries')}
-            {count > 0 ? ` · page ${page} of ${pages}` : null}
-          </p>
-          <div className="flex items-center gap-2">
-            {list.isFetching && !list.isPending ? <Spinner label="Updating…" /> : null}
-            <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Previous
-            </Button>
-            <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              Next
-            </Button>
-          </div>
-        </div>
+        <Pager
+          total={pluralize(count, 'delivery', 'deliveries')}
+          count={count}
+          page={page}
+          pages={pages}
+          updating={list.isFetching && !list.isPending}
+          onPage={setPage}
+        />
       </Section>
     </div>
   );

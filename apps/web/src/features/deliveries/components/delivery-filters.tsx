@@ -3,8 +3,8 @@
 import { DELIVERY_STATUSES, type DeliveryQuery, type DeliveryStatus } from '@webinar/contracts';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
-import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
-import { dateRangeError } from '../../admin/components/admin-filters.tsx';
+import { DateRangeFields } from '../../../components/ui/date-range-fields.tsx';
+import { Field, Select } from '../../../components/ui/field.tsx';
 import { isNotificationType, TypeOptions } from '../../admin/components/type-options.tsx';
 import { UserFilterField } from '../../users/components/user-filter-field.tsx';
 import { DELIVERY_STATUS_LABELS } from './delivery-status-badge.tsx';
@@ -68,12 +68,11 @@ export function DeliveryFilters({ value, onChange }: DeliveryFiltersProps) {
         </Select>
       </Field>
       <UserFilterField key={resets} userId={value.user} onChange={(user) => onChange({ ...value, user })} />
-      <Field label="From" error={dateRangeError(value) ?? undefined}>
-        <TextInput type="date" value={value.from} onChange={set('from')} />
-      </Field>
-      <Field label="To">
-        <TextInput type="date" value={value.to} onChange={set('to')} />
-      </Field>
+      <DateRangeFields
+        from={value.from}
+        to={value.to}
+        onChange={(range) => onChange({ ...value, ...range })}
+      />
       <div className="flex items-end">
         <Button
           variant="ghost"
