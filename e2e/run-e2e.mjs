@@ -2,7 +2,8 @@
 // The e2e workspace's `npm test`: builds the web app, starts the real server on a fresh embedded
 // database (demo data seeded at start) and a free port, runs the Playwright suite against it with
 // Debian's Chromium, then stops the server and removes its data folder whatever happened. Exits
-// with Playwright's code; exits 0 with a plain message when no Chromium is installed.
+// with Playwright's code; exits 0 with a plain message when no Chromium is installed. Arguments go
+// to Playwright: `npm test --workspace e2e -- inbox.spec.ts` runs one file.
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -173,7 +174,7 @@ async function main() {
     if (interrupted) throw new Error('interrupted before the tests started');
     log('server ready; running Playwright');
 
-    exitCode = await run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
+    exitCode = await run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)], {
       env: { ...process.env, BASE_URL: baseUrl, CHROMIUM_PATH: chromium },
     });
   } catch (error) {

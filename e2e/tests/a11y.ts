@@ -1,6 +1,6 @@
-// Checks every browser test can add to a page: axe-core's accessibility rules (zero violations of
-// any impact), and a guard that fails the test on a console error or a failed request it did not
-// expect.
+// Checks for the browser tests: axe-core's accessibility rules (zero violations of any impact), and
+// a guard that fails the test on a console error or a failed request it did not expect. Every page a
+// test opens is guarded (fixtures.ts); a test reaches its page's guard to allow an error it causes.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
@@ -23,11 +23,17 @@ export interface ConsoleGuard {
   check(): void;
 }
 
+const guardOfPage = new WeakMap<Page, ConsoleGuard>();
+/** The guards set since the current test began; fixtures.ts checks them when it ends. */
+let guardsOfThisTest: ConsoleGuard[] = [];
+
 /**
- * Records console errors, uncaught page errors and responses of 400 or more from the app's own
- * origin. Call `check()` at the end of the test (after the page's last action).
+ * The page's guard, set on its first call: records console errors, uncaught page errors and
+ * responses of 400 or more from the app's own origin, until the test ends.
  */
 export function guardConsole(page: Page): ConsoleGuard {
+  const existing = guardOfPage.get(page);
+  if (existing) return existing;
   const problems: string[] = [];
   const expected: RegExp[] = [];
   page.on('console', (message) => {
@@ -45,7 +51,7 @@ export function guardConsole(page: Page): ConsoleGuard {
     if (!/ERR_ABORTED/.test(reason))
       problems.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
   });
-  return {
+  const guard: ConsoleGuard = {
     expect(pattern) {
       expected.push(pattern);
     },
@@ -54,4 +60,14 @@ export function guardConsole(page: Page): ConsoleGuard {
       expect(unexpected, 'console errors or failed requests').toEqual([]);
     },
   };
+  guardOfPage.set(page, guard);
+  guardsOfThisTest.push(guard);
+  return guard;
+}
+
+/** Checks, then forgets, every guard set since the last call (at the end of each test). */
+export function checkGuardsOfThisTest(): void {
+  const guards = guardsOfThisTest;
+  guardsOfThisTest = [];
+  for (const guard of guards) guard.check();
 }

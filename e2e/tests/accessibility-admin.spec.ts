@@ -2,8 +2,9 @@
 // dialogs at 1280 and 390 px; long texts never scroll the page sideways; mass actions ask first;
 // the send form refuses a user who does not exist; a past start is refused in the form; the admin
 // panel does not shift while it loads. Console errors and failed requests fail every test.
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectNoAxeViolations, guardConsole } from './a11y.ts';
+import { expect, test } from './fixtures.ts';
 import { apiGet, apiPost, apiToken, DESKTOP, PHONE, screenshotPath, signIn, unique } from './helpers.ts';
 
 const WIDTHS = [
@@ -165,27 +166,21 @@ for (const [widthName, viewport] of WIDTHS) {
       await expect(page.getByRole('form').first()).toBeVisible();
       await expectNoSidewaysScroll(page, 'email policies');
       await expectNoAxeViolations(page, `email policies at ${viewport.width}`);
-      guard.check();
     });
   });
 }
 
 test('the admin panel highlights Dashboard in the navbar and links back to it', async ({ page }) => {
   await signIn(page, 'admin');
-  // After signing in: the sign-in page's own session probe is the sign-in page's business.
-  const guard = guardConsole(page);
   await page.goto('/dashboard/notifications');
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
   await page.getByRole('main').getByRole('link', { name: 'Dashboard' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  guard.check();
 });
 
 test('sending to a username nobody has is refused under the field, and nothing is sent', async ({ page }) => {
   await signIn(page, 'admin');
-  // After signing in: the sign-in page's own session probe is the sign-in page's business.
-  const guard = guardConsole(page);
   await page.goto('/dashboard/notifications');
   const form = page.getByRole('region', { name: 'Send notification' });
   const nobody = `nobody_${unique()}`;
@@ -204,7 +199,6 @@ test('sending to a username nobody has is refused under the field, and nothing i
   await form.getByRole('button', { name: 'Send' }).click();
   await expect(messages(page).getByText('Sent to 1 user')).toBeVisible();
   await page.screenshot({ animations: 'disabled', path: screenshotPath('admin-send-sent-desktop') });
-  guard.check();
 });
 
 test('sending to everyone and publishing an announcement ask first; Cancel sends nothing', async ({
@@ -215,8 +209,6 @@ test('sending to everyone and publishing an announcement ask first; Cancel sends
   const total = async () =>
     (await apiGet<{ count: number }>(request, adminToken, '/api/admin/notifications/?page_size=1')).count;
   await signIn(page, 'admin');
-  // After signing in: the sign-in page's own session probe is the sign-in page's business.
-  const guard = guardConsole(page);
   const before = await total();
 
   const announcements = page.getByRole('region', { name: 'Announcements' });
@@ -242,7 +234,6 @@ test('sending to everyone and publishing an announcement ask first; Cancel sends
   await send.getByRole('button', { name: 'Cancel' }).click();
   await expect(send).toBeHidden();
   expect(await total()).toBe(before);
-  guard.check();
 });
 
 test('a start in the past is refused in the form; an ended webinar stays editable', async ({
@@ -258,8 +249,6 @@ test('a start in the past is refused in the form; an ended webinar stays editabl
   await apiPost(request, hostToken, `/api/live-sessions/${made.id}/start/`);
   await apiPost(request, hostToken, `/api/live-sessions/${made.id}/end/`);
   await signIn(page, 'host');
-  // After signing in: the sign-in page's own session probe is the sign-in page's business.
-  const guard = guardConsole(page);
   const webinars = page.getByRole('region', { name: 'Webinars' });
   // Folded until asked for.
   await expect(webinars.getByLabel('Title', { exact: true })).toHaveCount(0);
@@ -280,13 +269,10 @@ test('a start in the past is refused in the form; an ended webinar stays editabl
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(messages(page).getByText(/saved/)).toBeVisible();
-  guard.check();
 });
 
 test('the admin panel does not shift while it loads (CLS under 0.1)', async ({ page }) => {
   await signIn(page, 'admin');
-  // After signing in: the sign-in page's own session probe is the sign-in page's business.
-  const guard = guardConsole(page);
   await page.addInitScript(() => {
     const store = window as unknown as { layoutShift: number };
     store.layoutShift = 0;
@@ -306,5 +292,4 @@ test('the admin panel does not shift while it loads (CLS under 0.1)', async ({ p
   const cls = await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
   console.log(`CLS on /dashboard/notifications: ${cls.toFixed(4)}`);
   expect(cls).toBeLessThan(0.1);
-  guard.check();
 });

@@ -1,7 +1,8 @@
 // axe-core on the student's pages and the signed-out ones, at desktop and phone widths: zero
 // violations of any impact. Each state is also saved as a screenshot (e2e/screenshots/inbox-*.png).
-import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, guardConsole } from './a11y.ts';
+import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './a11y.ts';
+import { expect, test } from './fixtures.ts';
 import { apiGet, apiToken, bell, DESKTOP, openBell, PHONE, screenshotPath, signIn } from './helpers.ts';
 
 const WIDTHS = [
@@ -22,7 +23,6 @@ for (const { name: width, viewport } of WIDTHS) {
   }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(viewport);
-    const guard = guardConsole(page);
 
     await page.goto('/login');
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
@@ -77,7 +77,5 @@ for (const { name: width, viewport } of WIDTHS) {
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     await expect(page).toHaveTitle(/^Page not found · /);
     await check(page, 'not-found', width);
-
-    guard.check();
   });
 }

@@ -1,6 +1,7 @@
 // The notifications admin panel (/dashboard/notifications): filters, search, edit, delete; and that
 // it is the admin's alone, in the UI and in the API.
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import {
   adminTotal,
   apiPost,

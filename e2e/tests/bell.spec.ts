@@ -1,5 +1,5 @@
 // The bell in the navbar: the unread count, the panel, reading a notification, the keyboard.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import {
   apiGet,
   apiPost,

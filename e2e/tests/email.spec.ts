@@ -2,7 +2,9 @@
 // into the delivery log (status "skipped", "rendered only") and the admin's preview shows it.
 // A student's new address is verified through the link of its email; the matrix keeps a change;
 // each kind of notification email is pictured; an unsubscribe link works signed out.
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { guardConsole } from './a11y.ts';
+import { expect, test } from './fixtures.ts';
 import {
   apiGet,
   apiPost,
@@ -274,6 +276,7 @@ test('every kind of notification email is rendered, and its unsubscribe link wor
   const visitor = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: PHONE });
   try {
     const stranger = await visitor.newPage();
+    guardConsole(stranger);
     await stranger.goto(unsubscribePath);
     await expect(stranger).toHaveURL(new RegExp(`${unsubscribePath}$`));
     await expect(stranger.getByText(/Stop emails about Live Started to bob@example\.com\?/)).toBeVisible();

@@ -12,6 +12,7 @@ import {
   type Page,
   test,
 } from '@playwright/test';
+import { guardConsole } from './a11y.ts';
 
 export const PASSWORD = 'webinar123';
 export const DESKTOP = { width: 1280, height: 800 };
@@ -62,6 +63,7 @@ export async function newSignedInPage(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport });
   const page = await context.newPage();
+  guardConsole(page);
   await signIn(page, username);
   return { context, page };
 }

@@ -1,8 +1,9 @@
 // The student's side of issue 20: long texts at phone width, pages kept current by live events,
 // delete with undo that survives a reload, the Undo button's contrast, no layout shift while the
 // notifications page loads, and a quiet session probe on /login.
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { guardConsole } from './a11y.ts';
+import { expect, test } from './fixtures.ts';
 import {
   apiGet,
   apiPost,
@@ -58,7 +59,6 @@ function row(page: Page, title: string) {
 
 test('inbox: long words and URLs wrap at 390 px: no page scrolls sideways', async ({ page, request }) => {
   test.setTimeout(90_000);
-  const guard = guardConsole(page);
   await page.setViewportSize(PHONE);
   const title = await notify(request, 'alice', `${LONG_WORD} ${unique()}`, `Read more at ${LONG_URL}`);
   // A webinar with a long title, for the portal and the webinar page.
@@ -115,7 +115,6 @@ test('inbox: long words and URLs wrap at 390 px: no page scrolls sideways', asyn
   await page.goto('/settings/notifications');
   await expect(page.getByRole('switch').first()).toBeVisible();
   await expectNoSidewaysScroll(page, 'settings');
-  guard.check();
 });
 
 test('inbox: the portal lists a webinar under Live now with Join as it starts, no reload; the webinar page follows its end', async ({
@@ -123,7 +122,6 @@ test('inbox: the portal lists a webinar under Live now with Join as it starts, n
   request,
 }) => {
   test.setTimeout(90_000);
-  const guard = guardConsole(page);
   const hostToken = await apiToken(request, 'host');
   const aliceToken = await apiToken(request, 'alice');
   const title = `Stream-kept webinar ${unique()}`;
@@ -161,14 +159,12 @@ test('inbox: the portal lists a webinar under Live now with Join as it starts, n
   await expect(page.getByText('Joined', { exact: true })).toHaveCount(0);
   const now = await apiGet<{ status: string }>(request, aliceToken, `/api/webinars/${webinar.id}/`);
   expect(now.status).toBe('ended');
-  guard.check();
 });
 
 test('inbox: a deleted notification stays deleted after a reload inside the undo window; Undo is legible', async ({
   page,
   request,
 }) => {
-  const guard = guardConsole(page);
   const title = await notify(request, 'alice', `Delete me ${unique()}`);
   await signIn(page, 'alice');
   await page.goto('/notifications');
@@ -188,11 +184,9 @@ test('inbox: a deleted notification stays deleted after a reload inside the undo
   await expect
     .poll(async () => (await recentNotifications(request, aliceToken)).map((n) => n.title))
     .not.toContain(title);
-  guard.check();
 });
 
 test('inbox: Undo in the toast brings the notification back', async ({ page, request }) => {
-  const guard = guardConsole(page);
   const title = await notify(request, 'alice', `Keep me ${unique()}`);
   await signIn(page, 'alice');
   await page.goto('/notifications');
@@ -201,13 +195,11 @@ test('inbox: Undo in the toast brings the notification back', async ({ page, req
   await expect(row(page, title)).toBeVisible();
   await page.reload();
   await expect(row(page, title)).toBeVisible();
-  guard.check();
 });
 
 test('inbox: the notifications page loads without layout shift (CLS < 0.1), in the app frame', async ({
   page,
 }) => {
-  const guard = guardConsole(page);
   await signIn(page, 'alice');
   await page.addInitScript(() => {
     const record = { cls: 0 };
@@ -235,7 +227,6 @@ test('inbox: the notifications page loads without layout shift (CLS < 0.1), in t
     test.info().annotations.push({ type: 'cls', description: `${viewport.width}px: ${cls.toFixed(4)}` });
     expect(cls, `CLS at ${viewport.width} px`).toBeLessThan(0.1);
   }
-  guard.check();
 });
 
 test('inbox: /login asks nobody who is signed in (no 401 in the console) and uses its own wording', async ({
@@ -252,7 +243,6 @@ test('inbox: /login asks nobody who is signed in (no 401 in the console) and use
   await expect(page.getByRole('alert')).toHaveText(
     'That username and password do not match. Check them and try again.',
   );
-  guard.check();
 });
 
 /** WCAG contrast of an element's text against the first opaque background behind it. */
@@ -295,7 +285,6 @@ test("inbox: a new notification is announced politely; choosing one in the bell 
   page,
   request,
 }) => {
-  const guard = guardConsole(page);
   await signIn(page, 'alice');
   await page.goto('/notifications');
   await expect(page.locator('li[data-unread]').first()).toBeVisible();
@@ -329,13 +318,11 @@ test("inbox: a new notification is announced politely; choosing one in the bell 
   await expect(page.locator('li[data-unread]').first()).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portal' }).click();
   await expect(page.getByRole('heading', { name: 'Portal', level: 1 })).toBeFocused();
-  guard.check();
 });
 
 test("inbox: a skip link leads past the navbar; Home and End move through the bell's list", async ({
   page,
 }) => {
-  const guard = guardConsole(page);
   await signIn(page, 'alice');
   await page.goto('/notifications');
   await expect(page.locator('li[data-unread]').first()).toBeVisible();
@@ -352,5 +339,4 @@ test("inbox: a skip link leads past the navbar; Home and End move through the be
   await expect(items.last()).toBeFocused();
   await page.keyboard.press('Home');
   await expect(items.first()).toBeFocused();
-  guard.check();
 });

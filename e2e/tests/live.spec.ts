@@ -1,6 +1,6 @@
 // Live updates: what an admin or a host does in one browser reaches a student's bell in another,
 // through the live stream, without a reload.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import {
   apiGet,
   apiPost,

@@ -1,6 +1,7 @@
 // h. The bell open on the student portal and on the dashboard, at desktop and phone widths, saved to
 // e2e/screenshots/{portal,dashboard}-{desktop,phone}.png for people (and CI logs) to look at.
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import {
   DESKTOP,
   expectSignOutReachable,
