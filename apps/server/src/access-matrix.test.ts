@@ -250,6 +250,8 @@ const NOTIFICATIONS = table(notification, [
   ['GET /api/communications/notifications/:id/',              (n) => get(`${MINE}${n}/`),               [401, 200, 404, 404, 404, 404]],
   ['POST /api/communications/notifications/:id/mark-read/',   (n) => post(`${MINE}${n}/mark-read/`),    [401, 200, 404, 404, 404, 404]],
   ['POST /api/communications/notifications/:id/mark-unread/', (n) => post(`${MINE}${n}/mark-unread/`),  [401, 200, 404, 404, 404, 404]],
+  ['POST /api/communications/notifications/:id/archive/',     (n) => post(`${MINE}${n}/archive/`),      [401, 200, 404, 404, 404, 404]],
+  ['POST /api/communications/notifications/:id/unarchive/',   (n) => post(`${MINE}${n}/unarchive/`),    [401, 200, 404, 404, 404, 404]],
   ['DELETE /api/communications/notifications/:id/',           (n) => del(`${MINE}${n}/`),               [401, 204, 404, 404, 404, 404]],
 ]);
 

@@ -22,6 +22,7 @@ import { registerDeliveryWorker } from './deliveries/register-deliveries.ts';
 import { createEventBus } from './events/create-event-bus.ts';
 import type { EventBus } from './events/event-bus.ts';
 import { registerHousekeeping } from './housekeeping/housekeeping.ts';
+import { registerRetention } from './housekeeping/retention.ts';
 import { frameworkErrors, registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerJsonBody } from './http/json-body.ts';
@@ -206,6 +207,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerReminderScheduler(app, deps, config.reminderIntervalSeconds);
   registerDeliveryWorker(app, deps);
   registerHousekeeping(app, deps);
+  registerRetention(app, { ...deps, retentionDays: config.retentionDays });
 
   await registerWebApp(app, config.webDist);
   return app;

@@ -58,6 +58,8 @@ export interface Config {
   mailFrom: string;
   /** How often each process looks for due deliveries besides being woken; 0 turns its workers off. */
   deliveryIntervalSeconds: number;
+  /** Notifications older than this many days are removed; 0 keeps everything. */
+  retentionDays: number;
   /** Tries of one delivery before it is failed for good. */
   deliveryMaxAttempts: number;
   /** How long a process's claim on a delivery holds: after a crash, its batch is sent again after this. */
@@ -261,6 +263,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: smtp,
     mailFrom: mailFrom(env, smtp),
     deliveryIntervalSeconds: integer(env, 'DELIVERY_INTERVAL', 5, 0, 3600),
+    retentionDays: integer(env, 'RETENTION_DAYS', 365, 0, 36500),
     deliveryMaxAttempts: integer(env, 'DELIVERY_MAX_ATTEMPTS', 6, 1, 100),
     deliveryLeaseSeconds: integer(env, 'DELIVERY_LEASE', 120, 1, 86400),
   };

@@ -36,6 +36,8 @@ export const Notification = Type.Object({
   related_webinar: Nullable(RelatedWebinar),
   is_read: Type.Boolean(),
   read_at: Nullable(DateTime),
+  /** Set while it is archived: out of the inbox, listed with `archived=true`, always read. */
+  archived_at: Nullable(DateTime),
   created_at: DateTime,
 });
 export type Notification = Type.Static<typeof Notification>;
@@ -45,6 +47,9 @@ export const NotificationListQuery = Type.Object({
   page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   unread: Type.Optional(Type.Boolean()),
   type: Type.Optional(NotificationType),
+  archived: Type.Optional(
+    Type.Boolean({ description: 'true: the archived ones only; otherwise the inbox (not archived).' }),
+  ),
 });
 export type NotificationListQuery = Type.Static<typeof NotificationListQuery>;
 

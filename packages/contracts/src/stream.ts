@@ -6,9 +6,12 @@ import type { Notification, UnreadCount } from './notifications.ts';
  * notifications the client has, e.g. `1200.1203`; opaque to clients), so a client reconnecting
  * with Last-Event-ID gets the notifications it missed.
  */
+/** What happened to notifications a user already had. */
+export type NotificationChange = 'read' | 'unread' | 'deleted' | 'edited' | 'archived' | 'restored';
+
 export interface StreamEvents {
   notification: Notification;
-  notification_updated: { ids: number[] | 'all'; change: 'read' | 'unread' | 'deleted' | 'edited' };
+  notification_updated: { ids: number[] | 'all'; change: NotificationChange };
   unread_count: UnreadCount;
 }
 

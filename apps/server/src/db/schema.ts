@@ -90,6 +90,8 @@ export interface NotificationsTable {
   event_id: number | null;
   is_read: Generated<boolean>;
   read_at: Date | null;
+  /** Set while the user keeps it out of their inbox (an archived row is always read). */
+  archived_at: Date | null;
   created_at: CreatedAt;
 }
 
@@ -243,8 +245,16 @@ export interface Database {
   delivery_policies: DeliveryPoliciesTable;
   channel_preferences: ChannelPreferencesTable;
   deliveries: DeliveriesTable;
+  job_leases: JobLeasesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
+
+/** A job run once across all processes: held by one until `leased_until` (retention.ts). */
+export interface JobLeasesTable {
+  name: string;
+  leased_until: Date | null;
+  finished_at: Date | null;
+}

@@ -2,7 +2,7 @@
 // published after the transaction that caused them has committed. The in-process bus serves the
 // embedded database; a PostgreSQL LISTEN/NOTIFY bus can implement the same interface so events
 // reach every server process.
-import type { NotificationType } from '@webinar/contracts';
+import type { NotificationChange, NotificationType } from '@webinar/contracts';
 
 export interface AppEvents {
   /** A batch of notifications was created: ids `firstId..lastId` of event `eventId`. */
@@ -28,7 +28,7 @@ export interface AppEvents {
   notifications_changed: {
     userId: number;
     notificationIds: number[] | 'all';
-    change: 'read' | 'unread' | 'deleted' | 'edited';
+    change: NotificationChange;
     /** Its notification state version (migration 0008). */
     version: number;
   };

@@ -33,7 +33,7 @@ async function idsOf(userId: number): Promise<number[]> {
   return (await rowsOf(userId)).map((r) => r.id);
 }
 
-/** Alice has two unread and one read notification; Bob has three unread of his own. */
+/** Alice has two unread and one read, archived notification; Bob has three unread of his own. */
 async function buildPair(signIn: (bob: TestUser) => Promise<Send>): Promise<Pair> {
   const alice = await ctx.buildUser();
   const bob = await ctx.buildUser();
@@ -49,6 +49,8 @@ async function buildPair(signIn: (bob: TestUser) => Promise<Send>): Promise<Pair
   expect((await ctx.as(alice, { method: 'POST', url: `${BASE}${aliceRead}/mark-read/` })).statusCode).toBe(
     200,
   );
+  // Her read one is archived too, so that his archived list has something of hers to leave out.
+  expect((await ctx.as(alice, { method: 'POST', url: `${BASE}${aliceRead}/archive/` })).statusCode).toBe(200);
   return { alice, bob, asBob: await signIn(bob), aliceUnread, aliceRead, bobIds: await idsOf(bob.id) };
 }
 
@@ -82,6 +84,8 @@ describe.each(ways)(
           { method: 'GET', url: `${BASE}${id}/` },
           { method: 'POST', url: `${BASE}${id}/mark-read/` },
           { method: 'POST', url: `${BASE}${id}/mark-unread/` },
+          { method: 'POST', url: `${BASE}${id}/archive/` },
+          { method: 'POST', url: `${BASE}${id}/unarchive/` },
           { method: 'DELETE', url: `${BASE}${id}/` },
         ] as InjectOptions[]) {
           const response = await asBob(options);
@@ -110,6 +114,8 @@ describe.each(ways)(
       expect(announcements.results).toEqual([]);
       const read = (await asBob({ url: `${BASE}?unread=false` })).json();
       expect(read.results).toEqual([]);
+      const archived = (await asBob({ url: `${BASE}?archived=true` })).json();
+      expect(archived.results).toEqual([]);
 
       // Page by page, too: a cursor only ever moves through his own rows.
       const first = (await asBob({ url: `${BASE}?page_size=2` })).json();

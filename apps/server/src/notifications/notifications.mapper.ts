@@ -12,6 +12,7 @@ export function toNotification(row: NotificationWithWebinar): Notification {
     // A row covered by a read mark (migration 0006) was read when the mark was made.
     is_read: row.is_read || row.marked_at !== null,
     read_at: (row.read_at ?? row.marked_at)?.toISOString() ?? null,
+    archived_at: row.archived_at?.toISOString() ?? null,
     created_at: row.created_at.toISOString(),
   };
 }

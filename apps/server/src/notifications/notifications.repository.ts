@@ -21,6 +21,7 @@ export interface NotificationWithWebinar {
   read_at: Date | null;
   /** When the earliest read mark that covers this unread row was made (migration 0006), if one does. */
   marked_at: Date | null;
+  archived_at: Date | null;
   created_at: Date;
 }
 
@@ -69,6 +70,7 @@ export const NOTIFICATION_COLUMNS = [
   'n.is_read',
   'n.read_at',
   sql<Date | null>`case when not n.is_read then ${coveringMarkTime('n')} end`.as('marked_at'),
+  'n.archived_at',
   'n.created_at',
 ] as const;
 
@@ -85,10 +87,14 @@ export interface ListFilter {
   limit: number;
   unread?: boolean;
   type?: NotificationType;
+  /** true: the archived rows only; otherwise the inbox. */
+  archived?: boolean;
 }
 
 export function listForUser(db: Db, userId: number, filter: ListFilter): Promise<NotificationWithWebinar[]> {
-  let query = selectWithWebinar(db).where('n.user_id', '=', userId);
+  let query = selectWithWebinar(db)
+    .where('n.user_id', '=', userId)
+    .where('n.archived_at', filter.archived ? 'is not' : 'is', null);
   if (filter.unread === true)
     query = query.where('n.is_read', '=', false).where('n.id', '>', readThrough(userId));
   if (filter.unread === false)
@@ -141,6 +147,31 @@ export async function deleteForUser(db: Db, userId: number, id: number): Promise
     .returning(newStateVersion.as('version'))
     .executeTakeFirst();
   return row ? Number(row.version) : null;
+}
+
+/**
+ * Archives the user's notification (marking it read) or restores it to the inbox; returns the row
+ * with the change's state version, or undefined if it is not the user's.
+ */
+export function setArchivedForUser(db: Db, userId: number, id: number, archive: boolean, now: Date) {
+  return db
+    .with('t', (qb) =>
+      qb
+        .updateTable('notifications as t')
+        .set(
+          archive
+            ? { archived_at: now, is_read: true, read_at: readTimeOnceRead('t', now) }
+            : { archived_at: null },
+        )
+        .where('t.user_id', '=', userId)
+        .where('t.id', '=', id)
+        .returningAll('t'),
+    )
+    .selectFrom('t as n')
+    .leftJoin('webinars as w', 'w.id', 'n.webinar_id')
+    .select(NOTIFICATION_COLUMNS)
+    .select(newStateVersion.as('state_version'))
+    .executeTakeFirst();
 }
 
 export function mutedTypes(db: Db, userId: number): Promise<{ notification_type: NotificationType }[]> {

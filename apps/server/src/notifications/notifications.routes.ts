@@ -85,12 +85,13 @@ export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) 
       },
     },
     async (request) => {
-      const { cursor, page_size, unread, type } = request.query;
+      const { cursor, page_size, unread, type, archived } = request.query;
       const page = await notifications.list(db, currentUser(request).userId, {
         cursor,
         pageSize: page_size ?? 20,
         unread,
         type,
+        archived,
       });
       return { ...page, next: nextPageUrl(request, page.next_cursor, config.publicUrl) };
     },
@@ -197,6 +198,35 @@ export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) 
         withVersion(
           reply,
           await notifications.setRead(db, currentUser(request).userId, Number(request.params.id), read),
+        ),
+    );
+  }
+
+  for (const [action, archive] of [
+    ['archive', true],
+    ['unarchive', false],
+  ] as const) {
+    app.post(
+      `${BASE}/:id/${action}/`,
+      {
+        schema: {
+          tags,
+          summary: archive
+            ? 'Archive one of my notifications: out of the inbox, kept, and marked read'
+            : 'Restore one of my archived notifications to the inbox',
+          params: IdParams,
+          response: { 200: Notification, ...errors },
+        },
+      },
+      async (request, reply) =>
+        withVersion(
+          reply,
+          await notifications.setArchived(
+            db,
+            currentUser(request).userId,
+            Number(request.params.id),
+            archive,
+          ),
         ),
     );
   }

@@ -53,6 +53,7 @@ export interface ListOptions {
   pageSize: number;
   unread?: boolean | undefined;
   type?: NotificationType | undefined;
+  archived?: boolean | undefined;
 }
 
 export interface NotificationService {
@@ -68,6 +69,8 @@ export interface NotificationService {
   /** The count, at least as new as `minVersion` (a version the client was given). */
   unreadCount(db: Db, userId: number, minVersion?: number): Promise<Versioned<number>>;
   setRead(db: Db, userId: number, id: number, read: boolean): Promise<Versioned<Notification>>;
+  /** Archives (and so marks read) one of the user's notifications, or restores it to the inbox. */
+  setArchived(db: Db, userId: number, id: number, archive: boolean): Promise<Versioned<Notification>>;
   /** The change's version. */
   remove(db: Db, userId: number, id: number): Promise<number>;
   markAllRead(db: Db, userId: number): Promise<Versioned<{ marked_read: number; unread_count: number }>>;
@@ -180,7 +183,8 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
     userId: number,
     options: ListOptions,
   ): Notification[] | Promise<Notification[]> | undefined {
-    if (!caches || options.cursor || options.type || options.pageSize + 1 > CACHED_ROWS) return undefined;
+    if (!caches || options.cursor || options.type || options.archived || options.pageSize + 1 > CACHED_ROWS)
+      return undefined;
     if (options.unread === undefined)
       return caches.newest.get(userId, () => newestRows(db, userId, undefined));
     if (options.unread === true)
@@ -224,6 +228,7 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
             limit: options.pageSize + 1,
             unread: options.unread,
             type: options.type,
+            archived: options.archived,
           })
         ).map(toNotification);
       const page = rows.slice(0, options.pageSize);
@@ -259,6 +264,17 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
       bus.publish({
         name: 'notifications_changed',
         payload: { userId, notificationIds: [id], change: read ? 'read' : 'unread', version },
+      });
+      return { value: toNotification(row), version };
+    },
+
+    async setArchived(db, userId, id, archive) {
+      const row = await repo.setArchivedForUser(db, userId, id, archive, clock.now());
+      if (!row) throw AppError.notFound('Notification not found.');
+      const version = Number(row.state_version);
+      bus.publish({
+        name: 'notifications_changed',
+        payload: { userId, notificationIds: [id], change: archive ? 'archived' : 'restored', version },
       });
       return { value: toNotification(row), version };
     },

@@ -58,6 +58,8 @@ function updateReadStates(db: Db, changes: readonly ReadStateChange[], now: Date
           is_read: sql<boolean>`change.read`,
           // A row a mark covers was read at the mark's time.
           read_at: sql<Date | null>`case when change.read then ${readTimeOnceRead('t', now)} end`,
+          // An archived row is always read: marking it unread brings it back to the inbox.
+          archived_at: sql<Date | null>`case when change.read then t.archived_at end`,
         })
         .whereRef('t.id', '=', 'change.id')
         .whereRef('t.user_id', '=', 'change.user_id')

@@ -19,6 +19,7 @@ export function storedRows(db: Db, userId: number) {
       sql<boolean>`n.is_read or ${COVERED}`.as('is_read'),
       sql<Date | null>`coalesce(n.read_at, (select min(m.marked_at) from notification_read_marks m
         where m.user_id = n.user_id and m.read_through >= n.id))`.as('read_at'),
+      'n.archived_at',
       'n.created_at',
     ])
     .where('n.user_id', '=', userId)

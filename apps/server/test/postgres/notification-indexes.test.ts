@@ -82,7 +82,8 @@ describe.skipIf(!usePostgres)('notification indexes on PostgreSQL', () => {
     const indexNodes = plan.filter((n) => n['Index Name']?.startsWith('notifications'));
     expect(indexNodes.length).toBeGreaterThan(0);
     for (const node of [...onNotifications, ...indexNodes]) {
-      if (node['Index Name']) expect(node['Index Name']).toMatch(/^notifications_user_(newest|unread)_idx$/);
+      if (node['Index Name'])
+        expect(node['Index Name']).toMatch(/^notifications_user_(newest|unread|archived)_idx$/);
       expect((node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1)).toBeLessThanOrEqual(ownRows);
     }
   }
@@ -111,5 +112,17 @@ describe.skipIf(!usePostgres)('notification indexes on PostgreSQL', () => {
   it('filters by type within the user rows', async () => {
     await repo.listForUser(capturing, userId, { limit: 21, type: 'system' });
     expectOnlyOwnRows(await explainLast(), PER_USER);
+  });
+
+  it("serves the archived list from the user's own archived rows", async () => {
+    await sql`update notifications set archived_at = now(), is_read = true
+      where id in (select id from notifications where user_id = ${userId} order by id limit 5)`.execute(
+      database.db,
+    );
+    await sql`analyze notifications`.execute(database.db);
+    await repo.listForUser(capturing, userId, { limit: 21, archived: true });
+    const plan = await explainLast();
+    expectOnlyOwnRows(plan, PER_USER);
+    expect(plan.some((n) => n['Index Name'] === 'notifications_user_archived_idx')).toBe(true);
   });
 });
