@@ -8,6 +8,8 @@ import { resourceKeys } from '../../../lib/query-keys.ts';
 export interface NotificationFilters {
   unread: boolean;
   type: NotificationType | undefined;
+  /** The archived ones instead of the inbox. */
+  archived?: boolean;
 }
 
 const PAGE_SIZE = 20;
@@ -19,7 +21,13 @@ export function getNotifications(
 ): Promise<NotificationPage> {
   return api.get<NotificationPage>(
     '/api/communications/notifications/',
-    { cursor, page_size: PAGE_SIZE, unread: filters.unread || undefined, type: filters.type },
+    {
+      cursor,
+      page_size: PAGE_SIZE,
+      unread: filters.unread || undefined,
+      type: filters.type,
+      archived: filters.archived || undefined,
+    },
     signal,
   );
 }

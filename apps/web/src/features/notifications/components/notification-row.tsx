@@ -10,11 +10,21 @@ interface NotificationRowProps {
   now: Date;
   onOpen: () => void;
   onToggleRead: () => void;
+  /** Archives it, or restores it when it is archived. */
+  onToggleArchived: () => void;
   onDelete: () => void;
 }
 
-export function NotificationRow({ notification, now, onOpen, onToggleRead, onDelete }: NotificationRowProps) {
+export function NotificationRow({
+  notification,
+  now,
+  onOpen,
+  onToggleRead,
+  onToggleArchived,
+  onDelete,
+}: NotificationRowProps) {
   const unread = !notification.is_read;
+  const archived = notification.archived_at !== null;
   return (
     <li
       data-unread={String(unread)}
@@ -51,8 +61,13 @@ export function NotificationRow({ notification, now, onOpen, onToggleRead, onDel
         </div>
         {/* Fixed widths: "Mark read" and "Mark unread" differ, Delete must not move between rows. */}
         <div className="relative z-10 flex shrink-0 gap-2">
-          <Button variant="secondary" size="sm" onClick={onToggleRead} className="w-28">
-            {unread ? 'Mark read' : 'Mark unread'}
+          {archived ? null : (
+            <Button variant="secondary" size="sm" onClick={onToggleRead} className="w-28">
+              {unread ? 'Mark read' : 'Mark unread'}
+            </Button>
+          )}
+          <Button variant="secondary" size="sm" onClick={onToggleArchived} className="w-20">
+            {archived ? 'Restore' : 'Archive'}
           </Button>
           <Button variant="ghostDanger" size="sm" onClick={onDelete} className="w-20 text-red-700">
             Delete

@@ -142,6 +142,44 @@ describe('the notifications page', () => {
     expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
   });
 
+  it('"Archive" moves it to Archived (read, badge lowered), and "Restore" brings it back', async () => {
+    const user = await userWithMixedNotifications();
+    const { user: pointer } = renderApp('/notifications');
+    await screen.findByRole('button', { name: 'Notifications, 2 unread' });
+    const fresh = (await rows()).find((row) => within(row).queryByText('Fresh 2'));
+    if (!fresh) throw new Error('"Fresh 2" is not listed');
+
+    await pointer.click(within(fresh).getByRole('button', { name: 'Archive' }));
+    expect(await screen.findByText('Archived. It is kept under Archived.')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+    await waitFor(async () =>
+      expect((await rows()).map((row) => row.textContent)).not.toContainEqual(
+        expect.stringContaining('Fresh 2'),
+      ),
+    );
+    const stored = await server.database.db
+      .selectFrom('notifications')
+      .select(['title', 'is_read', 'archived_at'])
+      .where('user_id', '=', user.id)
+      .where('title', '=', 'Fresh 2')
+      .executeTakeFirstOrThrow();
+    expect(stored.is_read).toBe(true);
+    expect(stored.archived_at).not.toBeNull();
+
+    await pointer.click(screen.getByRole('button', { name: 'Archived' }));
+    expect(screen.getByRole('button', { name: 'Archived' })).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(async () => expect(await rows()).toHaveLength(1));
+    const [archived] = await rows();
+    expect(archived).toHaveTextContent('Fresh 2');
+    expect(within(archived!).queryByRole('button', { name: /Mark (un)?read/ })).toBeNull();
+
+    await pointer.click(within(archived!).getByRole('button', { name: 'Restore' }));
+    expect(await screen.findByText('Restored to your inbox.')).toBeInTheDocument();
+    expect(await screen.findByText('Nothing archived')).toBeInTheDocument();
+    await pointer.click(screen.getByRole('button', { name: 'All' }));
+    await waitFor(async () => expect(await rows()).toHaveLength(5));
+  });
+
   it('loads older notifications page by page with "Load more"', async () => {
     const user = await server.createUser();
     await server.notify(user, 25, { title: 'Item' });

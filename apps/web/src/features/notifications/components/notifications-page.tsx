@@ -1,5 +1,5 @@
-// Every notification of the user, newest first, a page at a time; filters, read state, delete with
-// undo, and a link to the notification settings.
+// Every notification of the user, newest first, a page at a time; filters, read state, archive and
+// restore, delete with undo, and a link to the notification settings.
 import {
   NOTIFICATION_TYPE_LABELS,
   NOTIFICATION_TYPES,
@@ -13,9 +13,11 @@ import { Button, buttonClass } from '../../../components/ui/button.tsx';
 import { Field, Select } from '../../../components/ui/field.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
 import { EmptyState, ErrorMessage, ErrorState } from '../../../components/ui/states.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useNow } from '../../../lib/use-now.ts';
+import { useSetNotificationArchived } from '../api/archive-notification.ts';
 import { type NotificationFilters, useNotifications } from '../api/get-notifications.ts';
 import { useUnreadCount } from '../api/get-unread-count.ts';
 import { useMarkAllRead } from '../api/mark-all-read.ts';
@@ -31,28 +33,33 @@ function isNotificationType(value: string): value is NotificationType {
   return (NOTIFICATION_TYPES as readonly string[]).includes(value);
 }
 
+const VIEWS = [
+  { label: 'All', unread: false, archived: false },
+  { label: 'Unread', unread: true, archived: false },
+  { label: 'Archived', unread: false, archived: true },
+] as const;
+
+type View = (typeof VIEWS)[number];
+
 function FilterToggle({
   filters,
   onChange,
 }: {
   filters: NotificationFilters;
-  onChange: (unread: boolean) => void;
+  onChange: (view: View) => void;
 }) {
   return (
     <fieldset className="inline-flex rounded-md bg-slate-100 p-1">
       <legend className="sr-only">Show</legend>
-      {[
-        { label: 'All', unread: false },
-        { label: 'Unread', unread: true },
-      ].map((option) => (
+      {VIEWS.map((option) => (
         <button
           key={option.label}
           type="button"
-          aria-pressed={filters.unread === option.unread}
-          onClick={() => onChange(option.unread)}
+          aria-pressed={filters.unread === option.unread && !!filters.archived === option.archived}
+          onClick={() => onChange(option)}
           className={cn(
             'rounded px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-indigo-600',
-            filters.unread === option.unread
+            filters.unread === option.unread && !!filters.archived === option.archived
               ? 'bg-white text-slate-900 shadow-sm'
               : 'text-slate-600 hover:text-slate-900',
           )}
@@ -66,12 +73,19 @@ function FilterToggle({
 
 export function NotificationsPage() {
   useDocumentTitle('Notifications');
-  const [filters, setFilters] = useState<NotificationFilters>({ unread: false, type: undefined });
+  const [filters, setFilters] = useState<NotificationFilters>({
+    unread: false,
+    type: undefined,
+    archived: false,
+  });
   const list = useNotifications(filters);
   const unreadCount = useUnreadCount().data?.unread_count ?? 0;
   const markAllRead = useMarkAllRead();
   const markRead = useMarkNotificationRead();
   const markUnread = useMarkNotificationUnread();
+  const archive = useSetNotificationArchived(true);
+  const restore = useSetNotificationArchived(false);
+  const toast = useToast();
   const deletion = useUndoableDelete();
   const now = useNow();
   const navigate = useNavigate();
@@ -86,7 +100,21 @@ export function NotificationsPage() {
     (notification) => notification.id !== deletion.pending?.id,
   );
   const filtered = filters.unread || filters.type !== undefined;
-  const actionError = markRead.error ?? markUnread.error ?? markAllRead.error ?? deletion.error;
+  const actionError =
+    markRead.error ??
+    markUnread.error ??
+    archive.error ??
+    restore.error ??
+    markAllRead.error ??
+    deletion.error;
+
+  const toggleArchived = (notification: Notification) => {
+    const restoring = notification.archived_at !== null;
+    (restoring ? restore : archive).mutate(notification, {
+      onSuccess: () =>
+        toast.success(restoring ? 'Restored to your inbox.' : 'Archived. It is kept under Archived.'),
+    });
+  };
 
   return (
     <div className="space-y-6">
@@ -106,7 +134,10 @@ export function NotificationsPage() {
         flush
         actions={
           <div className="flex flex-wrap items-end gap-3">
-            <FilterToggle filters={filters} onChange={(unread) => setFilters({ ...filters, unread })} />
+            <FilterToggle
+              filters={filters}
+              onChange={({ unread, archived }) => setFilters({ ...filters, unread, archived })}
+            />
             <Field label="Type" className="w-48">
               <Select
                 value={filters.type ?? ''}
@@ -146,7 +177,13 @@ export function NotificationsPage() {
           </div>
         ) : items.length === 0 ? (
           <EmptyState>
-            {filtered ? 'No notifications match these filters' : 'No notifications yet'}
+            {filters.archived
+              ? filters.type === undefined
+                ? 'Nothing archived'
+                : 'No archived notifications of this type'
+              : filtered
+                ? 'No notifications match these filters'
+                : 'No notifications yet'}
           </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-200 border-t border-slate-100">
@@ -159,6 +196,7 @@ export function NotificationsPage() {
                 onToggleRead={() =>
                   notification.is_read ? markUnread.mutate(notification) : markRead.mutate(notification)
                 }
+                onToggleArchived={() => toggleArchived(notification)}
                 onDelete={() => deletion.remove(notification)}
               />
             ))}
