@@ -27,6 +27,7 @@ import {
   type TargetResult,
   writeReport,
 } from './lib/report.ts';
+import { measureRetention, type RetentionResult, retentionTable } from './lib/retention.ts';
 import { measureStreams } from './lib/streams.ts';
 import { mintTokens } from './lib/tokens.ts';
 
@@ -43,6 +44,7 @@ const { values: args } = parseArgs({
     'skip-fanout': { type: 'boolean', default: false },
     'skip-email': { type: 'boolean', default: false },
     'email-only': { type: 'boolean', default: false },
+    'retention-only': { type: 'boolean', default: false },
     'email-users': { type: 'string' },
     'email-workers': { type: 'string' },
     streams: { type: 'string' },
@@ -65,6 +67,7 @@ if (args.help) {
   --skip-fanout        no fan-out measurements (in-app and email)
   --skip-email         no email fan-out
   --email-only         the email fan-out alone (PostgreSQL)
+  --retention-only     the retention job over 200,000 year-old notifications, both databases
   --email-users N      users the email fan-out reaches (default 100000)
   --email-workers a,b  server processes (WORKERS) it is measured with (default 1,2)
   --streams N          open event streams on one server process (default 10000; needs ulimit -n
@@ -388,7 +391,28 @@ async function onPostgres(
   return postgresVersion;
 }
 
+/** The retention job on each database, printed (it writes no report). */
+async function retentionOnly(): Promise<void> {
+  const results: RetentionResult[] = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-retention-'));
+  try {
+    progress('retention on the embedded database');
+    results.push(await measureRetention('embedded', { dataDir }, 200_000, 50_000));
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const scratch = await createScratchDatabase(adminUrl);
+  try {
+    progress('retention on PostgreSQL');
+    results.push(await measureRetention('postgres', { databaseUrl: scratch.url }, 200_000, 50_000));
+  } finally {
+    await scratch.drop();
+  }
+  console.log(`\n${retentionTable(results)}\n`);
+}
+
 async function main() {
+  if (args['retention-only']) return retentionOnly();
   const started = Date.now();
   await buildServer();
   const targets: TargetResult[] = [];
