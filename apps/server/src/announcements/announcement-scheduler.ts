@@ -15,6 +15,9 @@ import { notifyAnnouncement } from './announcements.service.ts';
 
 export type AnnouncementScheduler = WakeableLoop;
 
+/** How soon to look again at an announcement that is due but claimed by another process. */
+const BUSY_RETRY_MS = 1000;
+
 export interface AnnouncementSchedulerDeps {
   db: Db;
   clock: Clock;
@@ -58,7 +61,14 @@ export function createAnnouncementScheduler(deps: AnnouncementSchedulerDeps): An
   async function armTimer(): Promise<void> {
     cancelTimer();
     const next = await repo.nextSendAt(db);
-    cancelTimer = next ? clock.at(next, () => loop.wake()) : () => {};
+    if (!next) {
+      cancelTimer = () => {};
+      return;
+    }
+    // Still due after this run: another process holds it (its fan-out is under way). Look again
+    // shortly rather than at once, which would spin until that transaction ends.
+    const soonest = clock.now().getTime() + BUSY_RETRY_MS;
+    cancelTimer = clock.at(next.getTime() < soonest ? new Date(soonest) : next, () => loop.wake());
   }
 
   const loop = createWakeableLoop(

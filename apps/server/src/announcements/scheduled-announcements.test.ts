@@ -39,6 +39,8 @@ async function schedule(minutes: number, title = uniqueTitle()) {
     payload: { title, content: 'Coming soon.', send_at: inMinutes(minutes) },
   });
   expect(response.statusCode, response.body).toBe(201);
+  // The new send_at woke the scheduler, which re-arms its timer once its run ends.
+  await ctx.app.announcementScheduler?.idle();
   return response.json() as { announcement: { id: number; title: string; state: string }; notified: number };
 }
 
@@ -137,6 +139,7 @@ describe('a scheduled announcement', () => {
       payload: { title: newTitle, content: 'Edited.', send_at: inMinutes(20) },
     });
     expect(edited.statusCode, edited.body).toBe(200);
+    await ctx.app.announcementScheduler?.idle();
     expect(edited.json()).toMatchObject({ title: newTitle, state: 'scheduled', send_at: inMinutes(20) });
 
     await advance(10 * MINUTE);
@@ -313,6 +316,7 @@ describe('after downtime', () => {
       payload: { send_at: inMinutes(2) },
     });
     expect(again.json().state).toBe('scheduled');
+    await ctx.app.announcementScheduler?.idle();
     await advance(2 * MINUTE);
     expect((await read(second.announcement.id)).json().state).toBe('sent');
     expect(await notificationsTitled(first.announcement.title)).toBe(0);
