@@ -173,7 +173,9 @@ async function main() {
     if (interrupted) throw new Error('interrupted before the tests started');
     log('server ready; running Playwright');
 
-    exitCode = await run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
+    // Arguments after `--` go to Playwright: a spec file or `-g <title>` runs only those tests.
+    const playwrightArgs = ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)];
+    exitCode = await run('npx', playwrightArgs, {
       env: { ...process.env, BASE_URL: baseUrl, CHROMIUM_PATH: chromium },
     });
   } catch (error) {

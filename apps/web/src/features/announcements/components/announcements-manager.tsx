@@ -66,7 +66,7 @@ export function AnnouncementsManager() {
           />
         </div>
         <div>
-          <h3 className="mb-3 text-sm font-semibold text-slate-700">Announcements</h3>
+          <h3 className="mb-3 text-sm font-semibold text-slate-700">Sent and scheduled</h3>
           <QueryResults query={announcements} empty="No announcements yet.">
             {(results) => (
               <ul className="divide-y divide-slate-100">
