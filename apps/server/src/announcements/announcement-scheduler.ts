@@ -65,8 +65,8 @@ export function createAnnouncementScheduler(deps: AnnouncementSchedulerDeps): An
       cancelTimer = () => {};
       return;
     }
-    // Still due after this run: another process holds it (its fan-out is under way). Look again
-    // shortly rather than at once, which would spin until that transaction ends.
+    // One still due after this run is held by another process (its fan-out is under way): look
+    // again in a second rather than at once, which would spin until that transaction ends.
     const soonest = clock.now().getTime() + BUSY_RETRY_MS;
     cancelTimer = clock.at(next.getTime() < soonest ? new Date(soonest) : next, () => loop.wake());
   }
