@@ -52,7 +52,12 @@ export function createAnnouncementScheduler(deps: AnnouncementSchedulerDeps): An
     });
     if (!sent) return false;
     log.info(
-      { announcement: sent.id, send_at: sent.send_at, notified: sent.notified },
+      {
+        announcement: sent.id,
+        send_at: sent.send_at,
+        late_ms: sent.send_at ? now.getTime() - sent.send_at.getTime() : 0,
+        notified: sent.notified,
+      },
       'sent a scheduled announcement',
     );
     return true;
@@ -67,8 +72,9 @@ export function createAnnouncementScheduler(deps: AnnouncementSchedulerDeps): An
     }
     // One still due after this run is held by another process (its fan-out is under way): look
     // again in a second rather than at once, which would spin until that transaction ends.
-    const soonest = clock.now().getTime() + BUSY_RETRY_MS;
-    cancelTimer = clock.at(next.getTime() < soonest ? new Date(soonest) : next, () => loop.wake());
+    const now = clock.now().getTime();
+    const at = next.getTime() <= now ? new Date(now + BUSY_RETRY_MS) : next;
+    cancelTimer = clock.at(at, () => loop.wake());
   }
 
   const loop = createWakeableLoop(

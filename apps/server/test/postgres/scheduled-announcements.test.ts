@@ -173,6 +173,9 @@ describe.skipIf(!usePostgres)('scheduled announcements on several server process
         .filter((line) => line.includes('sent a scheduled announcement')),
     );
     expect(sentLines).toHaveLength(ids.length);
+    console.log(
+      `lateness of each send (ms): ${sentLines.map((line) => JSON.parse(line).late_ms).join(', ')}`,
+    );
     await Promise.all([stop(one), stop(two)]);
   }, 120_000);
 
