@@ -144,6 +144,18 @@ async function announcement(): Promise<number> {
   return made.json().announcement.id;
 }
 
+async function scheduledAnnouncement(): Promise<number> {
+  const made = await asAdmin(
+    {
+      method: 'POST',
+      url: '/api/communications/announcements/',
+      payload: { title: 'Matrix news for later', content: 'Hi.', send_at: later() },
+    },
+    201,
+  );
+  return made.json().announcement.id;
+}
+
 /** A notification of the owner's. */
 async function notification(): Promise<number> {
   await ctx.notify(simple('system', [users.owner.id], 'Matrix notification'));
@@ -236,7 +248,19 @@ const ANNOUNCEMENT_CELLS = table(announcement, [
   ['GET /api/communications/announcements/',  () => get(ANNOUNCEMENTS),                                 [401, 200, 200, 200, 200, 200]],
   ['POST /api/communications/announcements/', () => post(ANNOUNCEMENTS, { title: 'News', content: 'Hi.' }), [401, 403, 403, 403, 403, 201]],
   ['GET /api/communications/announcements/:id/',    (a) => get(`${ANNOUNCEMENTS}${a}/`),                [401, 200, 200, 200, 200, 200]],
-  ['PATCH /api/communications/announcements/:id/',  (a) => patch(`${ANNOUNCEMENTS}${a}/`, { content: 'Edited.' }), [401, 403, 403, 403, 403, 200]],
+  // Once sent, an announcement cannot change.
+  ['PATCH /api/communications/announcements/:id/',  (a) => patch(`${ANNOUNCEMENTS}${a}/`, { content: 'Edited.' }), [401, 403, 403, 403, 403, 409]],
+  ['DELETE /api/communications/announcements/:id/', (a) => del(`${ANNOUNCEMENTS}${a}/`),                [401, 403, 403, 403, 403, 204]],
+]);
+
+// A scheduled announcement is the admins' alone until it goes out: to anyone else it does not exist.
+// biome-ignore format: a table reads best one row a line
+const SCHEDULED_ANNOUNCEMENT_CELLS = table(scheduledAnnouncement, [
+  ['POST /api/communications/announcements/ (send_at)', () => post(ANNOUNCEMENTS, { title: 'Later', content: 'Hi.', send_at: later() }), [401, 403, 403, 403, 403, 201]],
+  ['GET /api/communications/announcements/:id/',    (a) => get(`${ANNOUNCEMENTS}${a}/`),                [401, 404, 404, 404, 404, 200]],
+  ['PATCH /api/communications/announcements/:id/',  (a) => patch(`${ANNOUNCEMENTS}${a}/`, { send_at: later() }), [401, 403, 403, 403, 403, 200]],
+  ['POST /api/communications/announcements/:id/cancel/', (a) => post(`${ANNOUNCEMENTS}${a}/cancel/`),   [401, 403, 403, 403, 403, 200]],
+  ['POST /api/communications/announcements/:id/send/',   (a) => post(`${ANNOUNCEMENTS}${a}/send/`),     [401, 403, 403, 403, 403, 200]],
   ['DELETE /api/communications/announcements/:id/', (a) => del(`${ANNOUNCEMENTS}${a}/`),                [401, 403, 403, 403, 403, 204]],
 ]);
 
@@ -345,6 +369,7 @@ const RESOURCES: Array<[string, Cell[]]> = [
   ['live sessions', LIVE_SESSIONS],
   ['recordings', RECORDINGS],
   ['announcements', ANNOUNCEMENT_CELLS],
+  ['scheduled announcements', SCHEDULED_ANNOUNCEMENT_CELLS],
   ['notifications', NOTIFICATIONS],
   ['admin notifications', ADMIN_NOTIFICATIONS],
   ['contact settings and channel preferences', SETTINGS],

@@ -1,5 +1,6 @@
 // What the routes and services of one server process share. Built once in buildApp.
 
+import type { AnnouncementScheduler } from './announcements/announcement-scheduler.ts';
 import type { TokenService } from './auth/tokens.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -37,4 +38,6 @@ export interface AppDeps {
   email: EmailChannel;
   /** Sends due deliveries; wake it after queuing some. */
   deliveryWorker: DeliveryWorker;
+  /** Sends scheduled announcements when due; absent with ANNOUNCEMENT_INTERVAL=0. */
+  announcementScheduler: AnnouncementScheduler | undefined;
 }

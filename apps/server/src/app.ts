@@ -4,7 +4,9 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { Notification } from '@webinar/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createAnnouncementScheduler } from './announcements/announcement-scheduler.ts';
 import { announcementRoutes } from './announcements/announcements.routes.ts';
+import { registerAnnouncementScheduler } from './announcements/register-announcement-scheduler.ts';
 import type { AppDeps } from './app-deps.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
@@ -128,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const authStates = new UserAuthStates(database.db);
   const stopFollowing = [...Object.values(caches), authStates].map((cache) => cache.follow(bus));
   const streams = new StreamHub({ db: database.db, bus, clock, cache: caches.unreadCounts, log: app.log });
+  const notifications = createNotificationService({ bus, clock, caches, ...(fanout ? { fanout } : {}) });
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -142,10 +145,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ),
     csrfSecret: deriveSecret(jwtSecret, 'csrf'),
     deviceSecret: deriveSecret(jwtSecret, 'sign-in-device'),
-    notifications: createNotificationService({ bus, clock, caches, ...(fanout ? { fanout } : {}) }),
+    notifications,
     streams,
     fanout,
     ...deliveryParts(config, database.db, clock, app.log, jwtSecret),
+    announcementScheduler:
+      config.announcementIntervalSeconds > 0
+        ? createAnnouncementScheduler({
+            db: database.db,
+            clock,
+            notifications,
+            log: app.log,
+            graceMs: config.announcementGraceMinutes * 60_000,
+          })
+        : undefined,
   };
   // A fan-out interrupted by a stop resumes at the next start.
   app.addHook('onReady', async () => fanout?.wake());
@@ -206,6 +219,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   registerReminderScheduler(app, deps, config.reminderIntervalSeconds);
   registerDeliveryWorker(app, deps);
+  registerAnnouncementScheduler(app, deps);
   registerHousekeeping(app, deps);
   registerRetention(app, { ...deps, retentionDays: config.retentionDays });
 

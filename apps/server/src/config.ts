@@ -48,6 +48,10 @@ export interface Config {
   workers: number;
   /** How often the server checks for due webinar reminders; 0 turns the check off. */
   reminderIntervalSeconds: number;
+  /** How often each process looks for due scheduled announcements besides its timer; 0: it sends none. */
+  announcementIntervalSeconds: number;
+  /** How late a scheduled announcement may still go out by itself (after downtime); later: missed. */
+  announcementGraceMinutes: number;
   /** Folder of the built web app, served with an SPA fallback when it exists. */
   webDist: string;
   /** After SIGTERM/SIGINT, how long in-flight requests may take before the process exits anyway. */
@@ -256,6 +260,8 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: publicUrl(env),
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
     reminderIntervalSeconds: integer(env, 'REMINDER_INTERVAL', 60, 0, 86400),
+    announcementIntervalSeconds: integer(env, 'ANNOUNCEMENT_INTERVAL', 10, 0, 3600),
+    announcementGraceMinutes: integer(env, 'ANNOUNCEMENT_GRACE_MINUTES', 60, 1, 10080),
     workers: workers(env, databaseUrl),
     fanoutChunkSize: integer(env, 'FANOUT_CHUNK_SIZE', 2000, 1, 1_000_000),
     webDist: path.resolve(env.WEB_DIST || fileURLToPath(new URL('../../web/dist', import.meta.url))),

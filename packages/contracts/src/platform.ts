@@ -136,32 +136,66 @@ export const LiveSessionAction = Type.Object({
 
 export const LiveSessionJoin = Type.Object({ session: LiveSession, joined_at: DateTime });
 
+/**
+ * Where an announcement stands: `scheduled` (waits for its `send_at`), `sent` (at `sent_at`),
+ * `cancelled` before it went, or `missed`: the server was down at `send_at` for longer than the
+ * grace period, so it was not sent by itself; an admin sends it now or cancels it.
+ */
+export const AnnouncementState = StringEnum(['scheduled', 'sent', 'cancelled', 'missed']);
+export type AnnouncementState = Type.Static<typeof AnnouncementState>;
+
 export const Announcement = Type.Object({
   id: Type.Integer(),
   title: Type.String(),
   content: Type.String(),
   author: Nullable(UserSummary),
+  state: AnnouncementState,
+  /** When it is (or was) to go out; null for one sent when it was made. */
+  send_at: Nullable(DateTime),
+  sent_at: Nullable(DateTime),
   created_at: DateTime,
   updated_at: DateTime,
 });
 export type Announcement = Type.Static<typeof Announcement>;
 
 const AnnouncementContent = Type.String({ minLength: 1, maxLength: 10000 });
+/** A date and time with its zone (`2026-12-24T18:00:00+01:00`), in the future and at most a year ahead. */
+const SendAt = Type.String({
+  format: 'date-time',
+  description: 'With a zone (Z or ±hh:mm); in the future, at most a year ahead',
+});
+/** How far ahead an announcement may be scheduled. */
+export const ANNOUNCEMENT_MAX_LEAD_DAYS = 365;
 
 export const AnnouncementCreate = Type.Object(
-  { title: Title, content: AnnouncementContent },
+  {
+    title: Title,
+    content: AnnouncementContent,
+    /** Schedule it for later; without it the announcement is sent at once. */
+    send_at: Type.Optional(SendAt),
+  },
   { additionalProperties: false },
 );
+export type AnnouncementCreate = Type.Static<typeof AnnouncementCreate>;
+/** Edits a scheduled (or missed) announcement; a new `send_at` schedules it again. */
 export const AnnouncementUpdate = Type.Object(
-  { title: Type.Optional(Title), content: Type.Optional(AnnouncementContent) },
+  {
+    title: Type.Optional(Title),
+    content: Type.Optional(AnnouncementContent),
+    send_at: Type.Optional(SendAt),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
+export type AnnouncementUpdate = Type.Static<typeof AnnouncementUpdate>;
 export const AnnouncementCreated = Type.Object({
   announcement: Announcement,
   notified: Type.Integer(),
   /** True when an Idempotency-Key was seen before: the first request's answer, notifying no one. */
   replayed: Type.Boolean(),
 });
+
+/** An announcement an admin sent by hand (a scheduled or missed one), and how many it notified. */
+export const AnnouncementSent = Type.Object({ announcement: Announcement, notified: Type.Integer() });
 
 export const Recording = Type.Object({
   id: Type.Integer(),

@@ -1,5 +1,7 @@
 // All SQL about announcements.
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { AnnouncementState } from '../db/schema.ts';
 
 export interface AnnouncementRow {
   id: number;
@@ -8,6 +10,9 @@ export interface AnnouncementRow {
   author_id: number | null;
   author_username: string | null;
   author_display_name: string | null;
+  state: AnnouncementState;
+  send_at: Date | null;
+  sent_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -23,18 +28,26 @@ function selectAnnouncements(db: Db) {
       'a.author_id',
       'u.username as author_username',
       'u.display_name as author_display_name',
+      'a.state',
+      'a.send_at',
+      'a.sent_at',
       'a.created_at',
       'a.updated_at',
     ]);
 }
 
-export function findAnnouncement(db: Db, id: number): Promise<AnnouncementRow | undefined> {
-  return selectAnnouncements(db).where('a.id', '=', id).executeTakeFirst();
+/** `sentOnly`: what users who are not admins may see (a scheduled one is news before it goes). */
+export function findAnnouncement(db: Db, id: number, sentOnly = false): Promise<AnnouncementRow | undefined> {
+  return selectAnnouncements(db)
+    .where('a.id', '=', id)
+    .$if(sentOnly, (q) => q.where('a.state', '=', 'sent'))
+    .executeTakeFirst();
 }
 
-export async function listAnnouncements(db: Db, offset: number, limit: number) {
+export async function listAnnouncements(db: Db, offset: number, limit: number, sentOnly: boolean) {
   const [rows, total] = await Promise.all([
     selectAnnouncements(db)
+      .$if(sentOnly, (q) => q.where('a.state', '=', 'sent'))
       .orderBy('a.created_at', 'desc')
       .orderBy('a.id', 'desc')
       .offset(offset)
@@ -42,6 +55,7 @@ export async function listAnnouncements(db: Db, offset: number, limit: number) {
       .execute(),
     db
       .selectFrom('announcements')
+      .$if(sentOnly, (q) => q.where('state', '=', 'sent'))
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow(),
   ]);
@@ -50,8 +64,9 @@ export async function listAnnouncements(db: Db, offset: number, limit: number) {
 
 export async function insertAnnouncement(
   db: Db,
-  values: { title: string; content: string; author_id: number; now: Date },
+  values: { title: string; content: string; author_id: number; now: Date; send_at: Date | null },
 ): Promise<number> {
+  const scheduled = values.send_at !== null;
   const row = await db
     .insertInto('announcements')
     .values({
@@ -60,19 +75,95 @@ export async function insertAnnouncement(
       author_id: values.author_id,
       created_at: values.now,
       updated_at: values.now,
+      send_at: values.send_at,
+      state: scheduled ? 'scheduled' : 'sent',
+      sent_at: scheduled ? null : values.now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
+/**
+ * Edits an announcement only while it is in one of `states`: one conditional statement, so an
+ * edit never lands on one that a scheduler sent meanwhile. A new `send_at` schedules it (again).
+ */
 export async function updateAnnouncement(
   db: Db,
   id: number,
-  values: { title?: string; content?: string; updated_at: Date },
+  states: AnnouncementState[],
+  values: { title?: string; content?: string; send_at?: Date; updated_at: Date },
 ): Promise<boolean> {
-  const result = await db.updateTable('announcements').set(values).where('id', '=', id).executeTakeFirst();
+  const result = await db
+    .updateTable('announcements')
+    .set({ ...values, ...(values.send_at ? { state: 'scheduled' as const } : {}) })
+    .where('id', '=', id)
+    .where('state', 'in', states)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Moves an announcement from one of `from` to `to`; false when it was in none of them. */
+export async function changeState(
+  db: Db,
+  id: number,
+  from: AnnouncementState[],
+  to: { state: AnnouncementState; sent_at?: Date; updated_at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('announcements')
+    .set(to)
+    .where('id', '=', id)
+    .where('state', 'in', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Claims one due scheduled announcement (send_at <= now) and marks it sent: the row lock of FOR
+ * UPDATE SKIP LOCKED keeps another process's scheduler off it until this transaction ends, and
+ * the state it then finds is `sent`, so each goes out exactly once.
+ */
+export async function claimDueAnnouncement(db: Db, now: Date) {
+  return db
+    .updateTable('announcements')
+    .set({ state: 'sent', sent_at: now, updated_at: now })
+    .where('id', '=', (eb) =>
+      eb
+        .selectFrom('announcements')
+        .select('id')
+        .where('state', '=', 'scheduled')
+        .where('send_at', '<=', now)
+        .orderBy('send_at')
+        .limit(1)
+        .modifyEnd(sql`for update skip locked`),
+    )
+    .where('state', '=', 'scheduled')
+    .returning(['id', 'title', 'content', 'author_id', 'send_at'])
+    .executeTakeFirst();
+}
+
+/** Scheduled announcements whose time passed before `cutoff` become `missed`; returns them. */
+export function markMissed(db: Db, cutoff: Date, now: Date) {
+  return db
+    .updateTable('announcements')
+    .set({ state: 'missed', updated_at: now })
+    .where('state', '=', 'scheduled')
+    .where('send_at', '<', cutoff)
+    .returning(['id', 'title', 'send_at'])
+    .execute();
+}
+
+/** The soonest send_at of a scheduled announcement, if any. */
+export async function nextSendAt(db: Db): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('announcements')
+    .select('send_at')
+    .where('state', '=', 'scheduled')
+    .orderBy('send_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.send_at ?? undefined;
 }
 
 export async function deleteAnnouncement(db: Db, id: number): Promise<boolean> {

@@ -1,9 +1,11 @@
-// /api/communications/announcements/: everyone reads them; admins make, edit and delete them.
+// /api/communications/announcements/: everyone reads the sent ones; admins see every one, make them
+// (now or scheduled), edit, cancel, send and delete them.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   Announcement,
   AnnouncementCreate,
   AnnouncementCreated,
+  AnnouncementSent,
   AnnouncementUpdate,
   ErrorBody,
   IdempotencyHeaders,
@@ -21,6 +23,7 @@ import * as service from './announcements.service.ts';
 const BASE = '/api/communications/announcements';
 const tags = ['announcements'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const conflict = { 409: ErrorBody };
 
 export async function announcementRoutes(plain: FastifyInstance, deps: AppDeps) {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
@@ -31,12 +34,12 @@ export async function announcementRoutes(plain: FastifyInstance, deps: AppDeps) 
     {
       schema: {
         tags,
-        summary: 'Announcements, newest first',
+        summary: 'Announcements, newest first (admins also see scheduled, cancelled and missed ones)',
         querystring: PageQuery,
         response: { 200: Page(Announcement), ...errors },
       },
     },
-    async (request) => service.listAnnouncements(deps.db, request.query),
+    async (request) => service.listAnnouncements(deps.db, currentUser(request), request.query),
   );
 
   app.get(
@@ -49,7 +52,7 @@ export async function announcementRoutes(plain: FastifyInstance, deps: AppDeps) 
         response: { 200: Announcement, ...errors },
       },
     },
-    async (request) => service.getAnnouncement(deps.db, Number(request.params.id)),
+    async (request) => service.getAnnouncement(deps.db, currentUser(request), Number(request.params.id)),
   );
 
   app.post(
@@ -58,8 +61,10 @@ export async function announcementRoutes(plain: FastifyInstance, deps: AppDeps) 
       config: admin,
       schema: {
         tags,
-        summary: 'Make an announcement (admin); notifies every other user once',
+        summary: 'Make an announcement (admin); notifies every other user once, now or at `send_at`',
         description:
+          'With `send_at` (a date-time with its zone, in the future, at most a year ahead) it is ' +
+          'scheduled and notifies no one until then (`notified: 0`). ' +
           'With an Idempotency-Key header, a repeat of the request by the same admin answers 200 ' +
           'with the first answer and `replayed: true`, notifying no one; the same key with a ' +
           'different request is a 422.',
@@ -85,13 +90,42 @@ export async function announcementRoutes(plain: FastifyInstance, deps: AppDeps) 
       config: admin,
       schema: {
         tags,
-        summary: 'Edit an announcement (admin); notifies no one again',
+        summary: 'Edit a scheduled or missed announcement (admin); 409 once sent or cancelled',
+        description: 'A new `send_at` schedules it (again), also a missed one.',
         params: RowIdParams,
         body: AnnouncementUpdate,
-        response: { 200: Announcement, ...errors },
+        response: { 200: Announcement, ...errors, ...conflict },
       },
     },
     async (request) => service.updateAnnouncement(deps, Number(request.params.id), request.body),
+  );
+
+  app.post(
+    `${BASE}/:id/cancel/`,
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Cancel a scheduled or missed announcement (admin): it is never sent',
+        params: RowIdParams,
+        response: { 200: Announcement, ...errors, ...conflict },
+      },
+    },
+    async (request) => service.cancelAnnouncement(deps, Number(request.params.id)),
+  );
+
+  app.post(
+    `${BASE}/:id/send/`,
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Send a scheduled or missed announcement now (admin); notifies every other user once',
+        params: RowIdParams,
+        response: { 200: AnnouncementSent, ...errors, ...conflict },
+      },
+    },
+    async (request) => service.sendAnnouncementNow(deps, Number(request.params.id)),
   );
 
   app.delete(
@@ -100,7 +134,7 @@ export async function announcementRoutes(plain: FastifyInstance, deps: AppDeps) 
       config: admin,
       schema: {
         tags,
-        summary: 'Delete an announcement (admin)',
+        summary: 'Delete an announcement (admin); a scheduled one is gone without notifying anyone',
         params: RowIdParams,
         response: { 204: Type.Null(), ...errors },
       },

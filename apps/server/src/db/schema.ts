@@ -142,7 +142,13 @@ export interface AnnouncementsTable {
   author_id: number | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** When a scheduled announcement goes out; null: it went out when it was made (migration 0013). */
+  send_at: Date | null;
+  state: Generated<AnnouncementState>;
+  sent_at: Date | null;
 }
+
+export type AnnouncementState = 'scheduled' | 'sent' | 'cancelled' | 'missed';
 
 /** An Idempotency-Key a user has sent, with what it asked and the first answer (migration 0009). */
 export interface IdempotencyKeysTable {

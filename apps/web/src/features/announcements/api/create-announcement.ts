@@ -1,5 +1,5 @@
-// POST /api/communications/announcements/ (admin); notifies every other user once. The request key
-// makes a retried request answer with the announcement the first one made.
+// POST /api/communications/announcements/ (admin); notifies every other user once, now or at its
+// send_at. The request key makes a retried request answer with the announcement the first one made.
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AnnouncementCreate, AnnouncementCreated } from '@webinar/contracts';

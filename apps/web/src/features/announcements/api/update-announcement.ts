@@ -1,4 +1,4 @@
-// PATCH /api/communications/announcements/<id>/ (admin); notifies no one again.
+// PATCH /api/communications/announcements/<id>/ (admin): a scheduled or missed one, before it goes.
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Announcement, AnnouncementUpdate } from '@webinar/contracts';
