@@ -6,6 +6,7 @@ export * from './auth.ts';
 export * from './common.ts';
 export * from './deliveries.ts';
 export * from './errors.ts';
+export * from './notification-actions.ts';
 export * from './notifications.ts';
 export * from './platform.ts';
 export * from './product.ts';

@@ -1,5 +1,7 @@
 import Type from 'typebox';
 import { DateTime, Nullable, StringEnum } from './common.ts';
+import { NotificationAction } from './notification-actions.ts';
+import { WebinarStatus } from './platform.ts';
 
 /** The seven kinds of notification, exactly; `system` cannot be muted. */
 export const NOTIFICATION_TYPES = [
@@ -26,7 +28,11 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
 
 export const UNMUTABLE_TYPES: readonly NotificationType[] = ['system'];
 
-export const RelatedWebinar = Type.Object({ id: Type.Integer(), title: Type.String() });
+export const RelatedWebinar = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  status: WebinarStatus,
+});
 
 export const Notification = Type.Object({
   id: Type.Integer(),
@@ -39,6 +45,8 @@ export const Notification = Type.Object({
   /** Set while it is archived: out of the inbox, listed with `archived=true`, always read. */
   archived_at: Nullable(DateTime),
   created_at: DateTime,
+  /** What the reader can do about it now (notification-actions.ts). */
+  actions: Type.Array(NotificationAction),
 });
 export type Notification = Type.Static<typeof Notification>;
 

@@ -6,7 +6,8 @@ import type { AuthContext } from '../auth/authenticate.ts';
 import { canManageWebinar } from '../auth/permissions.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { inTransaction, type Tx } from '../db/transaction.ts';
+import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { liveSessionEndedNotification } from '../notifications/triggers/live-session-ended.ts';
@@ -19,7 +20,13 @@ import * as repo from './live-sessions.repository.ts';
 interface Deps {
   db: Db;
   clock: Clock;
+  bus: EventBus;
   notifications: NotificationService;
+}
+
+/** Notifications offer "Join now" while their webinar is live: kept copies of them must follow. */
+function publishStatusChange(deps: Deps, tx: Tx, webinarId: number): void {
+  tx.afterCommit(() => deps.bus.publish({ name: 'webinar_changed', payload: { webinarId } }));
 }
 
 function toLiveSession(row: {
@@ -43,6 +50,7 @@ export function start(deps: Deps, actor: AuthContext, webinarId: number) {
     if (webinar.status === 'ended') throw new AppError('conflict', 'This webinar has ended.');
     const session = await repo.insertSession(tx.db, webinarId, actor.userId, deps.clock.now());
     await updateWebinar(tx.db, webinarId, { status: 'live' });
+    publishStatusChange(deps, tx, webinarId);
     const { created } = await deps.notifications.createBulk(
       tx,
       liveSessionStartedNotification({ id: session.id, webinarId, webinarTitle: webinar.title }),
@@ -58,6 +66,7 @@ export function end(deps: Deps, actor: AuthContext, webinarId: number) {
     if (!open) throw new AppError('conflict', 'This webinar is not live.');
     const session = await repo.endSession(tx.db, open.id, deps.clock.now());
     await updateWebinar(tx.db, webinarId, { status: 'ended' });
+    publishStatusChange(deps, tx, webinarId);
     const { created } = await deps.notifications.createBulk(
       tx,
       liveSessionEndedNotification({ id: session.id, webinarId, webinarTitle: webinar.title }),

@@ -1,7 +1,7 @@
 // All SQL about notifications. Every function that serves a user's request takes that user's id
 // and filters by it, so a query cannot forget whose rows it may touch; each one is served by the
 // notification indexes, which all start with user_id, never by a scan of other users' rows.
-import type { NotificationType, Role } from '@webinar/contracts';
+import type { NotificationType, Role, WebinarStatus } from '@webinar/contracts';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { PendingFanout } from '../db/schema.ts';
@@ -16,6 +16,7 @@ export interface NotificationWithWebinar {
   content: string;
   webinar_id: number | null;
   webinar_title: string | null;
+  webinar_status: WebinarStatus | null;
   /** The row's own flag and time; toNotification() combines them with `marked_at`. */
   is_read: boolean;
   read_at: Date | null;
@@ -67,6 +68,7 @@ export const NOTIFICATION_COLUMNS = [
   'n.content',
   'w.id as webinar_id',
   'w.title as webinar_title',
+  'w.status as webinar_status',
   'n.is_read',
   'n.read_at',
   sql<Date | null>`case when not n.is_read then ${coveringMarkTime('n')} end`.as('marked_at'),

@@ -73,11 +73,8 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 
 export async function seedDemo(db: Db): Promise<void> {
   const clock = new SeedClock();
-  const deps = {
-    db,
-    clock,
-    notifications: createNotificationService({ bus: createInProcessEventBus(), clock }),
-  };
+  const bus = createInProcessEventBus();
+  const deps = { db, clock, bus, notifications: createNotificationService({ bus, clock }) };
   const actors = new Map<string, AuthContext>();
   for (const user of DEMO_USERS) {
     const row = await createUser(db, {

@@ -73,8 +73,9 @@ describe('the notification bell', () => {
       'false',
       'false',
     ]);
-    expect(items[0]).toHaveClass('bg-pink-50');
-    expect(items[3]).not.toHaveClass('bg-pink-50');
+    // The pink is the whole item's, its actions' row included.
+    expect(items[0]?.closest('li')).toHaveClass('bg-pink-50');
+    expect(items[3]?.closest('li')).not.toHaveClass('bg-pink-50');
     expect(items[0]).toHaveTextContent('New 3');
     expect(items[0]).toHaveTextContent('Live Started');
     expect(items[0]).toHaveTextContent('just now');

@@ -11,6 +11,7 @@ import { useNow } from '../../../lib/use-now.ts';
 import { useRecentNotifications } from '../api/get-recent-notifications.ts';
 import { useMarkAllRead } from '../api/mark-all-read.ts';
 import { useMarkNotificationRead } from '../api/mark-notification-read.ts';
+import { NotificationActions } from './notification-actions.tsx';
 import { NotificationMeta, notificationTarget } from './notification-meta.tsx';
 
 const SHOWN = 5;
@@ -35,6 +36,12 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
     if (!notification.is_read) markRead.mutate(notification);
     onClose(false);
     void navigate(notificationTarget(notification));
+  };
+
+  // An action leads elsewhere itself: the notification is read, and the bell closes behind it.
+  const follow = (notification: Notification) => {
+    if (!notification.is_read) markRead.mutate(notification);
+    onClose(false);
   };
 
   // On the panel, not the items: right after opening, focus is on the panel itself, and the
@@ -99,14 +106,14 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
         ) : (
           <ul className="divide-y divide-slate-100">
             {items.map((notification) => (
-              <li key={notification.id}>
+              <li key={notification.id} className={notification.is_read ? 'bg-white' : 'bg-pink-50'}>
                 <button
                   type="button"
                   data-unread={String(!notification.is_read)}
                   onClick={() => open(notification)}
                   className={cn(
                     'flex w-full gap-3 px-4 py-3 text-left transition-colors focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600',
-                    notification.is_read ? 'bg-white hover:bg-slate-50' : 'bg-pink-50 hover:bg-pink-100',
+                    notification.is_read ? 'hover:bg-slate-50' : 'hover:bg-pink-100',
                   )}
                 >
                   <span
@@ -133,6 +140,11 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
                     <NotificationMeta notification={notification} now={now} />
                   </span>
                 </button>
+                <NotificationActions
+                  notification={notification}
+                  onFollow={() => follow(notification)}
+                  className="-mt-1 pr-4 pb-3 pl-9"
+                />
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@
 import type { Notification } from '@webinar/contracts';
 import { Button } from '../../../components/ui/button.tsx';
 import { cn } from '../../../lib/cn.ts';
+import { NotificationActions } from './notification-actions.tsx';
 import { NotificationMeta } from './notification-meta.tsx';
 
 interface NotificationRowProps {
@@ -13,6 +14,8 @@ interface NotificationRowProps {
   /** Archives it, or restores it when it is archived. */
   onToggleArchived: () => void;
   onDelete: () => void;
+  /** One of its actions was followed. */
+  onFollowAction: () => void;
 }
 
 export function NotificationRow({
@@ -22,6 +25,7 @@ export function NotificationRow({
   onToggleRead,
   onToggleArchived,
   onDelete,
+  onFollowAction,
 }: NotificationRowProps) {
   const unread = !notification.is_read;
   const archived = notification.archived_at !== null;
@@ -58,6 +62,11 @@ export function NotificationRow({
               </span>
             ) : null}
           </div>
+          <NotificationActions
+            notification={notification}
+            onFollow={onFollowAction}
+            className="relative z-10"
+          />
         </div>
         {/* Fixed widths: "Mark read" and "Mark unread" differ, Delete must not move between rows. */}
         <div className="relative z-10 flex shrink-0 gap-2">

@@ -197,6 +197,7 @@ export function NotificationsPage() {
                   notification.is_read ? markUnread.mutate(notification) : markRead.mutate(notification)
                 }
                 onToggleArchived={() => toggleArchived(notification)}
+                onFollowAction={() => (notification.is_read ? undefined : markRead.mutate(notification))}
                 onDelete={() => deletion.remove(notification)}
               />
             ))}
