@@ -23,6 +23,8 @@ import { useUnreadCount } from '../api/get-unread-count.ts';
 import { useMarkAllRead } from '../api/mark-all-read.ts';
 import { useMarkNotificationRead } from '../api/mark-notification-read.ts';
 import { useMarkNotificationUnread } from '../api/mark-notification-unread.ts';
+import { groupNotifications } from '../lib/group-notifications.ts';
+import { NotificationGroupRow } from './notification-group-row.tsx';
 import { NotificationListSkeleton } from './notification-list-skeleton.tsx';
 import { notificationTarget } from './notification-meta.tsx';
 import { NotificationRow } from './notification-row.tsx';
@@ -108,13 +110,40 @@ export function NotificationsPage() {
     markAllRead.error ??
     deletion.error;
 
-  const toggleArchived = (notification: Notification) => {
-    const restoring = notification.archived_at !== null;
-    (restoring ? restore : archive).mutate(notification, {
-      onSuccess: () =>
-        toast.success(restoring ? 'Restored to your inbox.' : 'Archived. It is kept under Archived.'),
-    });
+  /** Archives the notifications, or restores them when they are archived; one toast for all. */
+  const toggleArchived = (notifications: readonly Notification[]) => {
+    const restoring = notifications[0]?.archived_at !== null;
+    const mutation = restoring ? restore : archive;
+    // mutateAsync: mutate's own callbacks would run for the last call only. A failure shows as
+    // the mutation's error above the list.
+    Promise.all(notifications.map((notification) => mutation.mutateAsync(notification))).then(
+      () => toast.success(restoring ? 'Restored to your inbox.' : 'Archived. It is kept under Archived.'),
+      () => undefined,
+    );
   };
+
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggleExpanded = (key: string) =>
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+
+  const renderRow = (notification: Notification) => (
+    <NotificationRow
+      key={notification.id}
+      notification={notification}
+      now={now}
+      onOpen={() => open(notification)}
+      onToggleRead={() =>
+        notification.is_read ? markUnread.mutate(notification) : markRead.mutate(notification)
+      }
+      onToggleArchived={() => toggleArchived([notification])}
+      onFollowAction={() => (notification.is_read ? undefined : markRead.mutate(notification))}
+      onDelete={() => deletion.remove(notification)}
+    />
+  );
 
   return (
     <div className="space-y-6">
@@ -187,20 +216,25 @@ export function NotificationsPage() {
           </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-200 border-t border-slate-100">
-            {items.map((notification) => (
-              <NotificationRow
-                key={notification.id}
-                notification={notification}
-                now={now}
-                onOpen={() => open(notification)}
-                onToggleRead={() =>
-                  notification.is_read ? markUnread.mutate(notification) : markRead.mutate(notification)
-                }
-                onToggleArchived={() => toggleArchived(notification)}
-                onFollowAction={() => (notification.is_read ? undefined : markRead.mutate(notification))}
-                onDelete={() => deletion.remove(notification)}
-              />
-            ))}
+            {groupNotifications(items).map((line) =>
+              line.kind === 'single' ? (
+                renderRow(line.notification)
+              ) : (
+                <NotificationGroupRow
+                  key={line.key}
+                  group={line}
+                  now={now}
+                  expanded={expanded.has(line.key)}
+                  onToggleExpanded={() => toggleExpanded(line.key)}
+                  onMarkRead={() => {
+                    for (const notification of line.items)
+                      if (!notification.is_read) markRead.mutate(notification);
+                  }}
+                  onToggleArchived={() => toggleArchived(line.items)}
+                  renderItem={renderRow}
+                />
+              ),
+            )}
           </ul>
         )}
         {list.hasNextPage ? (
