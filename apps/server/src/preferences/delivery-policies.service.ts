@@ -45,6 +45,10 @@ export async function updateDeliveryPolicy(
   channel: DeliveryChannel,
   update: DeliveryPolicyUpdate,
 ): Promise<DeliveryPolicy> {
+  if (channel === 'push' && update.timing === 'digest')
+    throw new AppError('validation_error', 'The request is invalid.', {
+      timing: 'push carries one notification at a time: off, immediate or if_unread',
+    });
   const waits = update.timing === 'if_unread' || update.timing === 'digest';
   if (waits && !update.delay_minutes) {
     const what = update.timing === 'digest' ? 'the length of a digest window' : 'how long to wait for a read';

@@ -12,6 +12,7 @@ import * as authAndStateVersions from './2026_12_03_0008_auth_and_state_versions
 import * as idempotencyKeys from './2026_12_03_0009_idempotency_keys.ts';
 import * as remindersFollowStart from './2026_12_03_0010_reminders_follow_start.ts';
 import * as emailDeliveries from './2026_12_03_0011_email_deliveries.ts';
+import * as pushSubscriptions from './2026_12_07_0012_push_subscriptions.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0009_idempotency_keys': idempotencyKeys,
   '2026_12_03_0010_reminders_follow_start': remindersFollowStart,
   '2026_12_03_0011_email_deliveries': emailDeliveries,
+  '2026_12_07_0012_push_subscriptions': pushSubscriptions,
 };
