@@ -139,7 +139,7 @@ for (const [widthName, viewport] of WIDTHS) {
 
       // The deliveries log and one delivery.
       await page.goto('/dashboard/deliveries');
-      await expect(page.getByRole('heading', { level: 1, name: 'Email deliveries' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Deliveries' })).toBeVisible();
       await expect(page.getByRole('status', { name: 'Loading' })).toHaveCount(0);
       await expectNoSidewaysScroll(page, 'deliveries');
       await expectNoAxeViolations(page, `deliveries at ${viewport.width}`);

@@ -126,9 +126,9 @@ test('a student sets a new address, verifies it through the link the admin finds
   const admin = await newSignedInPage(browser, 'admin');
   let verifyPath: string;
   try {
-    await admin.page.getByRole('link', { name: 'Email deliveries' }).click();
+    await admin.page.getByRole('link', { name: 'Deliveries', exact: true }).click();
     await expect(admin.page).toHaveURL(/\/dashboard\/deliveries$/);
-    await expect(admin.page.getByRole('heading', { level: 1, name: 'Email deliveries' })).toBeVisible();
+    await expect(admin.page.getByRole('heading', { level: 1, name: 'Deliveries' })).toBeVisible();
     await admin.page.getByLabel('User').fill('carol');
     const link = admin.page.getByRole('table').getByRole('link', { name: `Verify ${address}` });
     await expect(link.first()).toBeVisible();
