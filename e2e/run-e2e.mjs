@@ -173,9 +173,14 @@ async function main() {
     if (interrupted) throw new Error('interrupted before the tests started');
     log('server ready; running Playwright');
 
-    exitCode = await run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
-      env: { ...process.env, BASE_URL: baseUrl, CHROMIUM_PATH: chromium },
-    });
+    // Arguments after `--` go to Playwright: `npm test --workspace e2e -- push.spec.ts` runs one file.
+    exitCode = await run(
+      'npx',
+      ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)],
+      {
+        env: { ...process.env, BASE_URL: baseUrl, CHROMIUM_PATH: chromium },
+      },
+    );
   } catch (error) {
     console.error(`[e2e] ${error instanceof Error ? error.message : error}`);
     exitCode = 1;

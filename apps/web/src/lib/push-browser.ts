@@ -66,10 +66,15 @@ export async function subscribeThisBrowser(publicKey: string): Promise<PushSubsc
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') throw new PushPermissionDenied();
   const manager = await pushManager();
-  const subscription =
-    (await manager.getSubscription()) ??
-    (await manager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
-  return subscription.toJSON();
+  try {
+    const subscription =
+      (await manager.getSubscription()) ??
+      (await manager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
+    return subscription.toJSON();
+  } catch (error) {
+    // The browser's push service refused or is unreachable (e.g. a browser without one).
+    throw new Error(`This browser could not subscribe to push notifications: ${(error as Error).message}`);
+  }
 }
 
 /** Ends this browser's subscription at its push service (the server forgets it separately). */
