@@ -63,9 +63,32 @@ export interface PushChannelDeps {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** A VAPID token is signed for 12 hours (RFC 8292 allows 24) and signed again an hour before it ends. */
+const VAPID_TOKEN_SECONDS = 12 * 3600;
+const VAPID_RENEW_MS = 3600_000;
 
 export function createPushChannel(deps: PushChannelDeps): PushChannel {
   const { publicUrl, vapid } = deps;
+  // One signed token per push service: an ES256 signature per message would cost more than the rest.
+  const vapidTokens = new Map<string, { authorization: string; renewAt: number }>();
+
+  function vapidAuthorization(endpoint: string, keys: VapidKeys): string {
+    const audience = new URL(endpoint).origin;
+    const now = Date.now();
+    const kept = vapidTokens.get(audience);
+    if (kept && kept.renewAt > now) return kept.authorization;
+    const expiresAt = Math.floor(now / 1000) + VAPID_TOKEN_SECONDS;
+    const { Authorization } = webpush.getVapidHeaders(
+      audience,
+      deps.subject,
+      keys.publicKey,
+      keys.privateKey,
+      'aes128gcm',
+      expiresAt,
+    );
+    vapidTokens.set(audience, { authorization: Authorization, renewAt: expiresAt * 1000 - VAPID_RENEW_MS });
+    return Authorization;
+  }
 
   function compose(delivery: DeliveryToSend): PushPayload {
     if (delivery.title === null || delivery.notification_type === null)
@@ -86,17 +109,21 @@ export function createPushChannel(deps: PushChannelDeps): PushChannel {
 
   async function send(target: PushTarget, payload: PushPayload, timing: PushTiming): Promise<PushResult> {
     if (!vapid) return { kind: 'permanent', reason: 'push is not configured (no VAPID keys)' };
-    // web-push builds the request (VAPID JWT, encryption); fetch sends it, as web-push's own
-    // sender speaks https only and a local test push service is plain http.
-    const request = webpush.generateRequestDetails(
-      { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
-      JSON.stringify(payload),
-      {
-        vapidDetails: { subject: deps.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
-        TTL: timing.ttlSeconds,
-        urgency: timing.urgency,
-      },
-    );
+    // web-push encrypts the payload for the browser and builds the request (no global VAPID
+    // details are set: the kept token is added); fetch sends it, as web-push's own sender speaks
+    // https only and a local test push service is plain http.
+    let request: ReturnType<typeof webpush.generateRequestDetails>;
+    try {
+      request = webpush.generateRequestDetails(
+        { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
+        JSON.stringify(payload),
+        { TTL: timing.ttlSeconds, urgency: timing.urgency },
+      );
+      request.headers.Authorization = vapidAuthorization(target.endpoint, vapid);
+    } catch (error) {
+      // Keys that do not make a P-256 point, e.g. from an old row: no try will do better.
+      return { kind: 'permanent', reason: `could not encrypt for this browser: ${(error as Error).message}` };
+    }
     let status: number;
     let answer: string;
     try {
