@@ -252,6 +252,34 @@ describe('what push services answer', () => {
   });
 });
 
+describe("the admins' push policy", () => {
+  it('an admin pushes a type at once, or if unread; a digest is refused for push', async () => {
+    const admin = await ctx.buildUser({ role: 'admin' });
+    const put = (timing: string, delay?: number) =>
+      ctx.as(admin, {
+        method: 'PUT',
+        url: '/api/admin/delivery-policies/live_ended/push/',
+        payload: { timing, ...(delay ? { delay_minutes: delay } : {}) },
+      });
+    const digest = await put('digest', 30);
+    expect(digest.statusCode).toBe(400);
+    expect(digest.json().error.fields.timing).toContain('one notification at a time');
+    expect((await put('if_unread', 10)).statusCode).toBe(200);
+    const immediate = await put('immediate');
+    expect(immediate.json()).toMatchObject({ channel: 'push', timing: 'immediate' });
+
+    const { user, browsers } = await userWithBrowsers();
+    const before = service.received.length;
+    await ctx.notify(simple('live_ended', [user.id], 'It is over'));
+    await runDue();
+    await service.waitForMessages(before + 1);
+    const [message] = messagesTo(browsers, before);
+    expect(message?.headers.urgency).toBe('low');
+    expect(message?.headers.ttl).toBe('3600');
+    expect((await put('off')).statusCode).toBe(200);
+  });
+});
+
 describe('the admin log', () => {
   it('lists push deliveries by channel and previews their payload', async () => {
     const admin = await ctx.buildUser({ role: 'admin' });

@@ -195,7 +195,11 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         delivered.map((target) => target.id),
         clock.now(),
       );
-      const address = delivered.map((target) => target.device_label).join(', ');
+      // The log's address column: the browsers it reached, as long as they fit.
+      const address = delivered
+        .map((target) => target.device_label)
+        .join(', ')
+        .slice(0, 320);
       return { status: 'sent', address };
     }
     const reasons = results.filter((result) => result.kind !== 'delivered');
