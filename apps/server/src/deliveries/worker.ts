@@ -168,7 +168,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
    * Sends one push delivery to each of the user's browsers. Sent when one browser got it (a retry
    * would show it again on those); a browser whose push service says it is gone is forgotten.
    */
-  async function deliverPush(delivery: DeliveryToSend, browsers: Browsers): Promise<Outcome> {
+  async function deliverPush(delivery: DeliveryToSend, browsers: Browsers, used: number[]): Promise<Outcome> {
     const decision = decide(delivery);
     if (!decision.send) return { status: 'skipped', reason: decision.reason };
     if (push.publicKey === null) return { status: 'skipped', reason: PUSH_OFF_REASON };
@@ -190,11 +190,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     );
     const delivered = withResult('delivered');
     if (delivered.length > 0) {
-      await pushSubscriptions.markUsed(
-        db,
-        delivered.map((target) => target.id),
-        clock.now(),
-      );
+      used.push(...delivered.map((target) => target.id));
       // The log's address column: the browsers it reached, as long as they fit.
       const address = delivered
         .map((target) => target.device_label)
@@ -229,17 +225,20 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const messages = toMessages(rows);
     for (let start = 0; start < messages.length; start += SEND_GROUP_SIZE) {
       const group = messages.slice(start, start + SEND_GROUP_SIZE);
+      // The browsers that received a push, marked used in one statement per group.
+      const used: number[] = [];
       const outcomes = (
         await Promise.all(
           group.map(async (message) => {
             const [only] = message.deliveries;
             if (only?.channel === 'push')
-              return [{ id: only.id, outcome: await deliverPush(only, browsers) }];
+              return [{ id: only.id, outcome: await deliverPush(only, browsers, used) }];
             return deliver(message);
           }),
         )
       ).flat();
       await repo.recordOutcomes(db, outcomes, clock.now());
+      await pushSubscriptions.markUsed(db, used, clock.now());
       const channelOf = new Map(group.flatMap((message) => message.deliveries.map((d) => [d.id, d.channel])));
       for (const { id, outcome } of outcomes) count(channelOf.get(id) ?? 'email', outcome.status, 1);
     }
