@@ -383,6 +383,26 @@ describe('the subscription routes', () => {
     expect(response.json().error.fields.endpoint).toContain('https');
   });
 
+  it('with PostgreSQL and no VAPID keys, push is off: no public key, and subscribing says why', async () => {
+    const withoutKeys = await ctx.buildAnotherApp({
+      databaseUrl: 'postgresql://configured.example/db',
+      vapid: undefined,
+    });
+    const user = await ctx.buildUser();
+    const headers = { authorization: `Bearer ${user.token}` };
+    const key = await withoutKeys.inject({ method: 'GET', url: '/api/auth/me/push/public-key/', headers });
+    expect(key.json()).toEqual({ public_key: null });
+    const browser = service.browser();
+    const refused = await withoutKeys.inject({
+      method: 'POST',
+      url: SUBSCRIPTIONS,
+      headers,
+      payload: { endpoint: 'https://push.example.com/send/x', keys: browser.keys },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain('not configured');
+  });
+
   it('needs a signed-in user, and the CSRF token with a cookie session', async () => {
     const browser = service.browser();
     const payload = { endpoint: browser.endpoint, keys: browser.keys };
