@@ -161,7 +161,7 @@ for (const [widthName, viewport] of WIDTHS) {
 
       // The email policies.
       await page.goto('/dashboard/email-policies');
-      await expect(page.getByRole('heading', { level: 1, name: 'Email policies' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Delivery policies' })).toBeVisible();
       await expect(page.getByRole('form').first()).toBeVisible();
       await expectNoSidewaysScroll(page, 'email policies');
       await expectNoAxeViolations(page, `email policies at ${viewport.width}`);

@@ -35,8 +35,14 @@ function toPolicy(row: DeliveryPolicyRow): DeliveryPolicy {
   };
 }
 
+/** Every type's email policy, then every type's push policy. */
 export async function listDeliveryPolicies(db: Db): Promise<DeliveryPolicyList> {
-  return { results: [...(await channelPolicies(db, 'email')).values()] };
+  return {
+    results: [
+      ...(await channelPolicies(db, 'email')).values(),
+      ...(await channelPolicies(db, 'push')).values(),
+    ],
+  };
 }
 
 export async function updateDeliveryPolicy(

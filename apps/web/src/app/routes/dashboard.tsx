@@ -115,7 +115,7 @@ export function DashboardRoute() {
             </Link>
             <Link to="/dashboard/email-policies" className={buttonClass('secondary')}>
               <Mail aria-hidden className="size-4" />
-              Email policies
+              Delivery policies
             </Link>
           </>
         ) : null}
