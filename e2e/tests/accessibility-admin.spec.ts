@@ -140,7 +140,7 @@ for (const [widthName, viewport] of WIDTHS) {
 
       // The deliveries log and one delivery.
       await page.goto('/dashboard/deliveries');
-      await expect(page.getByRole('heading', { level: 1, name: 'Email deliveries' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Deliveries' })).toBeVisible();
       await expect(page.getByRole('status', { name: 'Loading' })).toHaveCount(0);
       await expectNoSidewaysScroll(page, 'deliveries');
       await expectNoAxeViolations(page, `deliveries at ${viewport.width}`);
@@ -162,7 +162,7 @@ for (const [widthName, viewport] of WIDTHS) {
 
       // The email policies.
       await page.goto('/dashboard/email-policies');
-      await expect(page.getByRole('heading', { level: 1, name: 'Email policies' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Delivery policies' })).toBeVisible();
       await expect(page.getByRole('form').first()).toBeVisible();
       await expectNoSidewaysScroll(page, 'email policies');
       await expectNoAxeViolations(page, `email policies at ${viewport.width}`);

@@ -128,9 +128,9 @@ test('a student sets a new address, verifies it through the link the admin finds
   const admin = await newSignedInPage(browser, 'admin');
   let verifyPath: string;
   try {
-    await admin.page.getByRole('link', { name: 'Email deliveries' }).click();
+    await admin.page.getByRole('link', { name: 'Deliveries', exact: true }).click();
     await expect(admin.page).toHaveURL(/\/dashboard\/deliveries$/);
-    await expect(admin.page.getByRole('heading', { level: 1, name: 'Email deliveries' })).toBeVisible();
+    await expect(admin.page.getByRole('heading', { level: 1, name: 'Deliveries' })).toBeVisible();
     await admin.page.getByLabel('User').fill('carol');
     const link = admin.page.getByRole('table').getByRole('link', { name: `Verify ${address}` });
     await expect(link.first()).toBeVisible();
@@ -328,11 +328,11 @@ test('the admin sets new recordings to a one-minute digest, and two recordings m
   const carolId = await myUserId(request, carolToken);
   const admin = await newSignedInPage(browser, 'admin', { width: DESKTOP.width, height: 1800 });
   try {
-    await admin.page.getByRole('link', { name: 'Email policies' }).click();
-    await expect(admin.page.getByRole('heading', { level: 1, name: 'Email policies' })).toBeVisible();
+    await admin.page.getByRole('link', { name: 'Delivery policies' }).click();
+    await expect(admin.page.getByRole('heading', { level: 1, name: 'Delivery policies' })).toBeVisible();
     const row = admin.page.getByRole('form', { name: 'Email policy for New Recording' });
     await expect(row.getByText('Now: One email per 30 minutes')).toBeVisible();
-    await row.getByLabel('Window (minutes) for New Recording').fill('1');
+    await row.getByLabel('Email window (minutes) for New Recording').fill('1');
     await row.getByRole('button', { name: 'Save' }).click();
     await expect(
       admin.page

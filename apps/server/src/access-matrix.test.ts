@@ -3,6 +3,8 @@
 // an admin, with the exact status each gets. Every cell builds its own rows, so a cell that changes
 // state (deletes, starts, approves) leaves the next one untouched; and when the answer is a
 // refusal, no table may have changed.
+
+import { createECDH, randomBytes } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +66,7 @@ const TABLES = [
   'notifications',
   'notification_read_marks',
   'notification_preferences',
+  'push_subscriptions',
   'reminder_deliveries',
   'app_settings',
   'delivery_policies',
@@ -302,6 +305,33 @@ const SETTINGS = table(async () => undefined, [
   ['PUT /api/notifications/channel-preferences/', () => ({ method: 'PUT', url: MATRIX, payload: { live_started: { email: true } } }), [401, 200, 200, 200, 200, 200]],
 ]);
 
+// Anyone's own browsers for push; a browser of the owner's is what others try to remove.
+const PUSH = '/api/auth/me/push/subscriptions/';
+function newBrowser() {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    endpoint: `https://push.example.com/send/${randomBytes(8).toString('hex')}`,
+    keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
+  };
+}
+async function ownersBrowser(): Promise<number> {
+  const { endpoint, keys } = newBrowser();
+  const row = await ctx.database.db
+    .insertInto('push_subscriptions')
+    .values({ user_id: users.owner.id, endpoint, ...keys, device_label: 'Chrome on Linux' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+// biome-ignore format: a table reads best one row a line
+const PUSH_SUBSCRIPTIONS = table(ownersBrowser, [
+  ['GET /api/auth/me/push/public-key/',       () => get('/api/auth/me/push/public-key/'),               [401, 200, 200, 200, 200, 200]],
+  ['GET /api/auth/me/push/subscriptions/',    () => get(PUSH),                                          [401, 200, 200, 200, 200, 200]],
+  ['POST /api/auth/me/push/subscriptions/',   () => post(PUSH, newBrowser()),                           [401, 201, 201, 201, 201, 201]],
+  ['DELETE /api/auth/me/push/subscriptions/:id/', (s) => del(`${PUSH}${s}/`),                           [401, 204, 404, 404, 404, 404]],
+]);
+
 // An email link's token is the proof: whoever sends it (signed in as anyone, or not) acts for the
 // owner it names, and only on what it names.
 const links = () => createSignedLinks(TEST_SECRET, ctx.clock);
@@ -373,6 +403,7 @@ const RESOURCES: Array<[string, Cell[]]> = [
   ['notifications', NOTIFICATIONS],
   ['admin notifications', ADMIN_NOTIFICATIONS],
   ['contact settings and channel preferences', SETTINGS],
+  ['push subscriptions', PUSH_SUBSCRIPTIONS],
   ['email links', EMAIL_LINKS],
   ['delivery policies', DELIVERY_POLICIES],
   ['deliveries', DELIVERIES],

@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { DatabaseKind, Db } from './db/database.ts';
 import type { OutageLog } from './db/unavailable.ts';
 import type { EmailChannel } from './deliveries/channels/email.ts';
+import type { PushChannel } from './deliveries/channels/push.ts';
 import type { SignedLinks } from './deliveries/signed-links.ts';
 import type { DeliveryWorker } from './deliveries/worker.ts';
 import type { EventBus } from './events/event-bus.ts';
@@ -36,6 +37,8 @@ export interface AppDeps {
   signedLinks: SignedLinks;
   /** Renders (and, with SMTP_URL, sends) emails; the admin's preview renders through it too. */
   email: EmailChannel;
+  /** Sends web push messages; its public key is null when push is off (no VAPID keys). */
+  push: PushChannel;
   /** Sends due deliveries; wake it after queuing some. */
   deliveryWorker: DeliveryWorker;
   /** Sends scheduled announcements when due; absent with ANNOUNCEMENT_INTERVAL=0. */

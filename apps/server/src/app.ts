@@ -43,6 +43,7 @@ import { StreamHub } from './notifications/stream/stream-hub.ts';
 import { UserCache } from './notifications/user-cache.ts';
 import { channelPreferenceRoutes } from './preferences/channel-preferences.routes.ts';
 import { deliveryPolicyRoutes } from './preferences/delivery-policies.routes.ts';
+import { pushSubscriptionRoutes } from './push/push-subscriptions.routes.ts';
 import { recordingRoutes } from './recordings/recordings.routes.ts';
 import { registrationRoutes } from './registrations/registrations.routes.ts';
 import { registerReminderScheduler } from './reminders/reminder-scheduler.ts';
@@ -214,6 +215,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await api.register(contactRoutes, deps);
     await api.register(unsubscribeRoutes, deps);
     await api.register(channelPreferenceRoutes, deps);
+    await api.register(pushSubscriptionRoutes, deps);
     await api.register(deliveryPolicyRoutes, deps);
     await api.register(adminUserRoutes, deps);
   });

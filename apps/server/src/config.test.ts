@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import webpush from 'web-push';
 import { ConfigError, loadConfig } from './config.ts';
+import { resolveVapidKeys } from './secrets.ts';
 
 const SECRET = 'a-secret-that-is-at-least-32-chars-long';
 
@@ -129,5 +133,45 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ LOGIN_USER_LIMIT: '5' }).loginUserLimit).toBe(5);
     expect(problem({ LOGIN_USER_LIMIT: '0' })).toMatch(/LOGIN_USER_LIMIT/);
     expect(problem({ LOGIN_USER_LIMIT: 'lots' })).toMatch(/LOGIN_USER_LIMIT/);
+  });
+
+  it('takes both VAPID keys or neither, each a P-256 key, and a mailto: or https: subject', () => {
+    const keys = webpush.generateVAPIDKeys();
+    const both = { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey };
+    expect(loadConfig(both).vapid).toEqual(keys);
+    expect(loadConfig({}).vapid).toBeUndefined();
+    expect(problem({ VAPID_PUBLIC_KEY: keys.publicKey })).toMatch(/VAPID_PRIVATE_KEY is required/);
+    expect(problem({ VAPID_PRIVATE_KEY: keys.privateKey })).toMatch(/VAPID_PUBLIC_KEY is required/);
+    expect(problem({ ...both, VAPID_PUBLIC_KEY: keys.privateKey })).toMatch(/VAPID_PUBLIC_KEY must be/);
+    expect(problem({ ...both, VAPID_PRIVATE_KEY: 'not+base64url' })).toMatch(/VAPID_PRIVATE_KEY must be/);
+    expect(loadConfig({}).vapidSubject).toBe('mailto:notifications@localhost');
+    expect(loadConfig({ PUBLIC_URL: 'https://hub.example.org' }).vapidSubject).toBe(
+      'https://hub.example.org',
+    );
+    expect(loadConfig({ VAPID_SUBJECT: 'mailto:ops@example.org' }).vapidSubject).toBe(
+      'mailto:ops@example.org',
+    );
+    expect(problem({ VAPID_SUBJECT: 'http://example.org' })).toMatch(/VAPID_SUBJECT/);
+    expect(loadConfig({}).pushAllowInsecureEndpoints).toBe(false);
+  });
+
+  it('keeps generated VAPID keys in the data folder; with PostgreSQL and none given, push is off', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vapid-'));
+    try {
+      const first = resolveVapidKeys(loadConfig({ DATA_DIR: dataDir }));
+      expect(first?.publicKey).toMatch(/^[\w-]{87}$/);
+      expect(resolveVapidKeys(loadConfig({ DATA_DIR: dataDir }))).toEqual(first);
+      expect(fs.statSync(path.join(dataDir, 'vapid-keys.json')).mode & 0o777).toBe(0o600);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+    const postgres = { DATABASE_URL: 'postgresql://localhost/x', JWT_SECRET: SECRET };
+    expect(resolveVapidKeys(loadConfig(postgres))).toBeUndefined();
+    const keys = webpush.generateVAPIDKeys();
+    expect(
+      resolveVapidKeys(
+        loadConfig({ ...postgres, VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey }),
+      ),
+    ).toEqual(keys);
   });
 });

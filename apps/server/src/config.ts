@@ -68,6 +68,16 @@ export interface Config {
   deliveryMaxAttempts: number;
   /** How long a process's claim on a delivery holds: after a crash, its batch is sent again after this. */
   deliveryLeaseSeconds: number;
+  /**
+   * The VAPID key pair that signs web push requests (base64url, as `web-push generate-vapid-keys`
+   * prints them). Absent in embedded mode until the data folder provides one (see secrets.ts);
+   * absent with PostgreSQL means push is off.
+   */
+  vapid: { publicKey: string; privateKey: string } | undefined;
+  /** Who runs this server, for push services to reach: a mailto: or https: URL. */
+  vapidSubject: string;
+  /** Accept plain-http push endpoints on a loopback address (a local test push service). */
+  pushAllowInsecureEndpoints: boolean;
 }
 
 export class ConfigError extends OperatorError {
@@ -214,6 +224,30 @@ function mailFrom(env: Env, smtp: string | undefined): string {
   return raw;
 }
 
+/** Both VAPID keys or neither, each the length of a P-256 key in base64url. */
+function vapidKeys(env: Env): { publicKey: string; privateKey: string } | undefined {
+  const publicKey = env.VAPID_PUBLIC_KEY?.trim();
+  const privateKey = env.VAPID_PRIVATE_KEY?.trim();
+  if (!publicKey && !privateKey) return undefined;
+  if (!publicKey) throw new ConfigError('VAPID_PUBLIC_KEY', 'is required with VAPID_PRIVATE_KEY');
+  if (!privateKey) throw new ConfigError('VAPID_PRIVATE_KEY', 'is required with VAPID_PUBLIC_KEY');
+  const base64url = /^[A-Za-z0-9_-]+$/;
+  if (!base64url.test(publicKey) || Buffer.from(publicKey, 'base64url').length !== 65)
+    throw new ConfigError('VAPID_PUBLIC_KEY', 'must be a P-256 public key in base64url (65 bytes)');
+  if (!base64url.test(privateKey) || Buffer.from(privateKey, 'base64url').length !== 32)
+    throw new ConfigError('VAPID_PRIVATE_KEY', 'must be a P-256 private key in base64url (32 bytes)');
+  return { publicKey, privateKey };
+}
+
+/** A mailto: address or an https: URL (push services ask for one); PUBLIC_URL when it is https. */
+function vapidSubject(env: Env, url: string | undefined): string {
+  const raw = env.VAPID_SUBJECT?.trim();
+  if (!raw) return url?.startsWith('https:') ? url : 'mailto:notifications@localhost';
+  if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s]+)$/.test(raw))
+    throw new ConfigError('VAPID_SUBJECT', `must be a mailto: address or an https: URL, got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -236,6 +270,7 @@ export function loadConfig(env: Env = process.env): Config {
   const host = env.HOST || '0.0.0.0';
   const refreshTokenTtlSeconds = duration(env, 'REFRESH_TOKEN_TTL', 86400);
   const smtp = smtpUrl(env);
+  const publicUrlValue = publicUrl(env);
   return {
     port: integer(env, 'PORT', 8000, 0, 65535),
     host,
@@ -257,7 +292,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000),
     loginUserLimit: integer(env, 'LOGIN_USER_LIMIT', 20, 1, 100000),
     trustProxy: trustProxy(env),
-    publicUrl: publicUrl(env),
+    publicUrl: publicUrlValue,
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
     reminderIntervalSeconds: integer(env, 'REMINDER_INTERVAL', 60, 0, 86400),
     announcementIntervalSeconds: integer(env, 'ANNOUNCEMENT_INTERVAL', 10, 0, 3600),
@@ -272,5 +307,8 @@ export function loadConfig(env: Env = process.env): Config {
     retentionDays: integer(env, 'RETENTION_DAYS', 365, 0, 36500),
     deliveryMaxAttempts: integer(env, 'DELIVERY_MAX_ATTEMPTS', 6, 1, 100),
     deliveryLeaseSeconds: integer(env, 'DELIVERY_LEASE', 120, 1, 86400),
+    vapid: vapidKeys(env),
+    vapidSubject: vapidSubject(env, publicUrlValue),
+    pushAllowInsecureEndpoints: boolean(env, 'PUSH_ALLOW_INSECURE_ENDPOINTS', false),
   };
 }

@@ -1,4 +1,4 @@
-// Channels that carry a notification to someone who is not on the site (email; web push next),
+// Channels that carry a notification to someone who is not on the site (email, web push),
 // the rules for when they do, and the log of what was carried.
 import Type from 'typebox';
 import { DateTime, Nullable, StringEnum } from './common.ts';
@@ -6,13 +6,13 @@ import { NOTIFICATION_TYPES, NotificationType } from './notifications.ts';
 import { PageQuery, RowId } from './platform.ts';
 
 /** Where a notification can reach its user: the web app's bell, and the channels with deliveries. */
-export const CHANNELS = ['in_app', 'email'] as const;
+export const CHANNELS = ['in_app', 'email', 'push'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const DELIVERY_CHANNELS = ['email'] as const;
+export const DELIVERY_CHANNELS = ['email', 'push'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 export const DeliveryChannel = StringEnum(DELIVERY_CHANNELS);
 
-export const CHANNEL_LABELS: Record<Channel, string> = { in_app: 'In-app', email: 'Email' };
+export const CHANNEL_LABELS: Record<Channel, string> = { in_app: 'In-app', email: 'Email', push: 'Push' };
 
 /**
  * When a channel carries a type: never, at once, only if the notification is still unread after
@@ -65,6 +65,10 @@ export const ChannelPreferenceRow = Type.Object({
   /** When email carries this type if it is on (the admin's timing; `off` types can still be turned on). */
   email_timing: DeliveryTiming,
   email_delay_minutes: Type.Integer(),
+  /** Browser notifications on the user's subscribed browsers (see PushSubscription). */
+  push: ChannelSetting,
+  push_timing: DeliveryTiming,
+  push_delay_minutes: Type.Integer(),
 });
 export type ChannelPreferenceRow = Type.Static<typeof ChannelPreferenceRow>;
 
@@ -77,6 +81,7 @@ const ChannelChange = Type.Object(
     in_app: Type.Optional(Type.Boolean()),
     /** `null` goes back to the admin's default. */
     email: Type.Optional(Nullable(Type.Boolean())),
+    push: Type.Optional(Nullable(Type.Boolean())),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -89,7 +94,7 @@ export const ChannelPreferencesUpdate = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type ChannelPreferencesUpdate = Partial<
-  Record<NotificationType, { in_app?: boolean; email?: boolean | null }>
+  Record<NotificationType, { in_app?: boolean; email?: boolean | null; push?: boolean | null }>
 >;
 
 /** Where a user's email address stands. Only a verified one receives notifications. */
@@ -203,5 +208,56 @@ export const DeliveryPreview = Type.Object({
   html: Type.String(),
   text: Type.String(),
   attachments: Type.Array(Type.Object({ filename: Type.String(), content_type: Type.String() })),
+  /** For a push delivery: the JSON the browsers receive (the email fields are then empty). */
+  push_payload: Type.Optional(Type.Unknown()),
 });
 export type DeliveryPreview = Type.Static<typeof DeliveryPreview>;
+
+/** What a browser receives in a push message, and its service worker shows (web push). */
+export const PushPayload = Type.Object({
+  title: Type.String(),
+  body: Type.String(),
+  /** The page a click opens (absolute under PUBLIC_URL). */
+  url: Type.String(),
+  /** A newer notification of the same tag replaces the older one on screen. */
+  tag: Type.String(),
+  icon: Type.String(),
+  actions: Type.Array(Type.Object({ action: Type.String(), title: Type.String(), url: Type.String() })),
+});
+export type PushPayload = Type.Static<typeof PushPayload>;
+
+/** The server's VAPID public key, for `pushManager.subscribe`; null when push is not configured. */
+export const PushPublicKey = Type.Object({ public_key: Nullable(Type.String()) });
+export type PushPublicKey = Type.Static<typeof PushPublicKey>;
+
+/** What a browser's `PushSubscription.toJSON()` gives, posted to subscribe that browser. */
+export const PushSubscriptionInput = Type.Object(
+  {
+    endpoint: Type.String({ minLength: 1, maxLength: 2000 }),
+    expirationTime: Type.Optional(Nullable(Type.Number())),
+    keys: Type.Object(
+      {
+        // A P-256 public key (65 bytes) and a 16-byte secret, base64url.
+        p256dh: Type.String({ minLength: 80, maxLength: 100, pattern: '^[A-Za-z0-9_-]+=*$' }),
+        auth: Type.String({ minLength: 16, maxLength: 32, pattern: '^[A-Za-z0-9_-]+=*$' }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PushSubscriptionInput = Type.Static<typeof PushSubscriptionInput>;
+
+/** One of the signed-in user's browsers that receives push notifications. */
+export const PushSubscription = Type.Object({
+  id: Type.Integer(),
+  endpoint: Type.String(),
+  /** E.g. "Chrome on Linux", from the browser's User-Agent when it subscribed. */
+  device_label: Type.String(),
+  created_at: DateTime,
+  last_used_at: Nullable(DateTime),
+});
+export type PushSubscription = Type.Static<typeof PushSubscription>;
+
+export const PushSubscriptionList = Type.Object({ results: Type.Array(PushSubscription) });
+export type PushSubscriptionList = Type.Static<typeof PushSubscriptionList>;

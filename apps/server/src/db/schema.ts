@@ -231,6 +231,18 @@ export interface DeliveryPayload {
   address?: string;
 }
 
+/** A browser that receives the user's push notifications (see deliveries/channels/push.ts). */
+export interface PushSubscriptionsTable {
+  id: Generated<number>;
+  user_id: number;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  device_label: string;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -252,6 +264,7 @@ export interface Database {
   channel_preferences: ChannelPreferencesTable;
   deliveries: DeliveriesTable;
   job_leases: JobLeasesTable;
+  push_subscriptions: PushSubscriptionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,5 +1,6 @@
 // Whether a due delivery still goes out, decided when it is due rather than when it was queued:
 // the user may have read the notification, turned the email off, or lost their address since.
+// Push follows the same rules; in place of an address it needs at least one subscribed browser.
 import type { DeliveryToSend } from './deliveries.repository.ts';
 
 export type Decision = { send: true; address: string } | { send: false; reason: string };
@@ -9,6 +10,8 @@ export const SKIP_REASONS = {
   notificationDeleted: 'the notification was deleted',
   mutedInApp: 'the user muted this type',
   emailOff: 'email is off for this type',
+  pushOff: 'push is off for this type',
+  noBrowser: 'no browser subscribed',
   read: 'read in time',
   noAddress: 'no verified address',
   addressFailing: 'the address is failing',
@@ -32,8 +35,16 @@ export function decide(delivery: DeliveryToSend): Decision {
   if (delivery.title === null) return { send: false, reason: SKIP_REASONS.notificationDeleted };
   if (delivery.muted_in_app) return { send: false, reason: SKIP_REASONS.mutedInApp };
   if (!(delivery.email_override ?? (delivery.timing !== null && delivery.timing !== 'off')))
-    return { send: false, reason: SKIP_REASONS.emailOff };
+    return {
+      send: false,
+      reason: delivery.channel === 'push' ? SKIP_REASONS.pushOff : SKIP_REASONS.emailOff,
+    };
   if (delivery.timing === 'if_unread' && delivery.is_read) return { send: false, reason: SKIP_REASONS.read };
+  if (delivery.channel === 'push') {
+    const browsers = delivery.push_subscriptions;
+    if (browsers === 0) return { send: false, reason: SKIP_REASONS.noBrowser };
+    return { send: true, address: browsers === 1 ? '1 browser' : `${browsers} browsers` };
+  }
   if (!delivery.email || !delivery.email_verified_at) return { send: false, reason: SKIP_REASONS.noAddress };
   if (delivery.email_failed_at) return { send: false, reason: SKIP_REASONS.addressFailing };
   return { send: true, address: delivery.email };

@@ -92,9 +92,11 @@ export interface DeliveryToSend {
   notification_created_at: Date | null;
   is_read: boolean | null;
   muted_in_app: boolean;
-  /** The type's policy now, and the user's override now. */
+  /** The type's policy now, and the user's override now (on the delivery's channel). */
   timing: string | null;
   email_override: boolean | null;
+  /** How many browsers the user has subscribed to push. */
+  push_subscriptions: number;
   webinar_id: number | null;
   webinar_title: string | null;
   webinar_description: string | null;
@@ -142,6 +144,10 @@ export function loadForSending(db: Db, ids: readonly number[]): Promise<Delivery
       ),
       'p.timing',
       'cp.enabled as email_override',
+      sql<number>`case when d.channel = 'push'
+        then (select count(*)::int from push_subscriptions s where s.user_id = d.user_id) else 0 end`.as(
+        'push_subscriptions',
+      ),
       'w.id as webinar_id',
       'w.title as webinar_title',
       'w.description as webinar_description',

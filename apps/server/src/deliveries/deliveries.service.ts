@@ -5,7 +5,7 @@ import { AppError } from '../http/app-error.ts';
 import { decide } from './decide.ts';
 import * as repo from './deliveries.repository.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'email' | 'deliveryWorker'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'email' | 'push' | 'deliveryWorker'>;
 
 function toDelivery(row: repo.DeliveryLogRow): Delivery {
   return {
@@ -55,6 +55,18 @@ export async function preview(deps: Deps, id: number): Promise<DeliveryPreview> 
       'conflict',
       'The notification this delivery carried was deleted: there is nothing to show.',
     );
+  if (first.channel === 'push') {
+    const payload = deps.push.compose(first);
+    return {
+      subject: payload.title,
+      from: '',
+      to: row.address,
+      html: '',
+      text: JSON.stringify(payload, null, 2),
+      attachments: [],
+      push_payload: payload,
+    };
+  }
   const decision = decide(first);
   const to = row.address ?? (decision.send ? decision.address : first.email || null);
   const email = await deps.email.compose(deliveries, to ?? '');

@@ -11,9 +11,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import * as pushSubscriptions from '../push/push-subscriptions.repository.ts';
 import { createWakeableLoop, type WakeableLoop } from '../wakeable-loop.ts';
 import type { EmailChannel } from './channels/email.ts';
-import { decide } from './decide.ts';
+import { type PushChannel, type PushResult, pushTimingFor } from './channels/push.ts';
+import { decide, SKIP_REASONS } from './decide.ts';
 import type { DeliveryToSend, Outcome } from './deliveries.repository.ts';
 import * as repo from './deliveries.repository.ts';
 import { classifySendError } from './mail-transport.ts';
@@ -28,6 +30,7 @@ const BATCH_SIZE = 200;
 export const SEND_GROUP_SIZE = 25;
 
 export const NOT_SENDING_REASON = 'rendered only: no SMTP server is configured (SMTP_URL)';
+export const PUSH_OFF_REASON = 'push is not configured (no VAPID keys)';
 
 /** Woken when notifications are created (and every DELIVERY_INTERVAL): sends what is due. */
 export interface DeliveryWorker extends WakeableLoop {
@@ -40,6 +43,7 @@ export interface DeliveryWorkerDeps {
   clock: Clock;
   log: FastifyBaseLogger;
   email: EmailChannel;
+  push: PushChannel;
   maxAttempts: number;
   /** How long a claim holds before another process may take the row (a crashed sender). */
   leaseMs: number;
@@ -53,7 +57,7 @@ interface Message {
 }
 
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
-  const { db, clock, email } = deps;
+  const { db, clock, email, push } = deps;
   const batchSize = deps.batchSize ?? BATCH_SIZE;
   const counts: Record<string, Record<string, number>> = {};
 
@@ -68,7 +72,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const messages: Message[] = [];
     const digests = new Map<string, Message>();
     for (const row of rows) {
-      if (row.purpose === 'notification' && row.timing === 'digest') {
+      if (row.channel === 'email' && row.purpose === 'notification' && row.timing === 'digest') {
         const key = `${row.user_id}:${row.notification_type}`;
         const digest = digests.get(key);
         if (digest) digest.deliveries.push(row);
@@ -149,16 +153,94 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     }
   }
 
+  /** A failure to send: retried later, unless it is for good or the tries are used up. */
+  function failure(delivery: DeliveryToSend, reason: string, permanent: boolean, address?: string): Outcome {
+    if (permanent) return { status: 'failed', reason, ...(address ? { address } : {}) };
+    if (delivery.attempts >= deps.maxAttempts)
+      return { status: 'failed', reason: `gave up after ${delivery.attempts} tries: ${reason}` };
+    const retryAt = new Date(clock.now().getTime() + retryDelayMs(delivery.attempts));
+    return { status: 'retrying', reason, retryAt };
+  }
+
+  type Browsers = Map<number, pushSubscriptions.PushSubscriptionRow[]>;
+
+  /**
+   * Sends one push delivery to each of the user's browsers. Sent when one browser got it (a retry
+   * would show it again on those); a browser whose push service says it is gone is forgotten.
+   */
+  async function deliverPush(delivery: DeliveryToSend, browsers: Browsers, used: number[]): Promise<Outcome> {
+    const decision = decide(delivery);
+    if (!decision.send) return { status: 'skipped', reason: decision.reason };
+    if (push.publicKey === null) return { status: 'skipped', reason: PUSH_OFF_REASON };
+    const targets = browsers.get(delivery.user_id) ?? [];
+    if (targets.length === 0 || delivery.notification_type === null)
+      return { status: 'skipped', reason: SKIP_REASONS.noBrowser };
+    let payload: ReturnType<PushChannel['compose']>;
+    try {
+      payload = push.compose(delivery);
+    } catch (error) {
+      return { status: 'failed', reason: `could not compose: ${(error as Error).message}` };
+    }
+    const timing = pushTimingFor(delivery.notification_type);
+    const results = await Promise.all(targets.map((target) => push.send(target, payload, timing)));
+    const withResult = (kind: PushResult['kind']) => targets.filter((_, i) => results[i]?.kind === kind);
+    await pushSubscriptions.deleteById(
+      db,
+      withResult('gone').map((target) => target.id),
+    );
+    const delivered = withResult('delivered');
+    if (delivered.length > 0) {
+      used.push(...delivered.map((target) => target.id));
+      // The log's address column: the browsers it reached, as long as they fit.
+      const address = delivered
+        .map((target) => target.device_label)
+        .join(', ')
+        .slice(0, 320);
+      return { status: 'sent', address };
+    }
+    const reasons = results.filter((result) => result.kind !== 'delivered');
+    const temporary = reasons.find((result) => result.kind === 'temporary');
+    const first = temporary ?? reasons.find((result) => result.kind === 'permanent') ?? reasons[0];
+    const reason = first && 'reason' in first ? first.reason : 'not delivered';
+    if (!temporary && reasons.every((result) => result.kind === 'gone'))
+      return { status: 'failed', reason: `${reason} (the browsers' subscriptions were removed)` };
+    return failure(delivery, reason, !temporary);
+  }
+
+  /** The subscribed browsers of the batch's push recipients, in one query. */
+  async function browsersOf(rows: readonly DeliveryToSend[]): Promise<Browsers> {
+    const userIds = [...new Set(rows.filter((row) => row.channel === 'push').map((row) => row.user_id))];
+    const browsers: Browsers = new Map();
+    for (const row of await pushSubscriptions.listForUsers(db, userIds)) {
+      browsers.set(row.user_id, [...(browsers.get(row.user_id) ?? []), row]);
+    }
+    return browsers;
+  }
+
   /** Claims, sends and records one batch; false when nothing was due. */
   async function runBatch(): Promise<boolean> {
     const rows = await claim(clock.now());
     if (rows.length === 0) return false;
+    const browsers = await browsersOf(rows);
     const messages = toMessages(rows);
     for (let start = 0; start < messages.length; start += SEND_GROUP_SIZE) {
       const group = messages.slice(start, start + SEND_GROUP_SIZE);
-      const outcomes = (await Promise.all(group.map(deliver))).flat();
+      // The browsers that received a push, marked used in one statement per group.
+      const used: number[] = [];
+      const outcomes = (
+        await Promise.all(
+          group.map(async (message) => {
+            const [only] = message.deliveries;
+            if (only?.channel === 'push')
+              return [{ id: only.id, outcome: await deliverPush(only, browsers, used) }];
+            return deliver(message);
+          }),
+        )
+      ).flat();
       await repo.recordOutcomes(db, outcomes, clock.now());
-      for (const { outcome } of outcomes) count('email', outcome.status, 1);
+      await pushSubscriptions.markUsed(db, used, clock.now());
+      const channelOf = new Map(group.flatMap((message) => message.deliveries.map((d) => [d.id, d.channel])));
+      for (const { id, outcome } of outcomes) count(channelOf.get(id) ?? 'email', outcome.status, 1);
     }
     return true;
   }

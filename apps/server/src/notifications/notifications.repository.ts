@@ -5,7 +5,7 @@ import type { NotificationType, Role, WebinarStatus } from '@webinar/contracts';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { PendingFanout } from '../db/schema.ts';
-import { queueEmailDeliveries } from '../deliveries/enqueue.ts';
+import { queueDeliveries } from '../deliveries/enqueue.ts';
 import type { CursorPosition } from './cursor.ts';
 
 export interface NotificationWithWebinar {
@@ -314,8 +314,8 @@ function recipientsQuery(db: Db, input: RecipientFilter) {
 
 /**
  * One set-based `INSERT ... SELECT` over the recipients, skipping users who muted the type (never
- * for `system`), and in the same statement the email deliveries they need. Returns how many rows
- * it made and their id range, for the live stream.
+ * for `system`), and in the same statement the email and push deliveries they need. Returns how
+ * many rows it made and their id range, for the live stream.
  */
 export async function insertForRecipients(db: Db, input: BulkInsert): Promise<BulkInsertResult> {
   const recipients = recipientsQuery(db, input);
@@ -336,7 +336,7 @@ export async function insertForRecipients(db: Db, input: BulkInsert): Promise<Bu
         .returning(['id', 'user_id', 'created_at']),
     )
     // Runs though nothing reads it: PostgreSQL executes every data-modifying WITH step.
-    .with('queued', (qc) => queueEmailDeliveries(qc, input.type))
+    .with('queued', (qc) => queueDeliveries(qc, input.type))
     .selectFrom('inserted')
     .select((eb) => [
       eb.fn.countAll<number>().as('count'),

@@ -1,6 +1,6 @@
 // A user's matrix of notification types by channels. In-app is the existing mute list (only
-// `system` cannot be muted); email is the admin's policy unless the user overrode it. Email needs
-// in-app: a muted type creates no notification, so nothing is emailed for it either.
+// `system` cannot be muted); email and push are the admin's policy unless the user overrode it.
+// Both need in-app: a muted type creates no notification, so nothing is emailed or pushed for it.
 import {
   type ChannelPreferenceRow,
   type ChannelPreferences,
@@ -21,13 +21,13 @@ import { channelPolicies } from './delivery-policies.service.ts';
 
 export type ChannelPreferencesDeps = Pick<AppDeps, 'db' | 'notifications'>;
 
-/** Whether the user's email carries the type: their override, else whether the policy sends it. */
-function emailEnabled(override: boolean | undefined, policy: Pick<DeliveryPolicy, 'timing'> | undefined) {
+/** Whether the user's channel carries the type: their override, else whether the policy sends it. */
+function channelEnabled(override: boolean | undefined, policy: Pick<DeliveryPolicy, 'timing'> | undefined) {
   return override ?? (policy !== undefined && policy.timing !== 'off');
 }
 
 export async function isEmailEnabled(db: Db, userId: number, type: NotificationType): Promise<boolean> {
-  return emailEnabled(await findOverride(db, userId, type, 'email'), await findPolicy(db, type, 'email'));
+  return channelEnabled(await findOverride(db, userId, type, 'email'), await findPolicy(db, type, 'email'));
 }
 
 export async function getChannelPreferences(
@@ -40,16 +40,33 @@ export async function getChannelPreferences(
   const overrides = new Map(
     (await listOverrides(db, userId, 'email')).map((row) => [row.notification_type, row.enabled]),
   );
+  const pushPolicies = await channelPolicies(db, 'push');
+  const pushOverrides = new Map(
+    (await listOverrides(db, userId, 'push')).map((row) => [row.notification_type, row.enabled]),
+  );
   const results = NOTIFICATION_TYPES.map((type): ChannelPreferenceRow => {
     const policy = policies.get(type) as DeliveryPolicy;
     const override = overrides.get(type);
+    const pushPolicy = pushPolicies.get(type) as DeliveryPolicy;
+    const pushOverride = pushOverrides.get(type);
     return {
       notification_type: type,
       // Receiving is the in-app default: only mutes are stored.
       in_app: { enabled: inApp[type], is_default: inApp[type], editable: !UNMUTABLE_TYPES.includes(type) },
-      email: { enabled: emailEnabled(override, policy), is_default: override === undefined, editable: true },
+      email: {
+        enabled: channelEnabled(override, policy),
+        is_default: override === undefined,
+        editable: true,
+      },
       email_timing: policy.timing,
       email_delay_minutes: policy.delay_minutes,
+      push: {
+        enabled: channelEnabled(pushOverride, pushPolicy),
+        is_default: pushOverride === undefined,
+        editable: true,
+      },
+      push_timing: pushPolicy.timing,
+      push_delay_minutes: pushPolicy.delay_minutes,
     };
   });
   return { results };
@@ -73,6 +90,7 @@ export async function updateChannelPreferences(
       if (change?.in_app !== undefined && !UNMUTABLE_TYPES.includes(type))
         await setMuted(tx.db, userId, type, !change.in_app);
       if (change?.email !== undefined) await setOverride(tx.db, userId, type, 'email', change.email);
+      if (change?.push !== undefined) await setOverride(tx.db, userId, type, 'push', change.push);
     }
   });
   return getChannelPreferences(deps, userId);

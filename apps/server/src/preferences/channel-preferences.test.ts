@@ -35,7 +35,7 @@ function overridesOf(userId: number) {
 }
 
 describe('the channel preference matrix', () => {
-  it("a new user gets every type in the app and email as the admins' defaults say", async () => {
+  it("a new user gets every type in the app, email and push as the admins' defaults say", async () => {
     const matrix = await matrixOf(await ctx.buildUser());
     expect(Object.keys(matrix)).toHaveLength(7);
     expect(matrix.live_started).toEqual({
@@ -44,7 +44,12 @@ describe('the channel preference matrix', () => {
       email: { enabled: true, is_default: true, editable: true },
       email_timing: 'immediate',
       email_delay_minutes: 0,
+      push: { enabled: true, is_default: true, editable: true },
+      push_timing: 'immediate',
+      push_delay_minutes: 0,
     });
+    expect(matrix.registration_approved?.push.enabled).toBe(true);
+    expect(matrix.announcement?.push).toEqual({ enabled: false, is_default: true, editable: true });
     expect(matrix.new_recording).toMatchObject({ email_timing: 'digest', email_delay_minutes: 30 });
     expect(matrix.announcement).toMatchObject({ email_timing: 'if_unread', email_delay_minutes: 15 });
     expect(matrix.live_ended?.email).toEqual({ enabled: false, is_default: true, editable: true });

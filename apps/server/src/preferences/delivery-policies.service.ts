@@ -35,8 +35,14 @@ function toPolicy(row: DeliveryPolicyRow): DeliveryPolicy {
   };
 }
 
+/** Every type's email policy, then every type's push policy. */
 export async function listDeliveryPolicies(db: Db): Promise<DeliveryPolicyList> {
-  return { results: [...(await channelPolicies(db, 'email')).values()] };
+  return {
+    results: [
+      ...(await channelPolicies(db, 'email')).values(),
+      ...(await channelPolicies(db, 'push')).values(),
+    ],
+  };
 }
 
 export async function updateDeliveryPolicy(
@@ -45,6 +51,10 @@ export async function updateDeliveryPolicy(
   channel: DeliveryChannel,
   update: DeliveryPolicyUpdate,
 ): Promise<DeliveryPolicy> {
+  if (channel === 'push' && update.timing === 'digest')
+    throw new AppError('validation_error', 'The request is invalid.', {
+      timing: 'push carries one notification at a time: off, immediate or if_unread',
+    });
   const waits = update.timing === 'if_unread' || update.timing === 'digest';
   if (waits && !update.delay_minutes) {
     const what = update.timing === 'digest' ? 'the length of a digest window' : 'how long to wait for a read';

@@ -30,10 +30,21 @@ function storedPolicies() {
 }
 
 describe('delivery policies', () => {
-  it("an admin sees every type's email default, in the order of the types", async () => {
+  it("an admin sees every type's email default, then its push default, in the order of the types", async () => {
     const response = await ctx.as(admin, { url: POLICIES });
     expect(response.statusCode, response.body).toBe(200);
-    const policies = response.json().results as DeliveryPolicy[];
+    const all = response.json().results as DeliveryPolicy[];
+    const push = all.filter((p) => p.channel === 'push');
+    expect(push.map((p) => [p.notification_type, p.timing])).toEqual([
+      ['live_started', 'immediate'],
+      ['live_ended', 'off'],
+      ['announcement', 'off'],
+      ['registration_approved', 'immediate'],
+      ['system', 'off'],
+      ['new_recording', 'off'],
+      ['upcoming_webinar', 'off'],
+    ]);
+    const policies = all.slice(0, 7);
     expect(policies.map((p) => [p.notification_type, p.timing, p.delay_minutes])).toEqual([
       ['live_started', 'immediate', 0],
       ['live_ended', 'off', 0],

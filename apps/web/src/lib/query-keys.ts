@@ -12,6 +12,7 @@ export const resourceKeys = {
   adminNotifications: ['admin-notifications'],
   contact: ['contact'],
   channelPreferences: ['channel-preferences'],
+  pushSubscriptions: ['push-subscriptions'],
   deliveries: ['deliveries'],
   deliveryPolicies: ['delivery-policies'],
 } as const;

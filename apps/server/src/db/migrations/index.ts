@@ -12,6 +12,7 @@ import * as authAndStateVersions from './2026_12_03_0008_auth_and_state_versions
 import * as idempotencyKeys from './2026_12_03_0009_idempotency_keys.ts';
 import * as remindersFollowStart from './2026_12_03_0010_reminders_follow_start.ts';
 import * as emailDeliveries from './2026_12_03_0011_email_deliveries.ts';
+import * as pushSubscriptions from './2026_12_07_0012_push_subscriptions.ts';
 import * as scheduledAnnouncements from './2026_12_07_0013_scheduled_announcements.ts';
 import * as archiveAndRetention from './2026_12_07_0014_archive_and_retention.ts';
 
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0009_idempotency_keys': idempotencyKeys,
   '2026_12_03_0010_reminders_follow_start': remindersFollowStart,
   '2026_12_03_0011_email_deliveries': emailDeliveries,
+  '2026_12_07_0012_push_subscriptions': pushSubscriptions,
   '2026_12_07_0013_scheduled_announcements': scheduledAnnouncements,
   '2026_12_07_0014_archive_and_retention': archiveAndRetention,
 };

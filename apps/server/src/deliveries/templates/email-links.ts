@@ -25,7 +25,7 @@ export function webinarUrl(publicUrl: string, webinarId: number): string {
 /** The one action a notification email offers; without a webinar, the notifications page. */
 export function actionFor(
   type: NotificationType,
-  webinar: WebinarFacts | null,
+  webinar: Pick<WebinarFacts, 'id'> | null,
   publicUrl: string,
 ): EmailAction {
   if (webinar) {

@@ -39,6 +39,10 @@ export interface Fixtures {
   deliveryIds: number[];
   /** The tokens of the student's email links: a verification link and an unsubscribe link. */
   emailTokens: string[];
+  /** Each user's subscribed browsers (push), by user id. */
+  pushSubscriptionIds: Map<number, number[]>;
+  /** A browser's real P-256 public key and auth secret, for a subscription that must be accepted. */
+  pushKeys: { p256dh: string; auth: string };
 }
 
 /** Whose request it is: the fuzz sends it with that user's credentials. */
@@ -135,6 +139,8 @@ function idsFor(operation: Operation, sender: Sender, fixtures: Fixtures): numbe
       return fixtures.notificationIds.get(sender.user?.id ?? fixtures.student.id) ?? [];
     case 'deliveries':
       return fixtures.deliveryIds;
+    case 'subscriptions':
+      return fixtures.pushSubscriptionIds.get(sender.user?.id ?? fixtures.student.id) ?? [];
     default:
       throw new Error(`which rows does ${operation.path} name? Teach idsFor.`);
   }
@@ -176,6 +182,9 @@ function validValue(schema: JsonSchema, name: string, rng: Prng, fixtures: Fixtu
       if (name === 'token') return rng.pick(fixtures.emailTokens);
       if (name === 'email') return `fuzz.${word(rng, 8)}@example.com`;
       if (name === 'time_zone') return rng.pick(['UTC', 'Europe/Paris', 'America/New_York']);
+      if (name === 'endpoint') return `https://push.example.com/send/${word(rng, 16)}`;
+      if (name === 'p256dh') return fixtures.pushKeys.p256dh;
+      if (name === 'auth') return fixtures.pushKeys.auth;
       const length = Math.max(schema.minLength ?? 1, Math.min(schema.maxLength ?? 12, 12));
       return `fuzz ${word(rng, Math.max(1, length - 5))}`.slice(0, schema.maxLength ?? 100);
     }

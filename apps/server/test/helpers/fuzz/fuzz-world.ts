@@ -1,6 +1,7 @@
 // The world the OpenAPI fuzz runs in: a student, a host and an admin signed in for real (bearer
 // tokens and cookie sessions), credentials the server must not believe, and a few rows of each
 // kind in each state, so that valid requests name rows that exist.
+import { createECDH, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { createSignedLinks } from '../../../src/deliveries/signed-links.ts';
 import { simple, TEST_PASSWORD, TEST_SECRET, type TestContext } from '../app.ts';
@@ -137,6 +138,27 @@ export async function seedFuzzWorld(
   const deliveryIds = (await ctx.database.db.selectFrom('deliveries').select('id').execute()).map((r) =>
     Number(r.id),
   );
+  // A browser of each user's, so that removing one names a real row.
+  const browser = createECDH('prime256v1');
+  browser.generateKeys();
+  const pushKeys = {
+    p256dh: browser.getPublicKey().toString('base64url'),
+    auth: randomBytes(16).toString('base64url'),
+  };
+  const pushSubscriptionIds = new Map<number, number[]>();
+  for (const user of [student, host, admin]) {
+    const row = await ctx.database.db
+      .insertInto('push_subscriptions')
+      .values({
+        user_id: user.id,
+        endpoint: `https://push.example.com/send/fuzz-${user.id}`,
+        ...pushKeys,
+        device_label: 'Fuzz browser',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    pushSubscriptionIds.set(user.id, [row.id]);
+  }
   const links = createSignedLinks(TEST_SECRET, ctx.clock);
   const emailTokens = [
     links.verification({ userId: student.id, email: `${student.username}@example.com` }),
@@ -154,6 +176,8 @@ export async function seedFuzzWorld(
     notificationIds,
     deliveryIds,
     emailTokens,
+    pushSubscriptionIds,
+    pushKeys,
   };
 
   return { fixtures, senders };

@@ -111,11 +111,11 @@ export function DashboardRoute() {
             </Link>
             <Link to="/dashboard/deliveries" className={buttonClass('secondary')}>
               <Send aria-hidden className="size-4" />
-              Email deliveries
+              Deliveries
             </Link>
             <Link to="/dashboard/email-policies" className={buttonClass('secondary')}>
               <Mail aria-hidden className="size-4" />
-              Email policies
+              Delivery policies
             </Link>
           </>
         ) : null}

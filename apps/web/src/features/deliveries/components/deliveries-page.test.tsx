@@ -41,9 +41,12 @@ async function deliveryOf(user: TestUser) {
 describe('toDeliveryQuery', () => {
   it('leaves out empty filters and turns dates into whole local days', () => {
     expect(toDeliveryQuery(NO_DELIVERY_FILTERS)).toEqual({});
-    expect(toDeliveryQuery({ ...NO_DELIVERY_FILTERS, user: 'x', status: 'nope', type: 'nope' })).toEqual({});
+    expect(
+      toDeliveryQuery({ ...NO_DELIVERY_FILTERS, user: 'x', status: 'nope', type: 'nope', channel: 'fax' }),
+    ).toEqual({});
     expect(
       toDeliveryQuery({
+        channel: 'push',
         status: 'failed',
         type: 'announcement',
         user: '42',
@@ -51,6 +54,7 @@ describe('toDeliveryQuery', () => {
         to: '2026-12-03',
       }),
     ).toEqual({
+      channel: 'push',
       status: 'failed',
       notification_type: 'announcement',
       user: 42,
@@ -74,7 +78,7 @@ describe('the deliveries admin page', () => {
     server.signInAs(admin);
     fetches = logFetches();
     const { user: pointer } = renderApp('/dashboard/deliveries');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Email deliveries' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Deliveries' })).toBeInTheDocument();
     const table = await screen.findByRole('table');
     expect(
       within(table)

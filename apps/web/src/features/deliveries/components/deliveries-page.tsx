@@ -1,4 +1,4 @@
-// /dashboard/deliveries (admins): the log of what the email channel carried, filtered, a page at a
+// /dashboard/deliveries (admins): the log of what email and push carried, filtered, a page at a
 // time; each row opens its detail with the rendered message.
 import { useCallback, useMemo, useState } from 'react';
 import { BackLink } from '../../../components/ui/back-link.tsx';
@@ -30,7 +30,7 @@ export function TableSkeleton({ rows = 5 }: { rows?: number }) {
 }
 
 export function DeliveriesPage() {
-  useDocumentTitle('Email deliveries');
+  useDocumentTitle('Deliveries');
   const [filters, setFilters] = useState<DeliveryFilterValues>(NO_DELIVERY_FILTERS);
   const [page, setPage] = useState(1);
   const query = useMemo(() => ({ ...toDeliveryQuery(filters), page, page_size: PAGE_SIZE }), [filters, page]);
@@ -47,10 +47,10 @@ export function DeliveriesPage() {
   return (
     <div className="space-y-6">
       <BackLink to="/dashboard">Dashboard</BackLink>
-      <PageHeader title="Email deliveries" />
+      <PageHeader title="Deliveries" />
       <Section
         title="Delivery log"
-        description="Every email the app sent, skipped or is about to send."
+        description="Every email and push message the app sent, skipped or is about to send."
         flush
       >
         <div className="px-4 pb-4 sm:px-6">

@@ -96,6 +96,21 @@ function Message({ id }: { id: number }) {
         <TableSkeleton rows={6} />
       ) : preview.isError ? (
         <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />
+      ) : preview.data.push_payload !== undefined ? (
+        <div className="space-y-4">
+          <dl className="grid gap-4 sm:grid-cols-3">
+            <Fact label="Title">{preview.data.subject}</Fact>
+            <Fact label="To">
+              <span className="break-words">{preview.data.to ?? '—'}</span>
+            </Fact>
+          </dl>
+          <div>
+            <h3 className="text-sm font-medium text-slate-700">Push payload</h3>
+            <pre className="mt-1 overflow-x-auto rounded-md px-3 py-2 text-xs whitespace-pre-wrap break-words text-slate-700 ring-1 ring-slate-200">
+              {preview.data.text}
+            </pre>
+          </div>
+        </div>
       ) : (
         <div className="space-y-4">
           <dl className="grid gap-4 sm:grid-cols-3">

@@ -1,6 +1,13 @@
-// The filters of the delivery log: status, type, user (by username) and creation dates; any change
+// The filters of the delivery log: channel, status, type, user (by username) and creation dates; any change
 // goes back to page 1.
-import { DELIVERY_STATUSES, type DeliveryQuery, type DeliveryStatus } from '@webinar/contracts';
+import {
+  CHANNEL_LABELS,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  type DeliveryChannel,
+  type DeliveryQuery,
+  type DeliveryStatus,
+} from '@webinar/contracts';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { DateRangeFields } from '../../../components/ui/date-range-fields.tsx';
@@ -10,6 +17,7 @@ import { UserFilterField } from '../../users/components/user-filter-field.tsx';
 import { DELIVERY_STATUS_LABELS } from './delivery-status-badge.tsx';
 
 export interface DeliveryFilterValues {
+  channel: string;
   status: string;
   type: string;
   user: string;
@@ -17,7 +25,18 @@ export interface DeliveryFilterValues {
   to: string;
 }
 
-export const NO_DELIVERY_FILTERS: DeliveryFilterValues = { status: '', type: '', user: '', from: '', to: '' };
+export const NO_DELIVERY_FILTERS: DeliveryFilterValues = {
+  channel: '',
+  status: '',
+  type: '',
+  user: '',
+  from: '',
+  to: '',
+};
+
+function isDeliveryChannel(value: string): value is DeliveryChannel {
+  return (DELIVERY_CHANNELS as readonly string[]).includes(value);
+}
 
 function isDeliveryStatus(value: string): value is DeliveryStatus {
   return (DELIVERY_STATUSES as readonly string[]).includes(value);
@@ -32,6 +51,7 @@ export function toDeliveryQuery(filters: DeliveryFilterValues): DeliveryQuery {
     return date.toISOString();
   };
   return {
+    ...(isDeliveryChannel(filters.channel) ? { channel: filters.channel } : {}),
     ...(isDeliveryStatus(filters.status) ? { status: filters.status } : {}),
     ...(isNotificationType(filters.type) ? { notification_type: filters.type } : {}),
     ...(filters.user.trim() && Number.isInteger(user) && user > 0 ? { user } : {}),
@@ -50,7 +70,17 @@ export function DeliveryFilters({ value, onChange }: DeliveryFiltersProps) {
   const set = (key: keyof DeliveryFilterValues) => (event: { target: { value: string } }) =>
     onChange({ ...value, [key]: event.target.value });
   return (
-    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
+      <Field label="Channel">
+        <Select value={value.channel} onChange={set('channel')}>
+          <option value="">Any channel</option>
+          {DELIVERY_CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {CHANNEL_LABELS[channel]}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <Field label="Status">
         <Select value={value.status} onChange={set('status')}>
           <option value="">Any status</option>

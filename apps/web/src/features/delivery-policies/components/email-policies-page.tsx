@@ -1,7 +1,10 @@
-// /dashboard/email-policies (admins): when each notification type is emailed by default. One row
-// per type, saved on its own with its own feedback. Users' own choices still win.
+// /dashboard/email-policies (admins): when each notification type is emailed and pushed by
+// default. One row per type and channel, saved on its own with its own feedback. Users' own
+// choices still win. Push has no digest: it carries one notification at a time.
 import {
+  CHANNEL_LABELS,
   DELIVERY_TIMINGS,
+  type DeliveryChannel,
   type DeliveryPolicy,
   type DeliveryTiming,
   MAX_DELAY_MINUTES,
@@ -23,6 +26,11 @@ import { describeTiming, TIMING_LABELS, timingHasDelay } from '../describe-timin
 function isTiming(value: string): value is DeliveryTiming {
   return (DELIVERY_TIMINGS as readonly string[]).includes(value);
 }
+
+const TIMINGS_BY_CHANNEL: Record<DeliveryChannel, readonly DeliveryTiming[]> = {
+  email: DELIVERY_TIMINGS,
+  push: DELIVERY_TIMINGS.filter((timing) => timing !== 'digest'),
+};
 
 function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
   const update = useUpdateDeliveryPolicy();
@@ -52,7 +60,11 @@ function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
 
   return (
     <li className="px-4 py-4 sm:px-6">
-      <form onSubmit={save} aria-label={`Email policy for ${label}`} className="space-y-2">
+      <form
+        onSubmit={save}
+        aria-label={`${CHANNEL_LABELS[policy.channel]} policy for ${label}`}
+        className="space-y-2"
+      >
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-0 flex-1 basis-48">
             <h3 className="font-medium text-slate-900">{label}</h3>
@@ -62,14 +74,14 @@ function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
           </div>
           <Field label="Timing" className="w-44">
             <Select
-              aria-label={`Timing for ${label}`}
+              aria-label={`${CHANNEL_LABELS[policy.channel]} timing for ${label}`}
               value={timing}
               onChange={(event) => {
                 update.reset();
                 if (isTiming(event.target.value)) setTiming(event.target.value);
               }}
             >
-              {DELIVERY_TIMINGS.map((value) => (
+              {TIMINGS_BY_CHANNEL[policy.channel].map((value) => (
                 <option key={value} value={value}>
                   {TIMING_LABELS[value]}
                 </option>
@@ -83,7 +95,7 @@ function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
               className="w-36"
             >
               <TextInput
-                aria-label={`${timing === 'digest' ? 'Window' : 'Delay'} (minutes) for ${label}`}
+                aria-label={`${CHANNEL_LABELS[policy.channel]} ${timing === 'digest' ? 'window' : 'delay'} (minutes) for ${label}`}
                 type="number"
                 inputMode="numeric"
                 min={1}
@@ -111,7 +123,7 @@ function PoliciesSkeleton() {
   return (
     <div
       role="status"
-      aria-label="Loading email policies"
+      aria-label="Loading delivery policies"
       className="animate-pulse space-y-3 px-4 pb-4 sm:px-6"
     >
       {Array.from({ length: 7 }, (_, index) => (
@@ -122,33 +134,61 @@ function PoliciesSkeleton() {
   );
 }
 
+const SECTIONS: ReadonlyArray<{ channel: DeliveryChannel; title: string; description: string }> = [
+  {
+    channel: 'email',
+    title: 'When each type is emailed',
+    description: "The default for everyone; a user's own choice in their settings still wins.",
+  },
+  {
+    channel: 'push',
+    title: 'When each type is pushed',
+    description:
+      "To the browsers each user turned push on in; one notification at a time, so no digest. A user's own choice still wins.",
+  },
+];
+
 export function EmailPoliciesPage() {
-  useDocumentTitle('Email policies');
+  useDocumentTitle('Delivery policies');
   const policies = useDeliveryPolicies();
-  const email = policies.data?.results.filter((policy) => policy.channel === 'email') ?? [];
   return (
     <div className="space-y-6">
       <BackLink to="/dashboard">Dashboard</BackLink>
-      <PageHeader title="Email policies" />
-      <Section
-        title="When each type is emailed"
-        description="The default for everyone; a user's own choice in their settings still wins."
-        flush
-      >
-        {policies.isPending ? (
-          <PoliciesSkeleton />
-        ) : policies.isError ? (
-          <div className="px-4 sm:px-6">
-            <ErrorState error={policies.error} onRetry={() => void policies.refetch()} />
-          </div>
-        ) : (
-          <ul className="divide-y divide-slate-100 border-t border-slate-100">
-            {email.map((policy) => (
-              <PolicyRow key={`${policy.notification_type}-${policy.channel}`} policy={policy} />
-            ))}
-          </ul>
-        )}
-      </Section>
+      <PageHeader title="Delivery policies" />
+      {SECTIONS.map((section) => (
+        <PolicySection key={section.channel} {...section} policies={policies} />
+      ))}
     </div>
+  );
+}
+
+function PolicySection({
+  channel,
+  title,
+  description,
+  policies,
+}: {
+  channel: DeliveryChannel;
+  title: string;
+  description: string;
+  policies: ReturnType<typeof useDeliveryPolicies>;
+}) {
+  const rows = policies.data?.results.filter((policy) => policy.channel === channel) ?? [];
+  return (
+    <Section title={title} description={description} flush>
+      {policies.isPending ? (
+        <PoliciesSkeleton />
+      ) : policies.isError ? (
+        <div className="px-4 sm:px-6">
+          <ErrorState error={policies.error} onRetry={() => void policies.refetch()} />
+        </div>
+      ) : (
+        <ul className="divide-y divide-slate-100 border-t border-slate-100">
+          {rows.map((policy) => (
+            <PolicyRow key={`${policy.notification_type}-${policy.channel}`} policy={policy} />
+          ))}
+        </ul>
+      )}
+    </Section>
   );
 }

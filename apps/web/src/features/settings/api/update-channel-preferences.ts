@@ -19,7 +19,7 @@ export function updateChannelPreferences(update: ChannelPreferencesUpdate): Prom
 /** A row as it will be once the change is saved. */
 export function applyChange(
   row: ChannelPreferenceRow,
-  change: { in_app?: boolean; email?: boolean | null },
+  change: { in_app?: boolean; email?: boolean | null; push?: boolean | null },
 ): ChannelPreferenceRow {
   const next = { ...row };
   if (change.in_app !== undefined) {
@@ -30,6 +30,12 @@ export function applyChange(
       change.email === null
         ? { ...row.email, enabled: row.email_timing !== 'off', is_default: true }
         : { ...row.email, enabled: change.email, is_default: false };
+  }
+  if (change.push !== undefined) {
+    next.push =
+      change.push === null
+        ? { ...row.push, enabled: row.push_timing !== 'off', is_default: true }
+        : { ...row.push, enabled: change.push, is_default: false };
   }
   return next;
 }

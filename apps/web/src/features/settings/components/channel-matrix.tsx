@@ -1,6 +1,6 @@
 // The user's matrix of notification types by channels: a switch per cell, saved at once
-// (optimistically, put back with the server's message if it refuses). Email needs in-app, and
-// needs a verified address.
+// (optimistically, put back with the server's message if it refuses). Email and push need in-app;
+// email needs a verified address, push a browser turned on above.
 import {
   CHANNEL_LABELS,
   type ChannelPreferenceRow,
@@ -55,7 +55,7 @@ export function Switch({ label, checked, disabled, describedBy, onChange }: Swit
   );
 }
 
-type Change = { in_app?: boolean; email?: boolean | null };
+type Change = { in_app?: boolean; email?: boolean | null; push?: boolean | null };
 
 interface CellProps {
   channelLabel: string;
@@ -115,7 +115,10 @@ function Cell({
   );
 }
 
-const HEAD = 'px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase sm:px-4';
+const HEAD = 'px-2 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase sm:px-4';
+/** Three channel columns still leave the type room at 390 px. */
+const COLUMN = 'w-[4.75rem] sm:w-32';
+const CELL = 'px-2 py-3 sm:px-4';
 
 function MatrixSkeleton() {
   return (
@@ -128,6 +131,7 @@ function MatrixSkeleton() {
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders without identity
         <div key={index} className="flex items-center gap-4">
           <div className="h-10 flex-1 rounded bg-slate-100" />
+          <div className="h-6 w-11 rounded-full bg-slate-200" />
           <div className="h-6 w-11 rounded-full bg-slate-200" />
           <div className="h-6 w-11 rounded-full bg-slate-200" />
         </div>
@@ -166,7 +170,7 @@ export function ChannelMatrix() {
   return (
     <Section
       title="Notifications"
-      description="Choose what reaches you in the app and by email. Email needs in-app."
+      description="Choose what reaches you in the app, by email and by push. Email and push need in-app."
       flush
     >
       {preferences.isPending ? (
@@ -201,11 +205,14 @@ export function ChannelMatrix() {
                 <th scope="col" className={HEAD}>
                   Type
                 </th>
-                <th scope="col" className={cn(HEAD, 'w-24 sm:w-36')}>
+                <th scope="col" className={cn(HEAD, COLUMN)}>
                   {CHANNEL_LABELS.in_app}
                 </th>
-                <th scope="col" className={cn(HEAD, 'w-28 sm:w-40')}>
+                <th scope="col" className={cn(HEAD, COLUMN)}>
                   {CHANNEL_LABELS.email}
+                </th>
+                <th scope="col" className={cn(HEAD, COLUMN)}>
+                  {CHANNEL_LABELS.push}
                 </th>
               </tr>
             </thead>
@@ -238,15 +245,19 @@ function MatrixRow({
   const typeLabel = NOTIFICATION_TYPE_LABELS[row.notification_type];
   const inAppReason = row.in_app.editable ? null : 'Always on';
   const emailReason = blockerId ? null : !row.in_app.enabled ? 'Needs in-app' : null;
+  const pushReason = !row.in_app.enabled ? 'Needs in-app' : null;
   return (
     <tr className="align-top">
-      <th scope="row" className="px-3 py-3 text-left font-normal sm:px-4">
+      <th scope="row" className="px-2 py-3 text-left font-normal sm:px-4">
         <span className="block font-medium break-words text-slate-900">{typeLabel}</span>
         <span className="block text-xs break-words text-slate-500">
           Email: {describeTiming(row.email_timing, row.email_delay_minutes)}
         </span>
+        <span className="block text-xs break-words text-slate-500">
+          Push: {describeTiming(row.push_timing, row.push_delay_minutes)}
+        </span>
       </th>
-      <td className="px-3 py-3 sm:px-4">
+      <td className={CELL}>
         <Cell
           channelLabel={CHANNEL_LABELS.in_app}
           typeLabel={typeLabel}
@@ -256,7 +267,7 @@ function MatrixRow({
           onReset={() => onChange({ in_app: true })}
         />
       </td>
-      <td className="px-3 py-3 sm:px-4">
+      <td className={CELL}>
         <Cell
           channelLabel={CHANNEL_LABELS.email}
           typeLabel={typeLabel}
@@ -266,6 +277,17 @@ function MatrixRow({
           reasonId={blockerId}
           onChange={(enabled) => onChange({ email: enabled })}
           onReset={() => onChange({ email: null })}
+        />
+      </td>
+      <td className={CELL}>
+        <Cell
+          channelLabel={CHANNEL_LABELS.push}
+          typeLabel={typeLabel}
+          setting={row.push}
+          forcedOff={!row.in_app.enabled}
+          reason={pushReason}
+          onChange={(enabled) => onChange({ push: enabled })}
+          onReset={() => onChange({ push: null })}
         />
       </td>
     </tr>

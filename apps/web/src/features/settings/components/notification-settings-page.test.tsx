@@ -166,6 +166,46 @@ describe('the notification settings page', () => {
     expect(email).toHaveAccessibleDescription('Needs in-app');
   });
 
+  it('has a Push column: push on at once for live starts and approvals, a switch saves an override', async () => {
+    const user = await verifiedUser();
+    fetches = logFetches();
+    const { user: pointer } = renderApp('/settings/notifications');
+    const table = await matrix();
+    expect(await within(table).findByRole('switch', { name: 'Push for Live Started' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    expect(within(table).getByRole('columnheader', { name: 'Push' })).toBeInTheDocument();
+    expect(within(table).getByRole('rowheader', { name: /Live Started/ })).toHaveTextContent('Push: At once');
+    const announcement = within(table).getByRole('switch', { name: 'Push for Announcement' });
+    expect(announcement).toHaveAttribute('aria-checked', 'false');
+    await pointer.click(announcement);
+    await waitFor(() => expect(fetches?.to(MATRIX, 'PUT')).toHaveLength(1));
+    expect(fetches.to(MATRIX, 'PUT')[0]?.body).toEqual({ announcement: { push: true } });
+    await waitFor(async () =>
+      expect(
+        (
+          (await storedMatrix(user)).find((row) => row.notification_type === 'announcement') as unknown as {
+            push: { enabled: boolean };
+          }
+        ).push.enabled,
+      ).toBe(true),
+    );
+  });
+
+  it('says when this browser cannot receive push notifications', async () => {
+    await verifiedUser();
+    renderApp('/settings/notifications');
+    const push = await screen.findByRole('region', { name: 'Push notifications on this browser' });
+    expect(
+      await within(push).findByText('This browser cannot receive push notifications.'),
+    ).toBeInTheDocument();
+    expect(within(push).queryByRole('button', { name: 'Turn on for this browser' })).toBeNull();
+    expect(
+      await within(push).findByText('No browser receives your push notifications yet.'),
+    ).toBeInTheDocument();
+  });
+
   it('"Send the link again" sends the verification email again', async () => {
     server.signInAs(await server.createUser());
     const { user: pointer } = renderApp('/settings/notifications');
