@@ -1,6 +1,12 @@
 // All SQL of the delivery engine: claiming due rows across processes, reading what a decision
 // needs, recording outcomes set-based, and the admin's log.
-import type { DeliveryChannel, DeliveryQuery, DeliveryStatus, NotificationType } from '@webinar/contracts';
+import type {
+  DeliveryChannel,
+  DeliveryQuery,
+  DeliveryStatus,
+  NotificationType,
+  WebinarStatus,
+} from '@webinar/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { DeliveryPayload } from '../db/schema.ts';
@@ -99,6 +105,7 @@ export interface DeliveryToSend {
   push_subscriptions: number;
   webinar_id: number | null;
   webinar_title: string | null;
+  webinar_status: WebinarStatus | null;
   webinar_description: string | null;
   webinar_starts_at: Date | null;
   webinar_duration_minutes: number | null;
@@ -150,6 +157,7 @@ export function loadForSending(db: Db, ids: readonly number[]): Promise<Delivery
       ),
       'w.id as webinar_id',
       'w.title as webinar_title',
+      'w.status as webinar_status',
       'w.description as webinar_description',
       'w.starts_at as webinar_starts_at',
       'w.duration_minutes as webinar_duration_minutes',

@@ -92,6 +92,12 @@ describe('push messages', () => {
     const host = await ctx.buildUser({ role: 'host' });
     const webinarId = await ctx.buildWebinar(host.id, 'Intro to Rust');
     const before = service.received.length;
+    // Live, as when a live start notifies: "Join now" is offered while the session is on.
+    await ctx.database.db
+      .updateTable('webinars')
+      .set({ status: 'live' })
+      .where('id', '=', webinarId)
+      .execute();
     await ctx.notify({ ...simple('live_started', [user.id], 'Live now: Intro to Rust'), webinarId });
     await runDue();
     await service.waitForMessages(before + 1);
@@ -109,7 +115,7 @@ describe('push messages', () => {
       url: `${PUBLIC_URL}/webinars/${webinarId}`,
       tag: `live_started-${webinarId}`,
       icon: `${PUBLIC_URL}/icon.svg`,
-      actions: [{ action: 'open', title: 'Join now', url: `${PUBLIC_URL}/webinars/${webinarId}` }],
+      actions: [{ action: 'join_live', title: 'Join now', url: `${PUBLIC_URL}/webinars/${webinarId}` }],
     });
 
     expect(await pushDeliveriesOf(user.id)).toMatchObject([
@@ -137,7 +143,14 @@ describe('push messages', () => {
       const browser = browsers.find((b) => b.name === message.browser) as TestBrowser;
       expect(browser.decrypt(message.body)).toMatchObject({
         title: 'Approved: Calendars 101',
-        actions: [{ title: 'View webinar', url: `${PUBLIC_URL}/webinars/${webinarId}` }],
+        actions: [
+          { action: 'view_webinar', title: 'View webinar', url: `${PUBLIC_URL}/webinars/${webinarId}` },
+          {
+            action: 'add_to_calendar',
+            title: 'Add to calendar',
+            url: `${PUBLIC_URL}/api/webinars/${webinarId}/calendar.ics`,
+          },
+        ],
       });
     }
     // One delivery per user, however many browsers.
@@ -163,7 +176,8 @@ describe('push messages', () => {
     expect(browsers[0]?.decrypt(message?.body ?? Buffer.alloc(0))).toMatchObject({
       title: 'Loud news',
       url: `${PUBLIC_URL}/notifications`,
-      actions: [{ title: 'Open notifications' }],
+      // Nothing to act on without a webinar: a click opens the notifications.
+      actions: [],
     });
     expect(message?.headers.urgency).toBe('normal');
   });

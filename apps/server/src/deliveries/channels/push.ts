@@ -2,7 +2,7 @@
 // sends it to each of the user's subscribed browsers through their push services (RFC 8030), signed
 // with the server's VAPID key (RFC 8292) and encrypted for each browser (RFC 8291) by web-push.
 // Nothing here decides whether to send (decide.ts) or when (worker.ts).
-import type { NotificationType, PushPayload } from '@webinar/contracts';
+import { type NotificationType, notificationActions, type PushPayload } from '@webinar/contracts';
 import webpush from 'web-push';
 import type { VapidKeys } from '../../secrets.ts';
 import type { DeliveryToSend } from '../deliveries.repository.ts';
@@ -96,6 +96,18 @@ export function createPushChannel(deps: PushChannelDeps): PushChannel {
     const type = delivery.notification_type;
     const webinar = delivery.webinar_id === null ? null : { id: delivery.webinar_id };
     const action = actionFor(type, webinar, publicUrl);
+    // The notification's own actions that apply now, as the browser's buttons (it shows two at most).
+    const actions = notificationActions(
+      type,
+      webinar && { id: webinar.id, status: delivery.webinar_status ?? 'scheduled' },
+    )
+      .filter((candidate) => candidate.unavailable === null)
+      .slice(0, 2)
+      .map((candidate) => ({
+        action: candidate.kind,
+        title: candidate.label,
+        url: `${publicUrl}${candidate.href}`,
+      }));
     return {
       title: delivery.title,
       body: delivery.content ?? '',
@@ -103,7 +115,7 @@ export function createPushChannel(deps: PushChannelDeps): PushChannel {
       // One notification on screen per webinar and type: a newer one replaces it.
       tag: webinar ? `${type}-${webinar.id}` : `${type}-${delivery.notification_id}`,
       icon: `${publicUrl}/icon.svg`,
-      actions: [{ action: 'open', title: action.label, url: action.url }],
+      actions,
     };
   }
 
