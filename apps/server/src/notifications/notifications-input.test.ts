@@ -301,8 +301,8 @@ describe('paths and methods', () => {
   });
 
   it.each([
-    ['GET', `${BASE}:id/archive/`],
-    ['POST', `${BASE}:id/archive/`],
+    ['GET', `${BASE}:id/snooze/`],
+    ['POST', `${BASE}:id/snooze/`],
     ['GET', `${BASE}recent/extra/`],
     ['GET', '/api/communications/'],
     ['GET', '/api/communications/messages/'],

@@ -185,6 +185,8 @@ describe('listing my notifications', () => {
     const [first] = (await get(user, `${BASE}?page_size=1`)).json().results;
     expect(Object.keys(first).sort()).toEqual(
       [
+        'actions',
+        'archived_at',
         'content',
         'created_at',
         'id',
@@ -202,13 +204,15 @@ describe('listing my notifications', () => {
       related_webinar: null,
       is_read: false,
       read_at: null,
+      archived_at: null,
       created_at: new Date(base.getTime() + 8 * 60_000).toISOString(),
+      actions: [],
     });
   });
 });
 
 describe('a linked webinar', () => {
-  it('is shown with its id and title, and is null when there is none', async () => {
+  it('is shown with its id, title and state, and is null when there is none', async () => {
     const host = await ctx.buildUser({ role: 'host' });
     const student = await ctx.buildUser();
     const webinarId = await ctx.buildWebinar(host.id, 'Intro to keyset pagination');
@@ -217,11 +221,16 @@ describe('a linked webinar', () => {
     await ctx.notify(simple('system', [student.id], 'Maintenance'));
 
     const [system, live] = (await get(student, BASE)).json().results;
-    expect(live.related_webinar).toEqual({ id: webinarId, title: 'Intro to keyset pagination' });
+    expect(live.related_webinar).toEqual({
+      id: webinarId,
+      title: 'Intro to keyset pagination',
+      status: 'scheduled',
+    });
     expect(system.related_webinar).toBeNull();
     expect((await get(student, `${BASE}${live.id}/`)).json().related_webinar).toEqual({
       id: webinarId,
       title: 'Intro to keyset pagination',
+      status: 'scheduled',
     });
   });
 });

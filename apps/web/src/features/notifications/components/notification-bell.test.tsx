@@ -50,7 +50,8 @@ describe('the notification bell', () => {
   it('opens a panel with the header, "Mark all read" and the latest 5, unread ones in pink', async () => {
     const user = await server.createUser();
     await server.notify(user, 4, { title: 'Old', read: true });
-    await server.notify(user, 3, { title: 'New', type: 'live_started' });
+    // System messages: each is shown by itself, never folded with the others.
+    await server.notify(user, 3, { title: 'New' });
     server.signInAs(user);
     const { user: pointer } = renderApp('/notifications');
 
@@ -77,9 +78,34 @@ describe('the notification bell', () => {
     expect(items[0]?.closest('li')).toHaveClass('bg-pink-50');
     expect(items[3]?.closest('li')).not.toHaveClass('bg-pink-50');
     expect(items[0]).toHaveTextContent('New 3');
-    expect(items[0]).toHaveTextContent('Live Started');
+    expect(items[0]).toHaveTextContent('System Notification');
     expect(items[0]).toHaveTextContent('just now');
     expect(within(panel).getByRole('link', { name: 'View all' })).toHaveAttribute('href', '/notifications');
+  });
+
+  it('folds three new recordings into one line; it opens to list them, and "Mark read" reads them all', async () => {
+    const user = await server.createUser();
+    await server.notify(user, 1, { title: 'Before' });
+    await server.notify(user, 3, { title: 'Recording', type: 'new_recording' });
+    server.signInAs(user);
+    const { user: pointer } = renderApp('/notifications');
+    await pointer.click(await screen.findByRole('button', { name: 'Notifications, 4 unread' }));
+    const panel = screen.getByRole('dialog', { name: 'Notifications' });
+
+    const group = await within(panel).findByRole('button', { name: /^3 new recordings/ });
+    expect(group).toHaveAttribute('aria-expanded', 'false');
+    expect(group).toHaveTextContent('3 unread');
+    expect(within(panel).queryByRole('button', { name: /Recording 1: the details/ })).toBeNull();
+    await pointer.click(group);
+    expect(group).toHaveAttribute('aria-expanded', 'true');
+    const folded = within(panel).getByRole('list', { name: '3 new recordings' });
+    expect(within(folded).getAllByRole('button', { name: /Recording \d: the details/ })).toHaveLength(3);
+
+    await pointer.click(within(panel).getByRole('button', { name: 'Mark the 3 new recordings read' }));
+    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+    await waitFor(async () =>
+      expect((await storedRows(server.database.db, user.id)).filter((row) => !row.is_read)).toHaveLength(1),
+    );
   });
 
   it('says so when there are no notifications yet', async () => {

@@ -1,8 +1,9 @@
-// The bell's panel: the 5 newest notifications, unread ones in pink. Choosing one marks it read and
+// The bell's panel: the 5 newest notifications (a run of alike ones folded into one line), unread
+// ones in pink. Choosing one marks it read and
 // opens its webinar. ArrowUp/ArrowDown move between the items, Home/End to the first and last, Tab
 // reaches them too.
 import type { Notification } from '@webinar/contracts';
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
@@ -11,7 +12,9 @@ import { useNow } from '../../../lib/use-now.ts';
 import { useRecentNotifications } from '../api/get-recent-notifications.ts';
 import { useMarkAllRead } from '../api/mark-all-read.ts';
 import { useMarkNotificationRead } from '../api/mark-notification-read.ts';
+import { groupNotifications } from '../lib/group-notifications.ts';
 import { NotificationActions } from './notification-actions.tsx';
+import { NotificationGroupItem } from './notification-group-item.tsx';
 import { NotificationMeta, notificationTarget } from './notification-meta.tsx';
 
 const SHOWN = 5;
@@ -67,7 +70,57 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
     items[(next + items.length) % items.length]?.focus();
   };
 
-  const items = recent.data?.results.slice(0, SHOWN) ?? [];
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggleExpanded = (key: string) =>
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+
+  const renderItem = (notification: Notification) => (
+    <li key={notification.id} className={notification.is_read ? 'bg-white' : 'bg-pink-50'}>
+      <button
+        type="button"
+        data-unread={String(!notification.is_read)}
+        onClick={() => open(notification)}
+        className={cn(
+          'flex w-full gap-3 px-4 py-3 text-left transition-colors focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600',
+          notification.is_read ? 'hover:bg-slate-50' : 'hover:bg-pink-100',
+        )}
+      >
+        <span
+          aria-hidden
+          className={cn(
+            'mt-1.5 size-2 shrink-0 rounded-full',
+            notification.is_read ? 'bg-transparent' : 'bg-pink-500',
+          )}
+        />
+        <span className="min-w-0 flex-1 space-y-0.5">
+          <span
+            className={cn(
+              'line-clamp-2 text-sm wrap-anywhere text-slate-900',
+              notification.is_read ? 'font-medium' : 'font-semibold',
+            )}
+          >
+            {notification.title}
+            {notification.is_read ? null : <span className="sr-only"> (unread)</span>}
+          </span>
+          {/* line-clamp brings its own display: a `block` here would undo the clamp. */}
+          <span className="line-clamp-2 text-sm wrap-anywhere text-slate-700">{notification.content}</span>
+          <NotificationMeta notification={notification} now={now} />
+        </span>
+      </button>
+      <NotificationActions
+        notification={notification}
+        onFollow={() => follow(notification)}
+        className="-mt-1 pr-4 pb-3 pl-9"
+      />
+    </li>
+  );
+
+  // A run of alike ones is one line, so the bell shows more than five when they fold.
+  const lines = groupNotifications(recent.data?.results ?? []).slice(0, SHOWN);
   return (
     <div
       ref={panelRef}
@@ -101,52 +154,28 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
           <div className="px-4">
             <ErrorState error={recent.error} onRetry={() => void recent.refetch()} />
           </div>
-        ) : items.length === 0 ? (
+        ) : lines.length === 0 ? (
           <EmptyState>No notifications yet</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
-            {items.map((notification) => (
-              <li key={notification.id} className={notification.is_read ? 'bg-white' : 'bg-pink-50'}>
-                <button
-                  type="button"
-                  data-unread={String(!notification.is_read)}
-                  onClick={() => open(notification)}
-                  className={cn(
-                    'flex w-full gap-3 px-4 py-3 text-left transition-colors focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600',
-                    notification.is_read ? 'hover:bg-slate-50' : 'hover:bg-pink-100',
-                  )}
-                >
-                  <span
-                    aria-hidden
-                    className={cn(
-                      'mt-1.5 size-2 shrink-0 rounded-full',
-                      notification.is_read ? 'bg-transparent' : 'bg-pink-500',
-                    )}
-                  />
-                  <span className="min-w-0 flex-1 space-y-0.5">
-                    <span
-                      className={cn(
-                        'line-clamp-2 text-sm wrap-anywhere text-slate-900',
-                        notification.is_read ? 'font-medium' : 'font-semibold',
-                      )}
-                    >
-                      {notification.title}
-                      {notification.is_read ? null : <span className="sr-only"> (unread)</span>}
-                    </span>
-                    {/* line-clamp brings its own display: a `block` here would undo the clamp. */}
-                    <span className="line-clamp-2 text-sm wrap-anywhere text-slate-700">
-                      {notification.content}
-                    </span>
-                    <NotificationMeta notification={notification} now={now} />
-                  </span>
-                </button>
-                <NotificationActions
-                  notification={notification}
-                  onFollow={() => follow(notification)}
-                  className="-mt-1 pr-4 pb-3 pl-9"
+            {lines.map((line) =>
+              line.kind === 'single' ? (
+                renderItem(line.notification)
+              ) : (
+                <NotificationGroupItem
+                  key={line.key}
+                  group={line}
+                  now={now}
+                  expanded={expanded.has(line.key)}
+                  onToggleExpanded={() => toggleExpanded(line.key)}
+                  onMarkRead={() => {
+                    for (const notification of line.items)
+                      if (!notification.is_read) markRead.mutate(notification);
+                  }}
+                  renderItem={renderItem}
                 />
-              </li>
-            ))}
+              ),
+            )}
           </ul>
         )}
       </div>

@@ -1,0 +1,97 @@
+// A run of alike notifications in the bell, folded into one line ("3 new recordings", how many are
+// unread); choosing it shows them below, and "Mark read" reads them all.
+import type { Notification } from '@webinar/contracts';
+import { ChevronDown } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { useId } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import { cn } from '../../../lib/cn.ts';
+import { formatRelative } from '../../../lib/format.ts';
+import { groupLabel, type NotificationLine, sharedWebinar } from '../lib/group-notifications.ts';
+
+type Group = Extract<NotificationLine, { kind: 'group' }>;
+
+interface NotificationGroupItemProps {
+  group: Group;
+  now: Date;
+  expanded: boolean;
+  onToggleExpanded: () => void;
+  onMarkRead: () => void;
+  renderItem: (notification: Notification) => ReactNode;
+}
+
+export function NotificationGroupItem({
+  group,
+  now,
+  expanded,
+  onToggleExpanded,
+  onMarkRead,
+  renderItem,
+}: NotificationGroupItemProps) {
+  const listId = useId();
+  const unread = group.unread > 0;
+  const label = groupLabel(group.type, group.items.length);
+  const webinar = sharedWebinar(group.items);
+  const newest = group.items[0] as Notification;
+  return (
+    <li className={unread ? 'bg-pink-50' : 'bg-white'}>
+      <div className="flex items-start">
+        <button
+          type="button"
+          data-unread={String(unread)}
+          aria-expanded={expanded}
+          aria-controls={listId}
+          onClick={onToggleExpanded}
+          className={cn(
+            'flex min-w-0 flex-1 gap-3 px-4 py-3 text-left transition-colors focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600',
+            unread ? 'hover:bg-pink-100' : 'hover:bg-slate-50',
+          )}
+        >
+          <span
+            aria-hidden
+            className={cn('mt-1.5 size-2 shrink-0 rounded-full', unread ? 'bg-pink-500' : 'bg-transparent')}
+          />
+          <span className="min-w-0 flex-1 space-y-0.5">
+            <span
+              className={cn(
+                'flex items-center gap-1 text-sm text-slate-900',
+                unread ? 'font-semibold' : 'font-medium',
+              )}
+            >
+              {label}
+              <ChevronDown
+                aria-hidden
+                className={cn('size-4 transition-transform', expanded && 'rotate-180')}
+              />
+            </span>
+            <span className="line-clamp-1 text-xs wrap-anywhere text-slate-600">
+              {unread ? `${group.unread} unread · ` : ''}
+              {webinar ? `${webinar.title} · ` : ''}
+              newest {formatRelative(newest.created_at, now)}
+            </span>
+          </span>
+        </button>
+        {unread ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={onMarkRead}
+            aria-label={`Mark the ${label} read`}
+            className="mt-2 mr-2 shrink-0 text-indigo-700 hover:text-indigo-800"
+          >
+            Mark read
+          </Button>
+        ) : null}
+      </div>
+      {expanded ? (
+        <ul
+          id={listId}
+          aria-label={label}
+          className="divide-y divide-slate-100 border-t border-slate-100 pl-4"
+        >
+          {group.items.map(renderItem)}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
