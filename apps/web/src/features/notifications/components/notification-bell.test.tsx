@@ -101,7 +101,7 @@ describe('the notification bell', () => {
     const folded = within(panel).getByRole('list', { name: '3 new recordings' });
     expect(within(folded).getAllByRole('button', { name: /Recording \d: the details/ })).toHaveLength(3);
 
-    await pointer.click(within(panel).getByRole('button', { name: 'Mark the 3 new recordings read' }));
+    await pointer.click(within(panel).getByRole('button', { name: 'Mark read: 3 new recordings' }));
     expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
     await waitFor(async () =>
       expect((await storedRows(server.database.db, user.id)).filter((row) => !row.is_read)).toHaveLength(1),

@@ -76,7 +76,7 @@ export function NotificationGroupItem({
             variant="ghost"
             size="sm"
             onClick={onMarkRead}
-            aria-label={`Mark the ${label} read`}
+            aria-label={`Mark read: ${label}`}
             className="mt-2 mr-2 shrink-0 text-indigo-700 hover:text-indigo-800"
           >
             Mark read

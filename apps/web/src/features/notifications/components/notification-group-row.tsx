@@ -80,7 +80,7 @@ export function NotificationGroupRow({
                 size="sm"
                 onClick={onMarkRead}
                 disabled={!unread}
-                aria-label={`Mark the ${label} read`}
+                aria-label={`Mark read: ${label}`}
                 className="w-28"
               >
                 Mark read
@@ -90,7 +90,7 @@ export function NotificationGroupRow({
               variant="secondary"
               size="sm"
               onClick={onToggleArchived}
-              aria-label={`${archived ? 'Restore' : 'Archive'} the ${label}`}
+              aria-label={`${archived ? 'Restore' : 'Archive'}: ${label}`}
               className="w-20"
             >
               {archived ? 'Restore' : 'Archive'}
