@@ -1,5 +1,7 @@
-// Dates and counts as people read them. The interface is English, so formats are too.
-const LOCALE = 'en';
+// Dates and counts as people read them: dates and relative times in the browser's language and
+// time zone (Intl), whatever the language of the interface's own texts.
+const LOCALE =
+  typeof navigator === 'undefined' ? 'en' : (navigator.languages?.[0] ?? navigator.language ?? 'en');
 
 const relative = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
 const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
@@ -13,13 +15,13 @@ const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60],
 ];
 
-/** "5 minutes ago", "yesterday", "in 2 hours"; under a minute, "just now". */
+/** "5 minutes ago", "yesterday", "in 2 hours"; under a minute, "just now" ("jetzt" in German). */
 export function formatRelative(iso: string, now: Date = new Date()): string {
   const seconds = Math.round((new Date(iso).getTime() - now.getTime()) / 1000);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
   }
-  return 'just now';
+  return LOCALE.startsWith('en') ? 'just now' : relative.format(0, 'second');
 }
 
 /** "Nov 25, 2026, 4:50 PM" in the browser's time zone. */
