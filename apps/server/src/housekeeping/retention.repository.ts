@@ -4,6 +4,17 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 
+type SummaryRow = { scanned: string; last_id: string | null; old: string; deleted: string; marks: string };
+
+/** The select list that sums a batch up, over its `walked` and `gone` rows. */
+function summary(cutoff: Date, marks = sql`0`) {
+  return sql`select (select count(*) from walked) as scanned,
+           (select max(id) from walked) as last_id,
+           (select count(*) from walked where created_at < ${cutoff}) as old,
+           (select count(*) from gone) as deleted,
+           ${marks} as marks`;
+}
+
 export interface BatchResult {
   /** Rows walked; fewer than the batch size means the end of the table. */
   scanned: number;
@@ -49,11 +60,7 @@ export async function deleteOldNotifications(
           where r.user_id = m.user_id and r.id <= m.read_through
             and not exists (select 1 from gone g where g.id = r.id))
       returning 1)
-    select (select count(*) from walked) as scanned,
-           (select max(id) from walked) as last_id,
-           (select count(*) from walked where created_at < ${cutoff}) as old,
-           (select count(*) from gone) as deleted,
-           (select count(*) from marks) as marks`.execute(db);
+    ${summary(cutoff, sql`(select count(*) from marks)`)}`.execute(db);
   return toBatchResult(rows[0], afterId);
 }
 
@@ -81,18 +88,11 @@ export async function deleteOldDeliveries(
       delete from deliveries d using walked w
       where d.id = w.id and w.created_at < ${cutoff} and w.status in ('sent', 'failed', 'skipped')
       returning d.id)
-    select (select count(*) from walked) as scanned,
-           (select max(id) from walked) as last_id,
-           (select count(*) from walked where created_at < ${cutoff}) as old,
-           (select count(*) from gone) as deleted,
-           0 as marks`.execute(db);
+    ${summary(cutoff)}`.execute(db);
   return toBatchResult(rows[0], afterId);
 }
 
-function toBatchResult(
-  row: { scanned: string; last_id: string | null; old: string; deleted: string; marks: string } | undefined,
-  afterId: number,
-): BatchResult {
+function toBatchResult(row: SummaryRow | undefined, afterId: number): BatchResult {
   return {
     scanned: Number(row?.scanned ?? 0),
     lastId: row?.last_id === null || row?.last_id === undefined ? afterId : Number(row.last_id),

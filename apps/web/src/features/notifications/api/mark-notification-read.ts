@@ -43,3 +43,11 @@ export function useMarkNotificationRead() {
     onSettled: (_data, error) => (error ? undefined : refreshUnlessStreamed(queryClient)),
   });
 }
+
+/** Marks every unread one of `notifications` read (a folded group's "Mark read"). */
+export function useMarkEachRead() {
+  const markRead = useMarkNotificationRead();
+  return (notifications: readonly Notification[]) => {
+    for (const notification of notifications) if (!notification.is_read) markRead.mutate(notification);
+  };
+}

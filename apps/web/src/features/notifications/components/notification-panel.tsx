@@ -11,7 +11,7 @@ import { cn } from '../../../lib/cn.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { useRecentNotifications } from '../api/get-recent-notifications.ts';
 import { useMarkAllRead } from '../api/mark-all-read.ts';
-import { useMarkNotificationRead } from '../api/mark-notification-read.ts';
+import { useMarkEachRead, useMarkNotificationRead } from '../api/mark-notification-read.ts';
 import { groupNotifications } from '../lib/group-notifications.ts';
 import { NotificationActions } from './notification-actions.tsx';
 import { NotificationGroupItem } from './notification-group-item.tsx';
@@ -30,6 +30,7 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
   const recent = useRecentNotifications();
   const markAllRead = useMarkAllRead();
   const markRead = useMarkNotificationRead();
+  const markEachRead = useMarkEachRead();
   const navigate = useNavigate();
   const now = useNow();
 
@@ -168,10 +169,7 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
                   now={now}
                   expanded={expanded.has(line.key)}
                   onToggleExpanded={() => toggleExpanded(line.key)}
-                  onMarkRead={() => {
-                    for (const notification of line.items)
-                      if (!notification.is_read) markRead.mutate(notification);
-                  }}
+                  onMarkRead={() => markEachRead(line.items)}
                   renderItem={renderItem}
                 />
               ),

@@ -21,7 +21,7 @@ import { useSetNotificationArchived } from '../api/archive-notification.ts';
 import { type NotificationFilters, useNotifications } from '../api/get-notifications.ts';
 import { useUnreadCount } from '../api/get-unread-count.ts';
 import { useMarkAllRead } from '../api/mark-all-read.ts';
-import { useMarkNotificationRead } from '../api/mark-notification-read.ts';
+import { useMarkEachRead, useMarkNotificationRead } from '../api/mark-notification-read.ts';
 import { useMarkNotificationUnread } from '../api/mark-notification-unread.ts';
 import { groupNotifications } from '../lib/group-notifications.ts';
 import { NotificationGroupRow } from './notification-group-row.tsx';
@@ -84,6 +84,7 @@ export function NotificationsPage() {
   const unreadCount = useUnreadCount().data?.unread_count ?? 0;
   const markAllRead = useMarkAllRead();
   const markRead = useMarkNotificationRead();
+  const markEachRead = useMarkEachRead();
   const markUnread = useMarkNotificationUnread();
   const archive = useSetNotificationArchived(true);
   const restore = useSetNotificationArchived(false);
@@ -226,10 +227,7 @@ export function NotificationsPage() {
                   now={now}
                   expanded={expanded.has(line.key)}
                   onToggleExpanded={() => toggleExpanded(line.key)}
-                  onMarkRead={() => {
-                    for (const notification of line.items)
-                      if (!notification.is_read) markRead.mutate(notification);
-                  }}
+                  onMarkRead={() => markEachRead(line.items)}
                   onToggleArchived={() => toggleArchived(line.items)}
                   renderItem={renderRow}
                 />
