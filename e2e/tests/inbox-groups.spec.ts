@@ -32,6 +32,13 @@ test("groups: three new recordings fold into one line in the bell, with each one
   const other = webinars.results.find((webinar) => webinar.status !== 'live');
   if (!live || !other) throw new Error('the demo data has a live webinar and another one');
   const run = unique();
+  // A message of another type first, so recordings other tests gave her do not join this run.
+  await apiPost(request, adminToken, '/api/admin/notifications/', {
+    user_ids: [userId],
+    notification_type: 'system',
+    title: `Recordings follow ${run}`,
+    content: 'Three parts.',
+  });
   for (const part of ['Part 1', 'Part 2', 'Part 3'])
     await apiPost(request, adminToken, '/api/admin/notifications/', {
       user_ids: [userId],
