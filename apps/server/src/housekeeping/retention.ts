@@ -2,8 +2,9 @@
 // cover nothing and the deliveries of that age, once across all processes (job-lease.ts).
 //
 // Requests wait behind a statement on the embedded database (one connection), so each batch is
-// sized to take about BATCH_TARGET_MS: the size doubles while batches are quick and halves when
-// one is slow, and the job pauses between batches so waiting requests go first.
+// sized to take about BATCH_TARGET_MS, well under the 50 ms a request may be held up: the next
+// size follows the last batch's time per row, growing at most by half at a time, and the job
+// pauses between batches so waiting requests go first.
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../clock.ts';
@@ -13,10 +14,11 @@ import { finishJob, type JobLease, renewJobLease, takeJobLease } from './job-lea
 import { type BatchResult, deleteOldDeliveries, deleteOldNotifications } from './retention.repository.ts';
 
 const DAY_MS = 86_400_000;
-const BATCH_TARGET_MS = 20;
-const FIRST_BATCH = 500;
+const BATCH_TARGET_MS = 10;
+const FIRST_BATCH = 200;
 const SMALLEST_BATCH = 20;
-const LARGEST_BATCH = 10_000;
+const LARGEST_BATCH = 1_000;
+const MOST_GROWTH = 1.5;
 const PAUSE_MS = 10;
 
 export const RETENTION_JOB: JobLease = { name: 'retention', leaseMs: 10 * 60_000, intervalMs: 3_600_000 };
@@ -67,8 +69,11 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionResult
       add(done);
       if (done.scanned < size || done.old === 0) return;
       afterId = done.lastId;
-      if (took < BATCH_TARGET_MS / 2) size = Math.min(size * 2, LARGEST_BATCH);
-      else if (took > BATCH_TARGET_MS) size = Math.max(Math.floor(size / 2), SMALLEST_BATCH);
+      const fitting = Math.floor((size * BATCH_TARGET_MS) / Math.max(took, 0.1));
+      size = Math.min(
+        Math.max(Math.min(fitting, Math.floor(size * MOST_GROWTH)), SMALLEST_BATCH),
+        LARGEST_BATCH,
+      );
       await renewJobLease(db, RETENTION_JOB, clock.now());
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     }
