@@ -24,7 +24,7 @@ const MAX_RETRY_MS = 60_000;
 
 type Listeners = { [K in StreamEventName]: Set<(payload: StreamEvents[K]) => void> };
 
-class EventStreamClient {
+export class EventStreamClient {
   private state: StreamState = 'down';
   private source: EventSource | null = null;
   /** Set while the stream is shared with other tabs: this tab leads or follows. */
