@@ -14,6 +14,7 @@ import {
   LIVE_TIMEOUT,
   myUserId,
   openBell,
+  PASSWORD,
   signIn,
   unique,
   unreadCount,
@@ -133,7 +134,10 @@ test('five tabs of one browser hold one stream on the server', async ({ page, co
   expect(extra).toBe(1);
 });
 
-test('signing out in one tab signs out the other at once, without a reload', async ({ page, context }) => {
+test('signing out in one tab signs out the other at once, without a reload; signing in signs it in', async ({
+  page,
+  context,
+}) => {
   await signIn(page, STUDENT);
   const other = await openTab(context, new Map());
   // A mark that a reload would wipe.
@@ -147,4 +151,12 @@ test('signing out in one tab signs out the other at once, without a reload', asy
   await expect(other.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(bell(other)).toBeHidden();
   expect(await other.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+  await page.getByLabel('Username').fill(STUDENT);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+  // The tab left on /login follows, back to the page it was on.
+  await expect(other).toHaveURL(/\/portal$/, { timeout: 3_000 });
+  await expect(bell(other)).toBeVisible();
 });

@@ -2,11 +2,11 @@
 // component that cares. One tab holds it and passes its events and state to the user's other tabs
 // (stream-leader.ts); without Web Locks or BroadcastChannel each tab opens its own. Every tab keeps
 // the last event id, so the tab that takes over resumes where the stream stopped. EventSource
-// reconnects by itself after a network error; when the server
-// refuses the stream it gives up, so this client retries with a growing delay. While the stream is
-// not open, `state` says so and the unread count falls back to polling. The server ends a stream
-// when its sign-in ends or expires: EventSource reconnects, and if that is refused (signed out),
-// `onRefused` listeners hear of it (the signed-in layout then checks the session).
+// reconnects by itself after a network error; when the server refuses the stream it gives up, so
+// this client retries with a growing delay. While the stream is not open, `state` says so (in
+// every tab) and the unread count falls back to polling. The server ends a stream when its
+// sign-in ends or expires: EventSource reconnects, and if that is refused (signed out),
+// `onRefused` listeners hear of it in every tab (the signed-in layout then checks the session).
 import {
   STREAM_EVENT_NAMES,
   STREAM_RETRY_MS,
@@ -101,10 +101,13 @@ export class EventStreamClient {
     const leading = this.leader?.isLeader ?? false;
     switch (message.kind) {
       case 'ask-state':
-        if (leading) this.leader?.post({ kind: 'state', state: this.state });
+        if (leading) this.postState();
         break;
       case 'state':
-        if (!leading) this.setState(message.state);
+        if (leading) break;
+        // A tab that started after the last event still resumes from it if it takes over.
+        this.lastEventId = message.lastEventId ?? this.lastEventId;
+        this.setState(message.state);
         break;
       case 'event':
         if (!leading) this.deliver(message.name, message.data, message.lastEventId);
@@ -154,7 +157,9 @@ export class EventStreamClient {
 
   private disconnect(): void {
     // The other tabs poll until one of them has opened the stream again.
-    if (this.leader?.isLeader) this.leader.post({ kind: 'state', state: 'down' });
+    if (this.leader?.isLeader) {
+      this.leader.post({ kind: 'state', state: 'down', lastEventId: this.lastEventId });
+    }
     this.leader?.close();
     this.leader = null;
     clearTimeout(this.retryTimer);
@@ -165,10 +170,14 @@ export class EventStreamClient {
     this.setState('down');
   }
 
+  private postState(): void {
+    this.leader?.post({ kind: 'state', state: this.state, lastEventId: this.lastEventId });
+  }
+
   private setState(next: StreamState): void {
     if (next === this.state) return;
     this.state = next;
-    if (this.leader?.isLeader) this.leader.post({ kind: 'state', state: next });
+    if (this.leader?.isLeader) this.postState();
     for (const listener of this.stateListeners) listener();
   }
 }

@@ -74,12 +74,16 @@ describe('tabs sharing one stream', () => {
     expect(FakeEventSource.instances).toHaveLength(1);
   });
 
-  it('tells a tab that starts later the state of the stream already open', async () => {
-    tab();
+  it('tells a tab that starts later the open stream, and where to resume it if it takes over', async () => {
+    const leader = tab();
     await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
     FakeEventSource.instances[0]!.open();
+    FakeEventSource.instances[0]!.emit('notification', { id: 7 }, '5.7');
     const late = tab();
     await vi.waitFor(() => expect(late.client.getState()).toBe('open'));
+    leader.release();
+    await vi.waitFor(() => expect(streamUrls()).toHaveLength(1));
+    expect(streamUrls()[0]).toBe('/api/communications/notifications/stream/?last_event_id=5.7');
   });
 
   it('hands the stream to a waiting tab when the holder lets go, resuming after the last event', async () => {

@@ -9,7 +9,7 @@ export type StreamState = 'open' | 'down';
 /** What the tabs of one user tell each other about their shared stream. */
 export type TabMessage =
   | { kind: 'event'; name: StreamEventName; data: string; lastEventId: string }
-  | { kind: 'state'; state: StreamState }
+  | { kind: 'state'; state: StreamState; lastEventId: string | undefined }
   | { kind: 'refused' }
   | { kind: 'ask-state' };
 

@@ -23,24 +23,39 @@ export function announceSession(kind: SessionMessage['kind']): void {
   sessionChannel()?.postMessage({ kind } satisfies SessionMessage);
 }
 
+/** The session query stays: the screens follow it. */
+function forgetAllButSession(queryClient: QueryClient, type: 'all' | 'inactive'): void {
+  const sessionHash = hashKey(getSessionQueryOptions().queryKey);
+  queryClient.removeQueries({ type, predicate: (query) => query.queryHash !== sessionHash });
+}
+
+/**
+ * Shows this tab signed out: the signed-in layout goes to /login. Queries still shown are kept
+ * until then (a screen whose query vanished would fetch it again, signed out, and get a 401); the
+ * next sign-in clears them.
+ */
+export function showSignedOut(queryClient: QueryClient): void {
+  queryClient.setQueryData(getSessionQueryOptions().queryKey, null);
+  forgetAllButSession(queryClient, 'inactive');
+}
+
 /** Makes this tab follow the others' sign-in and sign-out; returns the function that stops it. */
 export function followOtherTabs(queryClient: QueryClient): () => void {
   const shared = sessionChannel();
   if (!shared) return () => {};
-  const sessionKey = getSessionQueryOptions().queryKey;
-  // The session query stays (its screens follow it); everything else goes.
-  const forgetAllButSession = () =>
-    queryClient.removeQueries({ predicate: (query) => query.queryHash !== hashKey(sessionKey) });
   const onMessage = (event: MessageEvent<SessionMessage>) => {
     if (event.data.kind === 'signed-out') {
-      queryClient.setQueryData(sessionKey, null);
-      forgetAllButSession();
+      showSignedOut(queryClient);
     } else if (event.data.kind === 'signed-in') {
-      const before = queryClient.getQueryData<User | null>(sessionKey);
-      void queryClient.fetchQuery({ ...getSessionQueryOptions(), staleTime: 0 }).then((user) => {
-        // Nothing cached for a previous user may show for this one.
-        if (before && user?.id !== before.id) forgetAllButSession();
-      });
+      const before = queryClient.getQueryData<User | null>(getSessionQueryOptions().queryKey);
+      queryClient
+        .fetchQuery({ ...getSessionQueryOptions(), staleTime: 0 })
+        .then((user) => {
+          // Nothing cached for a previous user (or from before signing out) may show for this one.
+          if (user?.id !== before?.id) forgetAllButSession(queryClient, 'all');
+        })
+        // Unreachable server: this tab stays as it was until its next request.
+        .catch(() => undefined);
     }
   };
   shared.addEventListener('message', onMessage);

@@ -1,8 +1,7 @@
 // POST /api/auth/logout/: ends the session, in every tab.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import { getSessionQueryOptions } from './get-session.ts';
-import { announceSession } from './session-broadcast.ts';
+import { announceSession, showSignedOut } from './session-broadcast.ts';
 
 export function signOut(): Promise<void> {
   return api.post<void>('/api/auth/logout/');
@@ -14,8 +13,7 @@ export function useSignOut() {
     mutationFn: signOut,
     onSettled: () => {
       announceSession('signed-out');
-      queryClient.clear();
-      queryClient.setQueryData(getSessionQueryOptions().queryKey, null);
+      showSignedOut(queryClient);
     },
   });
 }
