@@ -393,6 +393,12 @@ const ADMIN_USERS = table(async () => undefined, [
   ['GET /api/admin/users/',                   () => get('/api/admin/users/?search=a&page_size=5'),     [401, 403, 403, 403, 403, 200]],
 ]);
 
+// The count of open live streams: only admins may read it.
+// biome-ignore format: a table reads best one row a line
+const ADMIN_STREAMS = table(async () => undefined, [
+  ['GET /api/admin/streams/',                 () => get('/api/admin/streams/'),                        [401, 403, 403, 403, 403, 200]],
+]);
+
 const RESOURCES: Array<[string, Cell[]]> = [
   ['webinars', WEBINARS],
   ['registrations', REGISTRATIONS],
@@ -408,6 +414,7 @@ const RESOURCES: Array<[string, Cell[]]> = [
   ['delivery policies', DELIVERY_POLICIES],
   ['deliveries', DELIVERIES],
   ['admin users', ADMIN_USERS],
+  ['admin streams', ADMIN_STREAMS],
 ];
 
 const CODES: Record<number, string> = {

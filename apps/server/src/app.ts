@@ -38,6 +38,7 @@ import { adminNotificationRoutes } from './notifications/admin-notifications.rou
 import { createFanoutRunner } from './notifications/fanout-job.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { createNotificationService } from './notifications/notifications.service.ts';
+import { adminStreamRoutes } from './notifications/stream/admin-stream.routes.ts';
 import { streamRoutes } from './notifications/stream/stream.routes.ts';
 import { StreamHub } from './notifications/stream/stream-hub.ts';
 import { UserCache } from './notifications/user-cache.ts';
@@ -204,6 +205,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await api.register(pingRoutes);
     await api.register(notificationRoutes, deps);
     await api.register(streamRoutes, deps);
+    await api.register(adminStreamRoutes, deps);
     await api.register(adminNotificationRoutes, deps);
     await api.register(announcementRoutes, deps);
     await api.register(webinarRoutes, deps);

@@ -201,6 +201,40 @@ describe('opening the stream', () => {
   });
 });
 
+describe('counting open streams (admins)', () => {
+  async function openStreams(as: TestUser) {
+    const response = await ctx.as(as, { url: '/api/admin/streams/' });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<{ open_streams: number }>().open_streams;
+  }
+
+  it("reports this process's open streams as they open and close, to admins only", async () => {
+    const admin = await ctx.buildUser({ role: 'admin' });
+    const student = await ctx.buildUser();
+    // Streams closed by earlier tests leave once the server sees their sockets end.
+    expect(
+      await until(
+        () => openStreams(admin),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
+    const first = await connect(student);
+    await connect(student);
+    expect(await openStreams(admin)).toBe(2);
+    expect(hub().connectionCount).toBe(2);
+    first.stream.close();
+    expect(
+      await until(
+        () => openStreams(admin),
+        (n) => n === 1,
+      ),
+    ).toBe(1);
+    const refused = await ctx.as(student, { url: '/api/admin/streams/' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('forbidden');
+  });
+});
+
 describe('live events', () => {
   it('delivers a new notification with a position naming it as its id, then the new unread count', async () => {
     const user = await ctx.buildUser();

@@ -95,3 +95,9 @@ export const AdminUserPage = Type.Object({
   results: Type.Array(AdminUserSummary),
 });
 export type AdminUserPage = Type.Static<typeof AdminUserPage>;
+
+/** The live event streams open on the process that answered (each process counts its own). */
+export const OpenStreams = Type.Object({
+  open_streams: Type.Integer({ minimum: 0 }),
+});
+export type OpenStreams = Type.Static<typeof OpenStreams>;

@@ -7,6 +7,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { BrandLink } from '../../components/ui/brand-link.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/states.tsx';
 import { getSessionQueryOptions, useSession } from '../../features/auth/api/get-session.ts';
+import { announceSession } from '../../features/auth/api/session-broadcast.ts';
 import { useNotificationStream } from '../../features/notifications/api/notification-stream.ts';
 import { NotificationAnnouncer } from '../../features/notifications/components/notification-announcer.tsx';
 import { eventStream } from '../../lib/event-stream.ts';
@@ -23,14 +24,18 @@ export function useCurrentUser(): User {
 }
 
 function SignedIn({ user }: { user: User }) {
-  useNotificationStream();
+  useNotificationStream(user.id);
   const queryClient = useQueryClient();
-  // A refused stream may mean the session ended (signed out in another tab, expired, password
-  // changed): asking who is signed in answers "nobody" then, and this layout goes to /login.
+  // A refused stream may mean the session ended (signed out elsewhere, expired, password
+  // changed): asking who is signed in answers "nobody" then, this layout goes to /login, and so
+  // do the other tabs.
   useEffect(
     () =>
       eventStream.onRefused(() => {
-        void queryClient.invalidateQueries({ queryKey: getSessionQueryOptions().queryKey });
+        const sessionKey = getSessionQueryOptions().queryKey;
+        void queryClient.invalidateQueries({ queryKey: sessionKey }).then(() => {
+          if (queryClient.getQueryData(sessionKey) === null) announceSession('signed-out');
+        });
       }),
     [queryClient],
   );

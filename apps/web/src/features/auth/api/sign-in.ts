@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Credentials, Session } from '@webinar/contracts';
 import { api } from '../../../lib/api-client.ts';
 import { getSessionQueryOptions } from './get-session.ts';
+import { announceSession } from './session-broadcast.ts';
 
 export function signIn(credentials: Credentials): Promise<Session> {
   return api.post<Session>('/api/auth/login/', credentials);
@@ -17,6 +18,7 @@ export function useSignIn() {
       // Nothing cached for a previous user may show for this one.
       queryClient.clear();
       queryClient.setQueryData(getSessionQueryOptions().queryKey, user);
+      announceSession('signed-in');
     },
   });
 }

@@ -1,7 +1,7 @@
-// POST /api/auth/logout/: ends the session.
+// POST /api/auth/logout/: ends the session, in every tab.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import { getSessionQueryOptions } from './get-session.ts';
+import { announceSession, showSignedOut } from './session-broadcast.ts';
 
 export function signOut(): Promise<void> {
   return api.post<void>('/api/auth/logout/');
@@ -12,8 +12,8 @@ export function useSignOut() {
   return useMutation({
     mutationFn: signOut,
     onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(getSessionQueryOptions().queryKey, null);
+      announceSession('signed-out');
+      showSignedOut(queryClient);
     },
   });
 }

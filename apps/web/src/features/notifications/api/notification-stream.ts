@@ -1,4 +1,4 @@
-// GET /api/communications/notifications/stream/ (server-sent events): wires the tab's one live
+// GET /api/communications/notifications/stream/ (server-sent events): wires the browser's one live
 // connection into the query cache. The count arrives ready to show; a new notification goes on top
 // of the bell's list and makes what it is about refetch (a live start, a recording); any other
 // change makes the lists refetch.
@@ -22,8 +22,11 @@ function prepend(data: RecentNotifications | undefined, notification: Notificati
   return { results: [notification, ...data.results].slice(0, RECENT_LIMIT) };
 }
 
-/** Keeps the stream open while the calling (signed-in) screen is mounted. */
-export function useNotificationStream(): void {
+/**
+ * Keeps the stream open while the calling (signed-in) screen is mounted; the tabs of one user
+ * share it.
+ */
+export function useNotificationStream(userId: number): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     const unsubscribers = [
@@ -51,10 +54,10 @@ export function useNotificationStream(): void {
         void queryClient.invalidateQueries({ queryKey: resourceKeys.webinars });
       }),
     ];
-    const release = eventStream.start();
+    const release = eventStream.start(`user-${userId}`);
     return () => {
       release();
       for (const unsubscribe of unsubscribers) unsubscribe();
     };
-  }, [queryClient]);
+  }, [queryClient, userId]);
 }
