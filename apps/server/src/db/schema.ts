@@ -53,6 +53,9 @@ export interface WebinarsTable {
   created_at: CreatedAt;
 }
 
+/** The values a notification's text was made from, by name: `{ webinar_title: "..." }`. */
+export type NotificationParams = Record<string, string | number>;
+
 export interface NotificationEventsTable {
   id: Generated<number>;
   /** Names one event, e.g. `live_started:12:3`; a repeated key creates nothing more. */
@@ -62,6 +65,8 @@ export interface NotificationEventsTable {
   created_at: CreatedAt;
   /** What a fan-out job still has to send (see notifications/fanout-job.ts); null when done. */
   pending_fanout: ColumnType<PendingFanout | null, string | null, string | null>;
+  /** What its notifications were made from, to render them again (migration 0015). */
+  params: ColumnType<NotificationParams | null, string | null, string | null>;
   /** The last user id the job has notified. */
   fanout_cursor: number | null;
 }

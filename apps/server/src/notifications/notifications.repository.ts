@@ -4,7 +4,7 @@
 import type { NotificationType, Role, WebinarStatus } from '@webinar/contracts';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { PendingFanout } from '../db/schema.ts';
+import type { NotificationParams, PendingFanout } from '../db/schema.ts';
 import { queueDeliveries } from '../deliveries/enqueue.ts';
 import type { CursorPosition } from './cursor.ts';
 
@@ -210,10 +210,15 @@ export async function setMuted(
  * Claims an event: returns its id, or null when an event with that idempotency key already
  * exists (a retried or duplicated action), in which case nothing more may be created.
  */
-export async function claimEvent(db: Db, type: NotificationType, key: string | null): Promise<number | null> {
+export async function claimEvent(
+  db: Db,
+  type: NotificationType,
+  key: string | null,
+  params: NotificationParams | null,
+): Promise<number | null> {
   const row = await db
     .insertInto('notification_events')
-    .values({ idempotency_key: key, notification_type: type })
+    .values({ idempotency_key: key, notification_type: type, params: params && JSON.stringify(params) })
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .returning('id')
     .executeTakeFirst();

@@ -12,6 +12,7 @@ import {
 } from '@webinar/contracts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import type { NotificationParams } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
@@ -36,6 +37,8 @@ export interface NewNotifications {
   idempotencyKey?: string;
   /** When it happened, if not now (demo data, imports). */
   createdAt?: Date;
+  /** What the title and content were made from, kept with the type to render them again later. */
+  params?: NotificationParams;
 }
 
 export interface CreatedNotifications {
@@ -123,7 +126,12 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
   }
 
   async function createBulk(tx: Tx, input: NewNotifications): Promise<CreatedNotifications> {
-    const eventId = await repo.claimEvent(tx.db, input.type, input.idempotencyKey ?? null);
+    const eventId = await repo.claimEvent(
+      tx.db,
+      input.type,
+      input.idempotencyKey ?? null,
+      input.params ?? null,
+    );
     if (eventId === null) return { created: 0, firstTime: false };
     const createdAt = input.createdAt ?? clock.now();
     const filter = {

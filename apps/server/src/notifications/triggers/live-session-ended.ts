@@ -12,6 +12,7 @@ export function liveSessionEndedNotification(session: {
     title: notificationTitle('Session ended: ', session.webinarTitle),
     content: `The live session of "${session.webinarTitle}" has ended. Thank you for joining!`,
     webinarId: session.webinarId,
+    params: { webinar_title: session.webinarTitle },
     recipients: { sessionParticipants: session.id },
     idempotencyKey: `live_ended:${session.webinarId}:${session.id}`,
   };

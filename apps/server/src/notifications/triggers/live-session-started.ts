@@ -12,6 +12,7 @@ export function liveSessionStartedNotification(session: {
     title: notificationTitle('Live now: ', session.webinarTitle),
     content: `"${session.webinarTitle}" has started. Join the live session!`,
     webinarId: session.webinarId,
+    params: { webinar_title: session.webinarTitle },
     recipients: { webinarRegistrants: session.webinarId },
     idempotencyKey: `live_started:${session.webinarId}:${session.id}`,
   };

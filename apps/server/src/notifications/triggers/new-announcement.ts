@@ -13,6 +13,7 @@ export function newAnnouncementNotification(announcement: {
     type: 'announcement',
     title: announcement.title,
     content: announcement.content,
+    params: { announcement_id: announcement.id },
     recipients: { everyone: true },
     excludeUserIds: announcement.authorId === null ? [] : [announcement.authorId],
     idempotencyKey: `announcement:${announcement.id}`,

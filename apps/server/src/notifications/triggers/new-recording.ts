@@ -13,6 +13,7 @@ export function newRecordingNotification(recording: {
     title: notificationTitle('New recording: ', recording.webinarTitle),
     content: `"${recording.title}" from "${recording.webinarTitle}" is now available.`,
     webinarId: recording.webinarId,
+    params: { webinar_title: recording.webinarTitle, recording_title: recording.title },
     recipients: { webinarRegistrants: recording.webinarId },
     idempotencyKey: `new_recording:${recording.id}`,
   };

@@ -12,6 +12,7 @@ export function registrationApprovedNotification(registration: {
     title: 'Registration approved',
     content: `You are registered for "${registration.webinarTitle}".`,
     webinarId: registration.webinarId,
+    params: { webinar_title: registration.webinarTitle },
     recipients: { userIds: [registration.userId] },
     idempotencyKey: `registration_approved:${registration.id}`,
   };

@@ -42,6 +42,7 @@ export function upcomingWebinarNotification(reminder: {
     title: notificationTitle(`Starting ${when}: `, reminder.webinarTitle),
     content: `"${reminder.webinarTitle}" starts ${when}${exactly}. See you there!`,
     webinarId: reminder.webinarId,
+    params: { webinar_title: reminder.webinarTitle, starts_at: reminder.startsAt.toISOString() },
     recipients: reminder.userIds ? { userIds: reminder.userIds } : { webinarRegistrants: reminder.webinarId },
     ...(reminder.idempotencyKey ? { idempotencyKey: reminder.idempotencyKey } : {}),
   };
