@@ -151,7 +151,7 @@ test('the service worker shows a push message, and a click on it opens the webin
     url,
     tag: `live_started-${webinar.id}`,
     icon: `${origin}/icon.svg`,
-    actions: [{ action: 'open', title: 'Join now', url }],
+    actions: [{ action: 'join_live', title: 'Join now', url }],
   };
 
   const cdp = await context.newCDPSession(page);
@@ -168,8 +168,8 @@ test('the service worker shows a push message, and a click on it opens the webin
   expect(shown).toMatchObject({
     body: payload.body,
     tag: payload.tag,
-    actions: [{ action: 'open', title: 'Join now' }],
-    data: { url, actions: { open: url } },
+    actions: [{ action: 'join_live', title: 'Join now' }],
+    data: { url, actions: { join_live: url } },
   });
 
   // DevTools cannot click a notification: the service worker gets the click event its own way,
@@ -184,7 +184,7 @@ test('the service worker shows a push message, and a click on it opens the webin
     };
     const [notification] = await scope.registration.getNotifications();
     if (!notification) throw new Error('no notification shown');
-    scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification, action: 'open' }));
+    scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification, action: 'join_live' }));
   });
   await expect(page).toHaveURL(url);
   await expect(page.getByRole('heading', { level: 1, name: webinar.title })).toBeVisible();

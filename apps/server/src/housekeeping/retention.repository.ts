@@ -39,13 +39,7 @@ export async function deleteOldNotifications(
 ): Promise<BatchResult> {
   // One statement sees the table as it was before its own delete: rows it deletes are still
   // visible to the read-mark check, so it leaves them out by id.
-  const { rows } = await sql<{
-    scanned: string;
-    last_id: string | null;
-    old: string;
-    deleted: string;
-    marks: string;
-  }>`
+  const { rows } = await sql<SummaryRow>`
     with walked as (
       select id, user_id, created_at from notifications where id > ${afterId} order by id limit ${limit}),
     gone as (
@@ -75,13 +69,7 @@ export async function deleteOldDeliveries(
   limit: number,
   cutoff: Date,
 ): Promise<BatchResult> {
-  const { rows } = await sql<{
-    scanned: string;
-    last_id: string | null;
-    old: string;
-    deleted: string;
-    marks: string;
-  }>`
+  const { rows } = await sql<SummaryRow>`
     with walked as (
       select id, created_at, status from deliveries where id > ${afterId} order by id limit ${limit}),
     gone as (
