@@ -184,7 +184,9 @@ test('the service worker shows a push message, and a click on it opens the webin
     };
     const [notification] = await scope.registration.getNotifications();
     if (!notification) throw new Error('no notification shown');
-    scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification, action: 'join_live' }));
+    scope.dispatchEvent(
+      new scope.NotificationEvent('notificationclick', { notification, action: 'join_live' }),
+    );
   });
   await expect(page).toHaveURL(url);
   await expect(page.getByRole('heading', { level: 1, name: webinar.title })).toBeVisible();
