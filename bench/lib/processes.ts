@@ -106,7 +106,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
 
 export function runCli(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli/index.ts', ...args], {
+    const child = spawn(process.execPath, ['apps/server/bin/webinar-notify.js', ...args], {
       cwd: REPO,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-// The installed `webinar-notify` command: registers tsx's loader in this process and runs the
-// TypeScript command line, so there is no build step and no second Node process. Arguments,
-// output and exit code are the command line's own.
-import { register } from 'tsx/esm/api';
+// The installed `webinar-notify` command: runs the bundled command line, building it first when a
+// source changed since the last build. Arguments, output and exit code are the command line's own.
+import { builtCli } from '../scripts/build-cli.mjs';
 
-register();
-await import(new URL('../src/cli/index.ts', import.meta.url).href);
+await import(await builtCli());

@@ -36,7 +36,7 @@ function runCli(args: string[], extraEnv: Env = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/index.ts', ...args],
+      ['bin/webinar-notify.js', ...args],
       { cwd: SERVER_DIR, env: { ...process.env, ...env, ...extraEnv } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

@@ -4,7 +4,6 @@
 // while a command runs, so there it reaches no one and costs nothing.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
-import { createEventBus } from '../events/create-event-bus.ts';
 import type { EventBus } from '../events/event-bus.ts';
 
 /** The bus logs only trouble; on the command line that goes to stderr. */
@@ -16,6 +15,7 @@ const cliLogger = {
 
 /** Runs `work` with the bus, then closes it: what was published has left by then. */
 export async function withEventBus<T>(config: Config, work: (bus: EventBus) => Promise<T>): Promise<T> {
+  const { createEventBus } = await import('../events/create-event-bus.ts');
   const bus = await createEventBus(config, cliLogger);
   try {
     return await work(bus);

@@ -1,4 +1,4 @@
-// The server as operators run it: `src/main.ts` in a child process, its output collected, for the
+// The server as operators run it: bundled (see ../build-once.mjs) in a child process, its output collected, for the
 // tests that need a real process (start-up, shutdown, the data-folder lock, several processes).
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
@@ -13,7 +13,7 @@ export interface ServerProcess {
 
 /** Starts the server with `env` over this process's environment (on PORT 0, 127.0.0.1). */
 export function spawnServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist-test/main.js'], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

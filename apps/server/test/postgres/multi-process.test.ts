@@ -50,7 +50,7 @@ function runCli(databaseUrl: string, args: string[]): Promise<{ code: number; ou
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/index.ts', ...args],
+      ['bin/webinar-notify.js', ...args],
       {
         cwd: path.resolve(import.meta.dirname, '../..'),
         env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: TEST_SECRET },

@@ -1,7 +1,6 @@
 // `create-user`: adds an account through the same service (and validation) as the rest of the app.
 import { ROLES, type Role } from '@webinar/contracts';
 import { Command, Option } from 'commander';
-import { createUser } from '../../users/users.service.ts';
 import { withDatabase } from '../database.ts';
 
 interface CreateUserOptions {
@@ -21,6 +20,7 @@ export function createUserCommand(): Command {
     .option('--email <email>', 'email address; unverified until the user opens the link emailed to it')
     .option('--display-name <name>', 'name shown to others (default: the username)')
     .action(async (options: CreateUserOptions) => {
+      const { createUser } = await import('../../users/users.service.ts');
       const user = await withDatabase(({ db }) =>
         createUser(db, {
           username: options.username,

@@ -1,13 +1,6 @@
 // Email commands for operators: check the mail server settings with a test message, and see what
 // failed lately without opening the dashboard.
 import { Command } from 'commander';
-import { systemClock } from '../../clock.ts';
-import { loadConfig } from '../../config.ts';
-import { createEmailChannel } from '../../deliveries/channels/email.ts';
-import { recentFailures } from '../../deliveries/deliveries.repository.ts';
-import { classifySendError, createMailTransport } from '../../deliveries/mail-transport.ts';
-import { createSignedLinks } from '../../deliveries/signed-links.ts';
-import { linkBase } from '../../http/link-base.ts';
 import { withDatabase } from '../database.ts';
 import { CliError } from '../errors.ts';
 import { positiveInteger } from '../parsers.ts';
@@ -20,11 +13,17 @@ export function sendTestEmailCommand(): Command {
     .requiredOption('--to <address>', 'where to send it')
     .action(async (options: { to: string }) => {
       if (!ADDRESS.test(options.to)) throw new CliError(`"${options.to}" is not an email address.`);
+      const { loadConfig } = await import('../../config.ts');
       const config = loadConfig();
       if (!config.smtpUrl)
         throw new CliError(
           'SMTP_URL is not set, so no email can be sent (set SMTP_URL, MAIL_FROM and PUBLIC_URL).',
         );
+      const { systemClock } = await import('../../clock.ts');
+      const { createEmailChannel } = await import('../../deliveries/channels/email.ts');
+      const { classifySendError, createMailTransport } = await import('../../deliveries/mail-transport.ts');
+      const { createSignedLinks } = await import('../../deliveries/signed-links.ts');
+      const { linkBase } = await import('../../http/link-base.ts');
       const email = createEmailChannel({
         from: config.mailFrom,
         publicUrl: linkBase(config),
@@ -55,6 +54,7 @@ export function failedDeliveriesCommand(): Command {
     .option('--hours <n>', 'how far back to look', positiveInteger, 24)
     .option('--limit <n>', 'at most this many', positiveInteger, 20)
     .action(async (options: { hours: number; limit: number }) => {
+      const { recentFailures } = await import('../../deliveries/deliveries.repository.ts');
       const rows = await withDatabase(({ db }) =>
         recentFailures(db, new Date(Date.now() - options.hours * 3_600_000), options.limit),
       );

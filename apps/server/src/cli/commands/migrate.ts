@@ -1,11 +1,11 @@
 // `migrate`: brings the schema up to date and says what ran. The other commands migrate on
 // their own too (like the server); this one is for deploy scripts that want it as a step.
 import { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
-import { migrateToLatest, openDatabase } from '../../db/database.ts';
 
 export function migrateCommand(): Command {
   return new Command('migrate').description('Run pending database migrations').action(async () => {
+    const { loadConfig } = await import('../../config.ts');
+    const { migrateToLatest, openDatabase } = await import('../../db/database.ts');
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {

@@ -10,14 +10,9 @@ import {
   type Role,
 } from '@webinar/contracts';
 import { Command, Option } from 'commander';
-import { systemClock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
-import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../http/app-error.ts';
-import { send } from '../../notifications/admin-notifications.service.ts';
-import { createNotificationService } from '../../notifications/notifications.service.ts';
 import { MAX_NOTIFICATION_TITLE } from '../../notifications/triggers/notification-title.ts';
-import { findUserByUsername } from '../../users/users.repository.ts';
 import { withDatabase } from '../database.ts';
 import { CliError } from '../errors.ts';
 import { withEventBus } from '../event-bus.ts';
@@ -49,6 +44,10 @@ export function notifyCommand(): Command {
       if (!options.user && !options.role && !options.all) {
         throw new CliError('Choose the recipients: --user <username>, --role <role> or --all.');
       }
+      const { systemClock } = await import('../../clock.ts');
+      const { inTransaction } = await import('../../db/transaction.ts');
+      const { send } = await import('../../notifications/admin-notifications.service.ts');
+      const { createNotificationService } = await import('../../notifications/notifications.service.ts');
       const created = await withDatabase(({ db }, config) =>
         withEventBus(config, (bus) =>
           inTransaction(db, async (tx) => {
@@ -76,6 +75,7 @@ async function recipientsOf(
   options: NotifyOptions,
 ): Promise<Pick<AdminNotificationCreate, 'user_ids' | 'role' | 'everyone'>> {
   if (options.user !== undefined) {
+    const { findUserByUsername } = await import('../../users/users.repository.ts');
     const user = await findUserByUsername(db, options.user);
     if (!user) throw new CliError(`There is no user named ${options.user}.`);
     return { user_ids: [user.id] };

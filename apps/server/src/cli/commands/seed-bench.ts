@@ -1,6 +1,5 @@
 // `seed-bench`: loads the benchmark data set (see seed/bench.ts) with a progress bar.
 import { Command } from 'commander';
-import { BENCH_ADMIN, BENCH_PASSWORD, benchUsername, seedBench } from '../../seed/bench.ts';
 import { withDatabase } from '../database.ts';
 import { positiveInteger } from '../parsers.ts';
 import { createProgressBar, type ProgressBar } from '../progress.ts';
@@ -18,6 +17,7 @@ export function seedBenchCommand(): Command {
     .requiredOption('--per-user <count>', 'notifications per user', positiveInteger)
     .option('--reset', 'delete an earlier bench data set first')
     .action(async (options: SeedBenchOptions) => {
+      const { BENCH_ADMIN, BENCH_PASSWORD, benchUsername, seedBench } = await import('../../seed/bench.ts');
       let started = 0;
       let bar: ProgressBar | undefined;
       const result = await withDatabase(({ db }) => {

@@ -1,10 +1,6 @@
 // `token`: a bearer token for a user, for scripts and API checks, signed with the server's own
 // secret (JWT_SECRET, or the embedded data folder's generated one) and the configured lifetimes.
 import { Command } from 'commander';
-import { createTokenService } from '../../auth/tokens.ts';
-import { systemClock } from '../../clock.ts';
-import { resolveJwtSecret } from '../../secrets.ts';
-import { findUserByUsername } from '../../users/users.repository.ts';
 import { withDatabase } from '../database.ts';
 import { CliError } from '../errors.ts';
 
@@ -19,6 +15,10 @@ export function tokenCommand(): Command {
     .requiredOption('--username <username>', 'the user to sign in as')
     .option('--refresh', 'print {"access": ..., "refresh": ...} instead of the access token alone')
     .action(async (options: TokenOptions) => {
+      const { createTokenService } = await import('../../auth/tokens.ts');
+      const { systemClock } = await import('../../clock.ts');
+      const { resolveJwtSecret } = await import('../../secrets.ts');
+      const { findUserByUsername } = await import('../../users/users.repository.ts');
       const output = await withDatabase(async ({ db }, config) => {
         const user = await findUserByUsername(db, options.username);
         if (!user) throw new CliError(`There is no user named ${options.username}.`);

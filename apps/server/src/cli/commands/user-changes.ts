@@ -8,21 +8,21 @@ import { Command, Option } from 'commander';
 import type { Db } from '../../db/database.ts';
 import type { UserRow } from '../../db/schema.ts';
 import type { EventBus } from '../../events/event-bus.ts';
-import { findUserByUsername } from '../../users/users.repository.ts';
-import { changePassword, changeRole, deleteUser } from '../../users/users.service.ts';
+import type * as UsersService from '../../users/users.service.ts';
 import { withDatabase } from '../database.ts';
 import { CliError } from '../errors.ts';
 import { withEventBus } from '../event-bus.ts';
 
-/** Runs `change` on the named user with the database and the bus. */
-function changeUser(
-  username: string,
-  change: (deps: { db: Db; bus: EventBus }, user: UserRow) => Promise<void>,
-): Promise<void> {
+type Change = (service: typeof UsersService, deps: { db: Db; bus: EventBus }, user: UserRow) => Promise<void>;
+
+/** Runs `change` on the named user with the users service, the database and the bus. */
+function changeUser(username: string, change: Change): Promise<void> {
   return withDatabase(async ({ db }, config) => {
+    const { findUserByUsername } = await import('../../users/users.repository.ts');
+    const service = await import('../../users/users.service.ts');
     const user = await findUserByUsername(db, username);
     if (!user) throw new CliError(`There is no user named ${username}.`);
-    await withEventBus(config, (bus) => change({ db, bus }, user));
+    await withEventBus(config, (bus) => change(service, { db, bus }, user));
   });
 }
 
@@ -32,7 +32,9 @@ export function setPasswordCommand(): Command {
     .requiredOption('--username <username>', 'the user')
     .requiredOption('--password <password>', 'the new password, at least 8 characters')
     .action(async (options: { username: string; password: string }) => {
-      await changeUser(options.username, (deps, user) => changePassword(deps, user.id, options.password));
+      await changeUser(options.username, (service, deps, user) =>
+        service.changePassword(deps, user.id, options.password),
+      );
       console.log(`Changed the password of ${options.username}; their sessions and tokens were ended.`);
     });
 }
@@ -43,7 +45,9 @@ export function setRoleCommand(): Command {
     .requiredOption('--username <username>', 'the user')
     .addOption(new Option('--role <role>', 'what the user may do').choices(ROLES).makeOptionMandatory())
     .action(async (options: { username: string; role: Role }) => {
-      await changeUser(options.username, (deps, user) => changeRole(deps, user.id, options.role));
+      await changeUser(options.username, (service, deps, user) =>
+        service.changeRole(deps, user.id, options.role),
+      );
       console.log(`${options.username} is now ${options.role === 'admin' ? 'an' : 'a'} ${options.role}.`);
     });
 }
@@ -53,7 +57,7 @@ export function deleteUserCommand(): Command {
     .description('Delete a user with their notifications; their sessions and tokens stop working')
     .requiredOption('--username <username>', 'the user')
     .action(async (options: { username: string }) => {
-      await changeUser(options.username, (deps, user) => deleteUser(deps, user.id));
+      await changeUser(options.username, (service, deps, user) => service.deleteUser(deps, user.id));
       console.log(`Deleted ${options.username}.`);
     });
 }
