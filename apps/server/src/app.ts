@@ -34,6 +34,7 @@ import { pingRoutes } from './http/ping.routes.ts';
 import { buildValidator } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { liveSessionRoutes } from './live-sessions/live-sessions.routes.ts';
+import { metricsWanted, registerMetrics } from './metrics/register-metrics.ts';
 import { adminNotificationRoutes } from './notifications/admin-notifications.routes.ts';
 import { createFanoutRunner } from './notifications/fanout-job.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
@@ -105,7 +106,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const databaseOutage = createOutageLog(app.log);
   database.onConnectionOpened(() => databaseOutage.recovered());
 
-  const bus = options.bus ?? (await createEventBus(config, app.log));
+  const metrics = metricsWanted(config.metrics);
+  const bus =
+    options.bus ??
+    (await createEventBus(config, app.log, metrics && ((seconds) => metrics.eventBusLag.observe(seconds))));
   const caches = {
     unreadCounts: new UserCache<number>(),
     // Bounded lower: a list weighs ~7 KB where a count weighs a few bytes.
@@ -121,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           log: app.log,
           chunkSize: config.fanoutChunkSize,
           requestsReceived: () => requestsReceived,
+          metrics,
         })
       : undefined;
   // The fan-out job steps aside while requests come in.
@@ -132,7 +137,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const authStates = new UserAuthStates(database.db);
   const stopFollowing = [...Object.values(caches), authStates].map((cache) => cache.follow(bus));
   const streams = new StreamHub({ db: database.db, bus, clock, cache: caches.unreadCounts, log: app.log });
-  const notifications = createNotificationService({ bus, clock, caches, ...(fanout ? { fanout } : {}) });
+  const notifications = createNotificationService({
+    bus,
+    clock,
+    caches,
+    metrics,
+    ...(fanout ? { fanout } : {}),
+  });
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -150,7 +161,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     notifications,
     streams,
     fanout,
-    ...deliveryParts(config, database.db, clock, app.log, jwtSecret),
+    ...deliveryParts(config, database.db, clock, app.log, jwtSecret, metrics),
     announcementScheduler:
       config.announcementIntervalSeconds > 0
         ? createAnnouncementScheduler({
@@ -191,6 +202,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cookie);
   await registerOpenApi(app);
   await app.register(healthRoutes, deps);
+  if (metrics)
+    await registerMetrics(app, {
+      config: config.metrics,
+      metrics,
+      database,
+      openStreams: () => streams.connectionCount,
+    });
 
   // Everything under /api requires a signed-in user unless a route says it is public.
   await app.register(async (api) => {

@@ -32,8 +32,10 @@ export function workerEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return env.MALLOC_ARENA_MAX === undefined ? { MALLOC_ARENA_MAX: '2' } : {};
 }
 
-export function runPrimary(config: Config): void {
+export async function runPrimary(config: Config): Promise<void> {
   cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, config.workers) });
+  // Before any worker exists, so that a taken metrics port stops the start with nothing left running.
+  if (config.metrics.token !== undefined || config.metrics.port !== undefined) await serveMetrics(config);
   let stopping = false;
   // Workers that have listened; one that dies before (port taken, database gone) would die again.
   const listened = new Set<number>();
@@ -75,4 +77,15 @@ export function runPrimary(config: Config): void {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** The workers' metrics added up: for the workers that are asked for /metrics, and on METRICS_PORT. */
+async function serveMetrics(config: Config): Promise<void> {
+  // Loaded only when metrics are on: the primary stays small otherwise.
+  const { servePrimaryMetrics } = await import('./metrics/scrape.ts');
+  const scrape = servePrimaryMetrics();
+  if (config.metrics.port === undefined) return;
+  const { listenForMetrics } = await import('./metrics/metrics-server.ts');
+  await listenForMetrics(config.metrics.port, config.metrics.host, scrape);
+  console.log(`metrics of all workers on http://${config.metrics.host}:${config.metrics.port}/metrics`);
 }

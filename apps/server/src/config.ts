@@ -78,6 +78,20 @@ export interface Config {
   vapidSubject: string;
   /** Accept plain-http push endpoints on a loopback address (a local test push service). */
   pushAllowInsecureEndpoints: boolean;
+  /** Where /metrics is served, if anywhere: never to the public by default (see metrics/). */
+  metrics: MetricsConfig;
+}
+
+/** The variables of the metrics port, as messages about it name them. */
+export const METRICS_ADDRESS = { port: 'METRICS_PORT', host: 'METRICS_HOST' };
+
+export interface MetricsConfig {
+  /** /metrics on the main port answers a request bearing this token; absent: not served there. */
+  token: string | undefined;
+  /** A port of its own for /metrics, without a token; absent: none. */
+  port: number | undefined;
+  /** Address that port listens on: loopback unless the operator opens it up. */
+  host: string;
 }
 
 export class ConfigError extends OperatorError {
@@ -239,6 +253,17 @@ function vapidKeys(env: Env): { publicKey: string; privateKey: string } | undefi
   return { publicKey, privateKey };
 }
 
+function metrics(env: Env, port: number): MetricsConfig {
+  const token = env.METRICS_TOKEN?.trim() || undefined;
+  // A guessable token would publish the metrics after all.
+  if (token !== undefined && token.length < 16)
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters long (e.g. openssl rand -hex 16)');
+  const metricsPort = env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 1, 65535) : undefined;
+  if (metricsPort !== undefined && metricsPort === port)
+    throw new ConfigError('METRICS_PORT', `must differ from PORT (${port})`);
+  return { token, port: metricsPort, host: env.METRICS_HOST?.trim() || '127.0.0.1' };
+}
+
 /** A mailto: address or an https: URL (push services ask for one); PUBLIC_URL when it is https. */
 function vapidSubject(env: Env, url: string | undefined): string {
   const raw = env.VAPID_SUBJECT?.trim();
@@ -310,5 +335,6 @@ export function loadConfig(env: Env = process.env): Config {
     vapid: vapidKeys(env),
     vapidSubject: vapidSubject(env, publicUrlValue),
     pushAllowInsecureEndpoints: boolean(env, 'PUSH_ALLOW_INSECURE_ENDPOINTS', false),
+    metrics: metrics(env, integer(env, 'PORT', 8000, 0, 65535)),
   };
 }

@@ -26,6 +26,8 @@ export interface DatabaseHandle {
   onIdleConnectionError(report: (error: Error) => void): void;
   /** Where to report that a new connection was opened (after an outage: the database is back). */
   onConnectionOpened(report: () => void): void;
+  /** PostgreSQL's pool: connections open, idle, and queries waiting for one (for metrics). */
+  poolUse?(): { total: number; idle: number; waiting: number };
 }
 
 export interface DatabaseOptions {
@@ -74,6 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db,
       kind: 'postgres',
       close: () => db.destroy(),
+      poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       onIdleConnectionError(listener) {
         report = listener;
       },

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { linkBase } from '../http/link-base.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import { resolveVapidKeys } from '../secrets.ts';
 import { createEmailChannel } from './channels/email.ts';
 import { createPushChannel } from './channels/push.ts';
@@ -11,7 +12,14 @@ import { createMailTransport } from './mail-transport.ts';
 import { createSignedLinks } from './signed-links.ts';
 import { createDeliveryWorker } from './worker.ts';
 
-export function deliveryParts(config: Config, db: Db, clock: Clock, log: FastifyBaseLogger, secret: string) {
+export function deliveryParts(
+  config: Config,
+  db: Db,
+  clock: Clock,
+  log: FastifyBaseLogger,
+  secret: string,
+  metrics: Metrics | undefined,
+) {
   const signedLinks = createSignedLinks(secret, clock);
   const email = createEmailChannel({
     from: config.mailFrom,
@@ -34,6 +42,7 @@ export function deliveryParts(config: Config, db: Db, clock: Clock, log: Fastify
     push,
     maxAttempts: config.deliveryMaxAttempts,
     leaseMs: config.deliveryLeaseSeconds * 1000,
+    metrics,
   });
   return { signedLinks, email, push, deliveryWorker };
 }

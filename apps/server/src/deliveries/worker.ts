@@ -11,6 +11,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import * as pushSubscriptions from '../push/push-subscriptions.repository.ts';
 import { createWakeableLoop, type WakeableLoop } from '../wakeable-loop.ts';
 import type { EmailChannel } from './channels/email.ts';
@@ -49,6 +50,7 @@ export interface DeliveryWorkerDeps {
   leaseMs: number;
   /** Rows claimed at a time; tests make it small to see a batch in flight. */
   batchSize?: number;
+  metrics?: Pick<Metrics, 'deliveries'> | undefined;
 }
 
 /** One message to send: a delivery, or a digest's several (the first is the leader). */
@@ -64,6 +66,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   function count(channel: string, status: string, n: number): void {
     const byStatus = counts[channel] ?? {};
     byStatus[status] = (byStatus[status] ?? 0) + n;
+    deps.metrics?.deliveries.inc({ channel, status }, n);
     counts[channel] = byStatus;
   }
 

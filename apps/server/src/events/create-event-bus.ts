@@ -9,7 +9,9 @@ import { createPostgresEventBus } from './postgres-event-bus.ts';
 export async function createEventBus(
   config: Pick<Config, 'databaseUrl'>,
   log: FastifyBaseLogger,
+  onLag?: (seconds: number) => void,
 ): Promise<EventBus> {
-  if (config.databaseUrl) return createPostgresEventBus({ connectionString: config.databaseUrl, log });
+  if (config.databaseUrl)
+    return createPostgresEventBus({ connectionString: config.databaseUrl, log, ...(onLag && { onLag }) });
   return createInProcessEventBus();
 }

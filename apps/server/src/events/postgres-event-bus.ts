@@ -25,11 +25,13 @@ interface Message {
   origin: string;
   /** Numbers this process's messages: PostgreSQL delivers identical payloads of one transaction once. */
   seq: number;
+  /** When it was sent (ms since the epoch), for the event-bus lag metric. */
+  sentAt?: number;
   events: AppEvent[];
 }
 
-/** What a message costs besides its events: the origin, a sequence number, brackets and commas. */
-const MESSAGE_OVERHEAD_BYTES = 100;
+/** What a message costs besides its events: origin, sequence number, time sent, brackets, commas. */
+const MESSAGE_OVERHEAD_BYTES = 128;
 /** Room for events in one message. */
 const MAX_EVENTS_BYTES = MAX_PAYLOAD_BYTES - MESSAGE_OVERHEAD_BYTES;
 /** A failed NOTIFY is tried this many times (about a minute with the backoff) before it is dropped. */
@@ -41,6 +43,8 @@ export interface PostgresEventBusOptions {
   channel?: string;
   /** Longest wait between two reconnection attempts. */
   maxBackoffMs?: number;
+  /** Told, for each message from another process, how long after its NOTIFY it arrived. */
+  onLag?: (seconds: number) => void;
 }
 
 export async function createPostgresEventBus(options: PostgresEventBusOptions): Promise<EventBus> {
@@ -80,7 +84,7 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
     let bytes = 0;
     const flush = () => {
       seq += 1;
-      payloads.push(`${ownPrefix}"seq":${seq},"events":[${current.join(',')}]}`);
+      payloads.push(`${ownPrefix}"seq":${seq},"sentAt":${Date.now()},"events":[${current.join(',')}]}`);
       current = [];
       bytes = 0;
     };
@@ -148,6 +152,8 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
       try {
         const message = JSON.parse(payload) as Message;
         if (!Array.isArray(message.events)) return;
+        if (typeof message.sentAt === 'number')
+          options.onLag?.(Math.max(0, Date.now() - message.sentAt) / 1000);
         for (const event of message.events) deliver(event);
       } catch (error) {
         options.log.warn({ err: error }, 'ignored a malformed event bus message');

@@ -18,6 +18,7 @@ import type { Db } from '../db/database.ts';
 import type { PendingFanout } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import { createWakeableLoop, type WakeableLoop } from '../wakeable-loop.ts';
 import { publishCreatedAfterCommit } from './notification-events.ts';
 import * as repo from './notifications.repository.ts';
@@ -51,6 +52,7 @@ export function createFanoutRunner(deps: {
   db: Db;
   bus: EventBus;
   log: FastifyBaseLogger;
+  metrics?: Pick<Metrics, 'notificationsCreated' | 'fanoutDuration'> | undefined;
   chunkSize: number;
   /** How many requests the server has received so far (only ever grows). */
   requestsReceived: () => number;
@@ -87,6 +89,16 @@ export function createFanoutRunner(deps: {
       });
       inserted = result.count;
       const done = result.count < limit;
+      const { metrics } = deps;
+      tx.afterCommit(() => {
+        metrics?.notificationsCreated.inc({ type: job.type }, result.count);
+        // The whole fan-out, from the request that queued it to its last chunk.
+        if (done)
+          metrics?.fanoutDuration.observe(
+            { type: job.type },
+            (Date.now() - Date.parse(job.createdAt)) / 1000,
+          );
+      });
       await repo.advanceFanout(
         tx.db,
         event.id,

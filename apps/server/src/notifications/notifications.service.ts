@@ -16,6 +16,7 @@ import type { NotificationParams } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { FanoutRunner } from './fanout-job.ts';
 import { publishCreatedAfterCommit } from './notification-events.ts';
@@ -110,6 +111,7 @@ export interface NotificationServiceDeps {
   caches?: NotificationCaches;
   /** Set on the embedded database: batches larger than a chunk run as a job (fanout-job.ts). */
   fanout?: Pick<FanoutRunner, 'chunkSize' | 'wake'>;
+  metrics?: Pick<Metrics, 'notificationsCreated' | 'fanoutDuration'> | undefined;
 }
 
 export function createNotificationService(deps: NotificationServiceDeps): NotificationService {
@@ -158,6 +160,7 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
       }
     }
 
+    const insertStarted = performance.now();
     const result = await repo.insertForRecipients(tx.db, {
       ...filter,
       eventId,
@@ -165,6 +168,11 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
       content: input.content,
       webinarId: input.webinarId ?? null,
       createdAt,
+    });
+    const { metrics } = deps;
+    tx.afterCommit(() => {
+      metrics?.notificationsCreated.inc({ type: input.type }, result.count);
+      metrics?.fanoutDuration.observe({ type: input.type }, (performance.now() - insertStarted) / 1000);
     });
     await repo.recordEventCount(tx.db, eventId, result.count);
     const named =

@@ -18,11 +18,17 @@ describe.skipIf(!usePostgres)('the PostgreSQL event bus', () => {
   let one: EventBus;
   let two: EventBus;
   const logOne = recordingLogger();
+  /** How late each message from the other bus reached bus two, in seconds (the lag metric). */
+  const lagsOfTwo: number[] = [];
 
   beforeAll(async () => {
     database = await createPostgresDatabase();
     one = await createPostgresEventBus({ connectionString: database.url, log: logOne.log });
-    two = await createPostgresEventBus({ connectionString: database.url, log: recordingLogger().log });
+    two = await createPostgresEventBus({
+      connectionString: database.url,
+      log: recordingLogger().log,
+      onLag: (seconds) => lagsOfTwo.push(seconds),
+    });
   });
   afterAll(async () => {
     await one?.close();
@@ -71,6 +77,10 @@ describe.skipIf(!usePostgres)('the PostgreSQL event bus', () => {
     const unnamed = { ...sent[149], payload: { ...(sent[149]!.payload as object), userIds: null } };
     expect(seenByTwo).toEqual(sent.map((event, i) => (i === 149 ? unnamed : event)));
     expect(logOne.lines).toEqual([]);
+    // Several messages (the burst does not fit in one), each timed; on one machine, well under 10 s.
+    expect(lagsOfTwo.length).toBeGreaterThan(1);
+    for (const lag of lagsOfTwo) expect(lag).toBeGreaterThanOrEqual(0);
+    for (const lag of lagsOfTwo) expect(lag).toBeLessThan(10);
   });
 
   it('ignores messages that are not its own format, and keeps delivering', async () => {

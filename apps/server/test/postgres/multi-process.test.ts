@@ -10,10 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db/database.ts';
 import { insertTestCast, signInCast, TEST_PASSWORD, TEST_SECRET } from '../helpers/app.ts';
 import { createPostgresDatabase, usePostgres } from '../helpers/database.ts';
+import { freePort } from '../helpers/free-port.ts';
+import { total } from '../helpers/prometheus.ts';
 import { type ServerProcess, spawnServer as spawnProcess, waitFor } from '../helpers/server-process.ts';
 import { dataOf, endsWithin, openStream, type SseEvent, type SseStream } from '../helpers/sse.ts';
 
 const NOTIFICATIONS = '/api/communications/notifications';
+const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 
 interface Server extends ServerProcess {
   origin: string;
@@ -388,8 +391,15 @@ describe.skipIf(!usePostgres)('two server processes on one PostgreSQL database',
     }
   });
 
-  it('runs WORKERS=2 server processes on one port that both serve requests', async () => {
-    const cluster = spawnServer({ DATABASE_URL: created.url, JWT_SECRET: TEST_SECRET, WORKERS: '2' });
+  it('runs WORKERS=2 server processes on one port that both serve requests, with metrics of both added up', async () => {
+    const metricsPort = await freePort();
+    const cluster = spawnServer({
+      DATABASE_URL: created.url,
+      JWT_SECRET: TEST_SECRET,
+      WORKERS: '2',
+      METRICS_PORT: String(metricsPort),
+      METRICS_TOKEN: METRICS_TOKEN,
+    });
     try {
       const lines = await waitFor(
         () => {
@@ -428,6 +438,19 @@ describe.skipIf(!usePostgres)('two server processes on one PostgreSQL database',
           .map((line) => (JSON.parse(line) as { pid: number }).pid),
       );
       expect(servedBy.size).toBe(2);
+      // The primary's metrics port and /metrics on any worker both give the sum over the workers.
+      const unreadCounts = (text: string) =>
+        total(text, 'http_requests_total', { route: `${NOTIFICATIONS}/unread-count/`, status: '200' });
+      const fromPrimary = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      expect(unreadCounts(fromPrimary)).toBe(10);
+      expect(total(fromPrimary, 'db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(2);
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(`${origin}/metrics`, {
+          headers: { authorization: `Bearer ${METRICS_TOKEN}`, connection: 'close' },
+        });
+        expect(response.status).toBe(200);
+        expect(unreadCounts(await response.text())).toBe(10);
+      }
       cluster.child.kill('SIGTERM');
       expect(await cluster.exited).toBe(0);
     } finally {
