@@ -1,8 +1,8 @@
 // Bundles the server's TypeScript into ES modules, dist/main.js and its chunks, for `npm start`.
-// Running built JavaScript instead of compiling on the fly with tsx starts faster and uses ~40 MB
-// less memory. Dependencies stay in node_modules; only our own code (and the shared contracts) is
-// bundled. Code splitting keeps what main.ts imports on demand in chunks of its own, so the
-// primary process of WORKERS=N loads only its small part.
+// Running built JavaScript instead of compiling on the fly with tsx starts faster and uses less
+// memory (docs/deployment.md). Dependencies stay in node_modules; only our own code (and the
+// shared contracts) is bundled. Code splitting keeps what main.ts imports on demand in chunks of
+// its own, so the primary process of WORKERS=N loads only its small part.
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
