@@ -159,8 +159,8 @@ async function loadSpecs(secret: string, dataset: Awaited<ReturnType<typeof read
   // measure, so they warm up on the rows of the users the reads rotate through and put them back
   // through the API: mark-read, or mark-all-read, then mark-unread of those rows (one request
   // each), so that the measured requests find every row unread as seeded. A warm-up on rows that
-  // change nothing (the admin's) leaves the path that writes and publishes cold: on mark_all_read
-  // the server spent 1.3-1.8 times the CPU per request of a second run over the same users.
+  // change nothing (the admin's) leaves the path that writes and publishes cold, and the measured
+  // window would pay for compiling it (see the commit that added this warm-up).
   const restore: LoadSpec = {
     name: 'restore unread',
     method: 'POST',
@@ -177,8 +177,8 @@ async function loadSpecs(secret: string, dataset: Awaited<ReturnType<typeof read
   // Mark-all-read is a button in the bell's panel: a user who presses it has just loaded the bell
   // with the same access token. Without this, each of the 10,000 measured requests brought a
   // token never seen before, the only load to pay for checking one (the ceiling and the other
-  // loads rotate through 1,000 known tokens): the ceiling route itself cost the server 0.074 ms
-  // of CPU per request with never-seen tokens against 0.044 ms with known ones.
+  // loads rotate through 1,000 known tokens), and checking a token costs the server more CPU than
+  // finding one it remembers (docs/performance.md).
   const openTheBell: LoadSpec = {
     ...specs.unread_count,
     name: 'open the bell',

@@ -90,7 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     schemaController: { compilersFactory: { buildValidator: buildValidator() } },
     // A response schema with a union (anyOf) needs validators to pick the branch: compile them at
-    // start, not during some request's first answer (~20 ms). The contracts avoid unions in
+    // start, not during some request's first answer. The contracts avoid unions in
     // responses anyway (StringEnum, Nullable), as they cost a validation per value.
     serializerOpts: { compileValidators: true },
     frameworkErrors,

@@ -1,6 +1,6 @@
 // The primary of WORKERS=N: forks the server processes that share the port, replaces one that
 // crashes, and stops them all on SIGTERM/SIGINT. It loads nothing of the app itself (no Fastify,
-// no database driver), so it costs ~45 MB of memory instead of ~100.
+// no database driver), so it holds much less memory than a server process (docs/deployment.md).
 import cluster from 'node:cluster';
 import type { Config } from './config.ts';
 
@@ -23,10 +23,9 @@ export function workerExecArgv(execArgv: readonly string[], workers: number): st
 /**
  * What each worker's environment adds to the primary's. glibc's malloc gives each thread that
  * contends for it an arena of its own, up to eight per core, and keeps what is freed in them; a
- * worker runs JavaScript on one thread, so a second arena is all its helper threads need. Under
- * the bench's loads with WORKERS=2, the tree's peak RSS went from 290-296 to 281-285 MB; the
- * writes were at most a few percent slower, within the machine's noise. An operator's own
- * MALLOC_ARENA_MAX is kept.
+ * worker runs JavaScript on one thread, so a second arena is all its helper threads need: less
+ * memory held for the same throughput (docs/deployment.md; the figures: see the commit that added
+ * it). An operator's own MALLOC_ARENA_MAX is kept.
  */
 export function workerEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return env.MALLOC_ARENA_MAX === undefined ? { MALLOC_ARENA_MAX: '2' } : {};

@@ -2,9 +2,8 @@
 // access token and a longer refresh token, HS256-signed, told apart by their `token_type` claim.
 //
 // fast-jwt (the library under @fastify/jwt) signs and checks them with node:crypto's HMAC, in the
-// calling thread: 7.5 µs of CPU per check here. jose 6 goes through WebCrypto, a job on the thread
-// pool per check: 44 µs, and on a load of first-seen tokens (mark_all_read in the bench) a third
-// of the server's time.
+// calling thread; jose 6 goes through WebCrypto, a job on the thread pool per check, several times
+// the CPU (docs/architecture.md, Tokens).
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@webinar/contracts';
 import { createSigner, createVerifier, TokenError } from 'fast-jwt';

@@ -45,10 +45,10 @@ const parseInt8 = (value: string) => Number.parseInt(value, 10);
 
 /**
  * PGlite's settings beside its defaults, sized for one process with one connection, since all it
- * reserves lives in the WebAssembly memory, which never shrinks. PostgreSQL's default 128 MB of
- * buffers: pages past 8 MB are read from the data folder through the OS's file cache instead (10k
- * users x 50: idle RSS 378 -> 242 MB at 16 MB of buffers, 8 MB took 10 MB more off, and every
- * load's req/s stayed within noise). Its shared memory for 100 connections: 5 suffice (-4 MB).
+ * reserves lives in the WebAssembly memory, which never shrinks: 8 MB of shared buffers instead of
+ * PostgreSQL's 128 MB (the pages past them are read from the data folder through the OS's file
+ * cache), and shared memory for 5 connections instead of 100. Less memory, the same throughput
+ * within noise (docs/deployment.md, Memory; the figures: see the commit that added each).
  */
 const EMBEDDED_SETTINGS = ['shared_buffers=8MB', 'max_connections=5', 'max_wal_senders=0'];
 
@@ -86,7 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     };
   }
 
-  // Loaded only when used: PGlite's WebAssembly build costs ~50 MB of memory once imported.
+  // Loaded only when used: PGlite's WebAssembly build holds memory as soon as it is imported.
   const [{ PGlite }, { PGliteDialect }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('kysely-pglite-dialect'),

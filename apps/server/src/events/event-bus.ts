@@ -1,7 +1,9 @@
-// Domain events that other parts of the server (the live stream, caches) react to. Events are
-// published after the transaction that caused them has committed. The in-process bus serves the
-// embedded database; a PostgreSQL LISTEN/NOTIFY bus can implement the same interface so events
-// reach every server process.
+// Domain events that other parts of the server (the live streams, the caches, the delivery
+// worker) react to. Events are published after the transaction that caused them has committed.
+// Two buses implement this interface: the in-process one below, for the embedded database (one
+// process), and the PostgreSQL LISTEN/NOTIFY one (postgres-event-bus.ts), which reaches every
+// server process and the command line's changes too; create-event-bus.ts picks one. Why: see
+// docs/architecture.md (Event bus).
 import type { NotificationChange, NotificationType } from '@webinar/contracts';
 
 export interface AppEvents {
@@ -12,7 +14,10 @@ export interface AppEvents {
     count: number;
     firstId: number;
     lastId: number;
-    /** The recipients, when the batch is small enough to name them; null means "look them up". */
+    /**
+     * The recipients, when the batch is small enough to name them; null means "look them up" (the
+     * PostgreSQL bus also sends null when the list would not fit in a NOTIFY).
+     */
     userIds: number[] | null;
     /** Its notification state version (migration 0008). */
     version: number;
@@ -22,7 +27,10 @@ export interface AppEvents {
    * whoever keeps state derived from events must resync it from the database.
    */
   bus_resync: Record<string, never>;
-  /** A webinar was renamed or deleted: notifications that show its title changed with it. */
+  /**
+   * A webinar was renamed or deleted, or its live session started or ended: kept copies of its
+   * notifications (their webinar title, their actions such as "Join now") are out of date.
+   */
   webinar_changed: { webinarId: number };
   /** One user's notifications changed (read, unread, deleted, edited, all read). */
   notifications_changed: {

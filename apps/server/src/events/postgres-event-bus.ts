@@ -54,7 +54,7 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
   // One connection, so NOTIFYs leave (and reach the other processes) in the order of publish():
   // with two, a quick "read" then "unread" could arrive the other way round.
   // Its connection is opened at start and kept (no idle timeout): opening one on the first event
-  // after a quiet spell made that event reach the other processes tens of milliseconds late.
+  // after a quiet spell made that event reach the other processes late.
   const publisher = new pg.Pool({
     connectionString: options.connectionString,
     max: 1,

@@ -25,10 +25,9 @@ export function createReadStateWriter(db: Db, clock: Clock): ReadStateWriter {
   const allRead = createWriteBatcher({
     // Two batches in flight, as for mark-read. When each user's rows were rewritten, four did
     // better (PostgreSQL worked on some while the server answered others); a read mark costs
-    // PostgreSQL a fraction of that, and fewer, larger batches cost it less per user. Interleaved
-    // runs of the bench's mark_all_read load (10,000 users once each, two sets of three rounds),
-    // four -> two in flight: one process 14,200-17,000 -> 16,300-16,900 req/s, PostgreSQL
-    // 27-31 -> 21-25 us per request; WORKERS=2 9,900-11,200 -> 11,800-13,400 req/s.
+    // PostgreSQL a fraction of that, and fewer, larger batches cost it less per user: on the
+    // bench's mark_all_read load, two served more requests than four, with one process and with
+    // WORKERS=2 (the figures: see the commit that made it two).
     key: (userId: number) => userId,
     async write(userIds) {
       const marked = await repo.markAllReadFor(db, userIds, clock.now());

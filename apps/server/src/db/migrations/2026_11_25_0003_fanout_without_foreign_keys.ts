@@ -1,9 +1,9 @@
-// Fan-out speed: the foreign keys from notifications to users and to notification_events made
-// every inserted row run two lookups. Measured here on PostgreSQL 15 (100,000 rows, one
-// INSERT ... SELECT, same indexes): with both keys 1.1-1.4 s, without the event key 0.74-0.82 s,
-// without either 0.39-0.44 s. Rows are only ever made by the notification service from users
-// that exist, inside the event's transaction, so the checks guarded nothing a caller could break.
-// The webinar key stays: a deleted webinar must still turn related_webinar into null.
+// Fan-out speed: drops the foreign keys from notifications to users and to notification_events,
+// which made every row a fan-out inserts run two lookups, most of its time (the figures: see the
+// commit that added this migration; docs/architecture.md, Indexes). Rows are only ever made by the
+// notification service from users that exist, inside the event's transaction, so the checks
+// guarded nothing a caller could break. This migration kept the webinar key; migration 0004
+// dropped it too (a deleted webinar reads as none through the join).
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -4,16 +4,14 @@
 // (notifications.repository.ts, read-state.repository.ts). A user's marks are folded into their
 // rows ("settled") only when one covered row is made unread again, which is rare.
 //
-// Measured on PostgreSQL 15 over 10,000 users with 50 rows each (10 unread), each user marking all
-// read once through the API, 64 connections, four rounds each (the bench's mark_all_read load):
-// PostgreSQL's CPU 60-77 -> 24-28 us per request, 8,600-9,300 -> 14,000-16,500 requests/s, with
-// the ceiling route at 39,000-46,000 and 41,000-45,000 requests/s beside them.
+// On the bench's mark_all_read load this cut PostgreSQL's CPU per request and raised the requests
+// served (the figures: see the commit that added this migration; docs/architecture.md, Read marks).
 //
 // Like notifications (migration 0003), marks have no foreign key to users: checking it locked the
-// user's row for every mark (PostgreSQL's CPU 56-62 -> 46-55 us per request, one pair of runs).
+// user's row for every mark, at a measurable cost in PostgreSQL's CPU per request.
 //
-// The unread index now holds the id, so counting a user's unread rows above their latest mark is
-// a range of that index.
+// This migration rebuilds the partial unread index (migration 0004's, on user_id alone) on
+// (user_id, id), so counting a user's unread rows above their latest mark is a range of that index.
 //
 // A mark must not cover a notification whose transaction had not committed when the mark was
 // made: ids are given out when a row is inserted, not when it commits, so such a row could have
@@ -54,7 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // One statement, so that its snapshot is taken before the gate is checked: every row it can see
   // as committed has an id below any row still being written. While a writer runs, the rows above
   // the user's latest mark are rewritten instead. A function, so that the statement is planned
-  // once per connection: planned on every call it cost twice its execution.
+  // once per connection: planned on every call, its planning cost more than its execution.
   await sql`create function notification_mark_all_read(user_ids int[], at timestamptz)
     returns table (user_id int, marked bigint) language plpgsql as $$
     #variable_conflict use_column

@@ -2,7 +2,7 @@
 // archived row is always read too (archiving marks it read, marking it unread restores it), so the
 // unread count and its index need not know about archives.
 //
-// Retention (notifications/retention.ts) removes what is older than RETENTION_DAYS in small
+// Retention (housekeeping/retention.ts) removes what is older than RETENTION_DAYS in small
 // batches, once across all processes: the process that takes the job's lease in `job_leases` runs
 // it, and the others see when it last finished.
 import { type Kysely, sql } from 'kysely';

@@ -6,7 +6,8 @@ import { type NotificationWithWebinar, readThrough, selectWithWebinar } from '..
 
 /**
  * Many user ids as one int[] parameter, sent as an array literal: the driver's own array encoding
- * escapes every element and took a tenth of a 10,000-stream broadcast's time.
+ * escapes every element, a sizeable share of a broadcast to many streams (see the commit that
+ * added it).
  */
 function userIdArray(userIds: readonly number[]) {
   return sql<number[]>`${`{${userIds.join(',')}}`}::int[]`;

@@ -1,4 +1,6 @@
-// An admin's system message to one user, a role or everyone (API, admin panel, command line).
+// A system message to one user, a role or everyone. Its one caller is the demo seed (seed/demo.ts,
+// the welcome message); the admin API, the admin panel and the command line's `notify` send system
+// messages like any other type, through admin-notifications.service.ts.
 import type { NewNotifications, Recipients } from '../notifications.service.ts';
 
 export function systemMessageNotification(message: {
