@@ -7,6 +7,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    globalSetup: ['test/build-once.mjs'],
+    globalSetup: ['test/build-once.mjs', 'test/embedded-template.ts'],
   },
 });

@@ -7,6 +7,7 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
+    globalSetup: ['test/build-once.mjs'],
     env: { TEST_DATABASE: 'postgres' },
   },
 });

@@ -1,7 +1,9 @@
 // A fresh, migrated database for one test file: PGlite in memory by default, or a throwaway
 // PostgreSQL database when TEST_DATABASE=postgres (created here, dropped on close).
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db/database.ts';
 
 export const usePostgres = process.env.TEST_DATABASE === 'postgres';
@@ -33,9 +35,17 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   };
 }
 
+let template: Blob | undefined;
+
+/** The migrated database every test file starts from (made once, by ../embedded-template.ts). */
+function embeddedTemplate(): Blob {
+  template ??= new Blob([readFileSync(inject('embeddedTemplate'))]);
+  return template;
+}
+
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (!usePostgres) {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const database = await openDatabase({ dataDir: 'memory://', startFrom: embeddedTemplate() });
     await migrateToLatest(database.db);
     return database;
   }
