@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The server suite on the embedded database (PGlite in memory, one per test file).
@@ -7,6 +8,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files wait on sockets, child processes and timers as much as they compute: one more
+    // file than cores keeps the cores busy (vitest's default, cores - 1, is one file on two).
+    maxWorkers: availableParallelism() + 1,
     globalSetup: ['test/build-once.mjs', 'test/embedded-template.ts'],
   },
 });

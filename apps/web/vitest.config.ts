@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -12,5 +13,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files wait on sockets, child processes and timers as much as they compute: one more
+    // file than cores keeps the cores busy (vitest's default, cores - 1, is one file on two).
+    maxWorkers: availableParallelism() + 1,
+    // Each file's database starts from one migrated copy, as in the server suite.
+    globalSetup: ['../server/test/embedded-template.ts'],
   },
 });

@@ -10,13 +10,8 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '../src/db/database.ts';
 import type { Database } from '../src/db/schema.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** A tarball of a migrated embedded database. */
-    embeddedTemplate: string;
-  }
-}
+// The name and type of what this provides.
+import type {} from './helpers/database.ts';
 
 export default async function embeddedTemplate(project: TestProject) {
   const pglite = await PGlite.create('memory://');

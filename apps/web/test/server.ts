@@ -15,6 +15,7 @@ import { createSignedLinks, type SignedLinks } from '../../server/src/deliveries
 import { createInProcessEventBus } from '../../server/src/events/event-bus.ts';
 import { createNotificationService } from '../../server/src/notifications/notifications.service.ts';
 import { insertUser } from '../../server/src/users/users.repository.ts';
+import { embeddedTemplate } from '../../server/test/helpers/database.ts';
 import { configureApiClient } from '../src/lib/api-client.ts';
 
 // A user's notifications as stored, with the read state the API shows (read marks applied).
@@ -65,7 +66,7 @@ export interface TestServer {
 let userCounter = 0;
 
 export async function startTestServer(): Promise<TestServer> {
-  const database = await openDatabase({ dataDir: 'memory://' });
+  const database = await openDatabase({ dataDir: 'memory://', startFrom: embeddedTemplate() });
   await migrateToLatest(database.db);
   const config = loadConfig({ DATA_DIR: 'memory://', WEB_DIST: '/nonexistent', REMINDER_INTERVAL: '0' });
   // One bus for the app and the factories, so the app's unread-count cache hears of what they create.

@@ -35,10 +35,17 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   };
 }
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The file of a migrated embedded database (a PGlite dump): see ../embedded-template.ts. */
+    embeddedTemplate: string;
+  }
+}
+
 let template: Blob | undefined;
 
 /** The migrated database every test file starts from (made once, by ../embedded-template.ts). */
-function embeddedTemplate(): Blob {
+export function embeddedTemplate(): Blob {
   template ??= new Blob([readFileSync(inject('embeddedTemplate'))]);
   return template;
 }
