@@ -1,3 +1,5 @@
+// First: every component renders with the texts already in place.
+import './lib/i18n.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';

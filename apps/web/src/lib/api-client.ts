@@ -2,6 +2,7 @@
 // the CSRF header on unsafe requests, and every failure turned into an ApiError that carries the
 // server's own message, so screens can show it instead of a blank page.
 import { CSRF_COOKIE, CSRF_HEADER, type ErrorBody } from '@webinar/contracts';
+import { i18n } from './i18n.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -83,11 +84,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   if (isErrorBody(body)) {
     return new ApiError(response.status, body.error.code, body.error.message, body.error.fields);
   }
-  return new ApiError(
-    response.status,
-    'http_error',
-    `The server answered ${response.status}. Please try again.`,
-  );
+  return new ApiError(response.status, 'http_error', i18n.t('errors.http', { status: response.status }));
 }
 
 interface RequestOptions {
@@ -136,7 +133,7 @@ export async function apiResponse<T>(path: string, options: RequestOptions = {})
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new ApiError(0, 'network_error', 'Cannot reach the server. Check your connection and try again.');
+    throw new ApiError(0, 'network_error', i18n.t('errors.network'));
   }
   const answer = { status: response.status, headers: response.headers };
   if (response.status === 304) return { ...answer, data: undefined };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelative, pluralize } from './format.ts';
+import { formatRelative, notifiedMessage } from './format.ts';
 
 describe('formatRelative', () => {
   const now = new Date('2026-06-01T12:00:00Z');
@@ -15,9 +15,9 @@ describe('formatRelative', () => {
   });
 });
 
-describe('pluralize', () => {
+describe('notifiedMessage', () => {
   it('counts users', () => {
-    expect(pluralize(1, 'user')).toBe('1 user');
-    expect(pluralize(3, 'user')).toBe('3 users');
+    expect(notifiedMessage(1)).toBe('1 user notified');
+    expect(notifiedMessage(3)).toBe('3 users notified');
   });
 });

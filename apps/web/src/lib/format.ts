@@ -1,5 +1,7 @@
 // Dates and counts as people read them: dates and relative times in the browser's language and
 // time zone (Intl), whatever the language of the interface's own texts.
+import { i18n } from './i18n.ts';
+
 const LOCALE =
   typeof navigator === 'undefined' ? 'en' : (navigator.languages?.[0] ?? navigator.language ?? 'en');
 
@@ -21,17 +23,14 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
   }
-  return LOCALE.startsWith('en') ? 'just now' : relative.format(0, 'second');
+  // Intl's English "now" reads oddly; the catalogue's word serves when dates share its language.
+  const sameLanguage = LOCALE.toLowerCase().split('-')[0] === i18n.language;
+  return sameLanguage ? i18n.t('justNow') : relative.format(0, 'second');
 }
 
 /** "Nov 25, 2026, 4:50 PM" in the browser's time zone. */
 export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
-}
-
-/** "1 user notified", "3 users notified". */
-export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
 }
 
 /** An ISO instant as the value of an <input type="datetime-local"> (local time, minutes). */
@@ -48,5 +47,5 @@ export function fromDateTimeLocal(value: string): string {
 
 /** What an action that raised notifications reports: "3 users notified". */
 export function notifiedMessage(notified: number): string {
-  return `${pluralize(notified, 'user')} notified`;
+  return i18n.t('usersNotified', { count: notified });
 }

@@ -1,5 +1,6 @@
 // This browser's side of web push: the service worker (public/sw.js) that shows the notifications,
 // the permission, and the subscription at the browser's push service.
+import { i18n } from './i18n.ts';
 
 export type PushSupport = 'supported' | 'unsupported';
 
@@ -54,7 +55,7 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 
 export class PushPermissionDenied extends Error {
   constructor() {
-    super('Notifications are blocked for this site.');
+    super(i18n.t('push.blocked'));
   }
 }
 
@@ -73,7 +74,7 @@ export async function subscribeThisBrowser(publicKey: string): Promise<PushSubsc
     return subscription.toJSON();
   } catch (error) {
     // The browser's push service refused or is unreachable (e.g. a browser without one).
-    throw new Error(`This browser could not subscribe to push notifications: ${(error as Error).message}`);
+    throw new Error(i18n.t('push.subscribeFailed', { reason: (error as Error).message }));
   }
 }
 

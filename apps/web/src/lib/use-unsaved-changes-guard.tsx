@@ -1,11 +1,13 @@
 // Typed but not saved: leaving the page asks first (a link inside the app) or lets the browser ask
 // (reload, closing the tab), instead of dropping the text silently.
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import { ConfirmDialog } from '../components/ui/confirm-dialog.tsx';
 
-/** Returns the question to render while a navigation waits for the user's answer. */
-export function useUnsavedChangesGuard(dirty: boolean, what: string) {
+/** Returns the dialog asking `question` ("… is not saved yet. Leave …?") while a navigation waits. */
+export function useUnsavedChangesGuard(dirty: boolean, question: string) {
+  const { t } = useTranslation();
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
   );
@@ -18,14 +20,14 @@ export function useUnsavedChangesGuard(dirty: boolean, what: string) {
   if (blocker.state !== 'blocked') return null;
   return (
     <ConfirmDialog
-      title="Leave without saving?"
-      confirmLabel="Leave"
+      title={t('unsaved.title')}
+      confirmLabel={t('unsaved.leave')}
       busy={false}
       error={null}
       onConfirm={() => blocker.proceed()}
       onCancel={() => blocker.reset()}
     >
-      {what} is not saved yet. Leave this page and drop it?
+      {question}
     </ConfirmDialog>
   );
 }

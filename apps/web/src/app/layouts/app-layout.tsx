@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { User } from '@webinar/contracts';
 import { createContext, type ReactNode, Suspense, useContext, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { BrandLink } from '../../components/ui/brand-link.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/states.tsx';
@@ -64,6 +65,7 @@ function HeaderPlaceholder() {
 
 /** Every signed-in page's frame: a skip link, the header, and the main landmark. */
 function AppFrame({ header, children }: { header: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation('app');
   const main = useRef<HTMLElement>(null);
   useFocusHeadingOnNavigate(main);
   return (
@@ -72,7 +74,7 @@ function AppFrame({ header, children }: { header: ReactNode; children: ReactNode
         href="#main"
         className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-indigo-700 focus:shadow-lg focus:ring-2 focus:ring-indigo-600"
       >
-        Skip to content
+        {t('skipToContent')}
       </a>
       {header}
       <main
@@ -88,6 +90,7 @@ function AppFrame({ header, children }: { header: ReactNode; children: ReactNode
 }
 
 export function AppLayout() {
+  const { t } = useTranslation();
   const session = useSession();
   const location = useLocation();
   // A cold load shows the frame at once; the page fills it in, nothing jumps.
@@ -95,7 +98,7 @@ export function AppLayout() {
     return (
       <AppFrame header={<HeaderPlaceholder />}>
         <span role="status" className="sr-only">
-          Loading…
+          {t('loading')}
         </span>
       </AppFrame>
     );

@@ -1,8 +1,10 @@
 // The top bar: app name, the main links, the bell, who is signed in and "Sign out". Below the lg
 // breakpoint the links, name and "Sign out" fold into a menu; the bell always stays in view.
 import type { User } from '@webinar/contracts';
+import type { TFunction } from 'i18next';
 import { Menu, X } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { BrandLink } from '../../components/ui/brand-link.tsx';
 import { Button } from '../../components/ui/button.tsx';
@@ -11,13 +13,13 @@ import { NotificationBell } from '../../features/notifications/components/notifi
 import { cn } from '../../lib/cn.ts';
 import { homePath } from '../home-path.ts';
 
-function links(user: User) {
+function links(user: User, t: TFunction<'app'>) {
   return [
-    { to: '/portal', label: 'Portal' },
-    ...(user.role === 'student' ? [] : [{ to: '/dashboard', label: 'Dashboard' }]),
-    ...(user.role === 'admin' ? [{ to: '/dashboard/deliveries', label: 'Deliveries' }] : []),
-    { to: '/notifications', label: 'Notifications' },
-    { to: '/settings/notifications', label: 'Settings' },
+    { to: '/portal', label: t('nav.portal') },
+    ...(user.role === 'student' ? [] : [{ to: '/dashboard', label: t('nav.dashboard') }]),
+    ...(user.role === 'admin' ? [{ to: '/dashboard/deliveries', label: t('nav.deliveries') }] : []),
+    { to: '/notifications', label: t('nav.notifications') },
+    { to: '/settings/notifications', label: t('nav.settings') },
   ];
 }
 
@@ -28,6 +30,7 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
   );
 
 export function Navbar({ user }: { user: User }) {
+  const { t } = useTranslation('app');
   const [menuOpen, setMenuOpen] = useState(false);
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -40,7 +43,7 @@ export function Navbar({ user }: { user: User }) {
   }
 
   const onSignOut = () => signOut.mutate(undefined, { onSettled: () => void navigate('/login') });
-  const navLinks = links(user);
+  const navLinks = links(user, t);
   // The admin pages under /dashboard highlight Dashboard, except the deliveries, which have their own link.
   const isCurrent = (to: string) => {
     const path = location.pathname;
@@ -53,7 +56,7 @@ export function Navbar({ user }: { user: User }) {
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-2 px-4 sm:px-6">
         <BrandLink to={homePath(user.role)} className="mr-4" />
-        <nav aria-label="Main" className="hidden items-center gap-1 lg:flex">
+        <nav aria-label={t('nav.label')} className="hidden items-center gap-1 lg:flex">
           {navLinks.map((link) => (
             <Link
               key={link.to}
@@ -71,12 +74,12 @@ export function Navbar({ user }: { user: User }) {
           {/* A wrapper, because the button's own display class would override `hidden`. */}
           <div className="hidden lg:block">
             <Button variant="secondary" size="sm" busy={signOut.isPending} onClick={onSignOut}>
-              Sign out
+              {t('nav.signOut')}
             </Button>
           </div>
           <button
             type="button"
-            aria-label="Menu"
+            aria-label={t('nav.menu')}
             aria-expanded={menuOpen}
             aria-controls="mobile-menu"
             onClick={() => setMenuOpen((open) => !open)}
@@ -88,7 +91,7 @@ export function Navbar({ user }: { user: User }) {
       </div>
       {menuOpen ? (
         <div id="mobile-menu" className="border-t border-slate-200 px-4 py-3 lg:hidden">
-          <nav aria-label="Main" className="flex flex-col gap-1">
+          <nav aria-label={t('nav.label')} className="flex flex-col gap-1">
             {navLinks.map((link) => (
               <Link
                 key={link.to}
@@ -103,7 +106,7 @@ export function Navbar({ user }: { user: User }) {
           <div className="mt-3 flex items-center justify-between border-t border-slate-100 pt-3">
             <span className="text-sm text-slate-700">{user.display_name}</span>
             <Button variant="secondary" size="sm" busy={signOut.isPending} onClick={onSignOut}>
-              Sign out
+              {t('nav.signOut')}
             </Button>
           </div>
         </div>

@@ -4,6 +4,7 @@
 import type { Webinar, WebinarListQuery } from '@webinar/contracts';
 import { Mail, Plus, Send, Settings2 } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { PageHeader } from '../../components/ui/section.tsx';
@@ -34,19 +35,20 @@ function openFirst(webinars: Webinar[]): Webinar[] {
 }
 
 function WebinarsSection({ query, chooseHost }: { query: WebinarListQuery; chooseHost: boolean }) {
+  const { t } = useTranslation(['app', 'common']);
   const toast = useToast();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Webinar | null>(null);
   return (
     <WebinarListSection
-      title="Webinars"
+      title={t('dashboard.webinars')}
       query={query}
       sort={openFirst}
-      empty="No webinars yet: create the first one above."
+      empty={t('dashboard.noWebinars')}
       actions={(webinar) => (
         <>
           <Button variant="secondary" size="sm" onClick={() => setEditing(webinar)}>
-            Edit
+            {t('common:edit')}
           </Button>
           <LiveSessionButtons
             webinarId={webinar.id}
@@ -55,7 +57,10 @@ function WebinarsSection({ query, chooseHost }: { query: WebinarListQuery; choos
             onError={toast.error}
             onDone={({ action, notified }) =>
               toast.success(
-                `“${webinar.title}” ${action === 'started' ? 'is live' : 'has ended'} · ${notifiedMessage(notified)}`,
+                t(action === 'started' ? 'dashboard.isLive' : 'dashboard.hasEnded', {
+                  title: webinar.title,
+                  notified: notifiedMessage(notified),
+                }),
               )
             }
           />
@@ -68,13 +73,13 @@ function WebinarsSection({ query, chooseHost }: { query: WebinarListQuery; choos
           onCancel={() => setCreating(false)}
           onCreated={(title) => {
             setCreating(false);
-            toast.success(`“${title}” created`);
+            toast.success(t('dashboard.created', { title }));
           }}
         />
       ) : (
         <Button variant="secondary" className="mb-6" onClick={() => setCreating(true)}>
           <Plus aria-hidden className="size-4" />
-          New webinar
+          {t('dashboard.newWebinar')}
         </Button>
       )}
       {editing ? (
@@ -83,7 +88,7 @@ function WebinarsSection({ query, chooseHost }: { query: WebinarListQuery; choos
           onClose={() => setEditing(null)}
           onSaved={(title) => {
             setEditing(null);
-            toast.success(`“${title}” saved`);
+            toast.success(t('dashboard.saved', { title }));
           }}
         />
       ) : null}
@@ -92,7 +97,8 @@ function WebinarsSection({ query, chooseHost }: { query: WebinarListQuery; choos
 }
 
 export function DashboardRoute() {
-  useDocumentTitle('Dashboard');
+  const { t } = useTranslation('app');
+  useDocumentTitle(t('dashboard.title'));
   const user = useCurrentUser();
   const admin = user.role === 'admin';
   // Admins manage every webinar; hosts the ones they host.
@@ -102,20 +108,20 @@ export function DashboardRoute() {
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Dashboard">
+      <PageHeader title={t('dashboard.title')}>
         {admin ? (
           <>
             <Link to="/dashboard/notifications" className={buttonClass('secondary')}>
               <Settings2 aria-hidden className="size-4" />
-              Notifications admin
+              {t('dashboard.notificationsAdmin')}
             </Link>
             <Link to="/dashboard/deliveries" className={buttonClass('secondary')}>
               <Send aria-hidden className="size-4" />
-              Deliveries
+              {t('dashboard.deliveries')}
             </Link>
             <Link to="/dashboard/email-policies" className={buttonClass('secondary')}>
               <Mail aria-hidden className="size-4" />
-              Delivery policies
+              {t('dashboard.deliveryPolicies')}
             </Link>
           </>
         ) : null}

@@ -1,4 +1,5 @@
 import type { Role } from '@webinar/contracts';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoadingState } from '../../components/ui/states.tsx';
 import { useSession } from '../../features/auth/api/get-session.ts';
@@ -7,7 +8,8 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { homePath, safeNextPath } from '../home-path.ts';
 
 export function LoginRoute() {
-  useDocumentTitle('Sign in');
+  const { t } = useTranslation('auth');
+  useDocumentTitle(t('signIn'));
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();

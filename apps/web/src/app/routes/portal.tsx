@@ -1,6 +1,7 @@
 // The user portal (the original UserWebinarPortal): what is live, what is coming, the user's
 // registrations and the recordings they may watch.
 import type { Webinar } from '@webinar/contracts';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/ui/section.tsx';
 import { JoinLiveButton } from '../../features/live-sessions/components/join-live-button.tsx';
@@ -15,7 +16,8 @@ import { useCurrentUser } from '../layouts/app-layout.tsx';
 const ALL = 100;
 
 export function PortalRoute() {
-  useDocumentTitle('Portal');
+  const { t } = useTranslation('app');
+  useDocumentTitle(t('portal.title'));
   const user = useCurrentUser();
   const navigate = useNavigate();
   const student = user.role === 'student';
@@ -27,16 +29,16 @@ export function PortalRoute() {
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Portal" />
+      <PageHeader title={t('portal.title')} />
       <WebinarListSection
-        title="Live now"
+        title={t('portal.liveNow')}
         query={{ status: 'live', page_size: ALL }}
-        empty="Nothing is live right now."
+        empty={t('portal.nothingLive')}
         actions={(webinar) =>
           canJoin(webinar) ? (
             <JoinLiveButton
               webinarId={webinar.id}
-              label="Join"
+              label={t('portal.join')}
               onJoined={() => void navigate(`/webinars/${webinar.id}`)}
             />
           ) : (
@@ -45,9 +47,9 @@ export function PortalRoute() {
         }
       />
       <WebinarListSection
-        title="Upcoming webinars"
+        title={t('portal.upcoming')}
         query={{ status: 'upcoming', page_size: ALL }}
-        empty="No upcoming webinars."
+        empty={t('portal.noUpcoming')}
         actions={register}
       />
       <div className="grid gap-6 lg:grid-cols-2">

@@ -3,6 +3,7 @@
 import type { Webinar } from '@webinar/contracts';
 import { CalendarDays, CalendarPlus, Clock, UserRound } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { buttonClass } from '../../components/ui/button.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/states.tsx';
@@ -34,6 +35,7 @@ function Fact({ icon, label, children }: { icon: ReactNode; label: string; child
 }
 
 function WebinarActions({ webinar }: { webinar: Webinar }) {
+  const { t } = useTranslation('app');
   const user = useCurrentUser();
   const toast = useToast();
   const manages = canManageWebinar(user, webinar);
@@ -47,10 +49,8 @@ function WebinarActions({ webinar }: { webinar: Webinar }) {
         {canJoin ? (
           <JoinLiveButton
             webinarId={webinar.id}
-            label="Join live session"
-            onJoined={(joinedAt) =>
-              toast.success(`You joined the live session at ${formatDateTime(joinedAt)}`)
-            }
+            label={t('webinar.joinLive')}
+            onJoined={(joinedAt) => toast.success(t('webinar.joined', { time: formatDateTime(joinedAt) }))}
           />
         ) : null}
         {manages ? (
@@ -60,7 +60,11 @@ function WebinarActions({ webinar }: { webinar: Webinar }) {
             status={webinar.status}
             onError={toast.error}
             onDone={({ action, notified }) =>
-              toast.success(`Live session ${action} · ${notifiedMessage(notified)}`)
+              toast.success(
+                t(action === 'started' ? 'webinar.started' : 'webinar.ended', {
+                  notified: notifiedMessage(notified),
+                }),
+              )
             }
           />
         ) : null}
@@ -75,8 +79,9 @@ export function WebinarRoute() {
 }
 
 function WebinarScreen({ id }: { id: number }) {
+  const { t } = useTranslation('app');
   const webinar = useWebinar(id);
-  useDocumentTitle(webinar.data?.title ?? 'Webinar');
+  useDocumentTitle(webinar.data?.title ?? t('webinar.title'));
   if (webinar.error instanceof ApiError && webinar.error.status === 404) return <NotFoundRoute />;
   if (webinar.isPending) return <LoadingState />;
   if (webinar.isError) return <ErrorState error={webinar.error} onRetry={() => void webinar.refetch()} />;
@@ -96,14 +101,14 @@ function WebinarScreen({ id }: { id: number }) {
           </p>
         ) : null}
         <dl className="mt-6 grid gap-4 sm:grid-cols-3">
-          <Fact icon={<UserRound aria-hidden className="size-4" />} label="Host">
+          <Fact icon={<UserRound aria-hidden className="size-4" />} label={t('webinar.host')}>
             {data.host.display_name}
           </Fact>
-          <Fact icon={<CalendarDays aria-hidden className="size-4" />} label="Starts">
+          <Fact icon={<CalendarDays aria-hidden className="size-4" />} label={t('webinar.starts')}>
             {formatDateTime(data.starts_at)}
           </Fact>
-          <Fact icon={<Clock aria-hidden className="size-4" />} label="Duration">
-            {data.duration_minutes} minutes
+          <Fact icon={<Clock aria-hidden className="size-4" />} label={t('webinar.duration')}>
+            {t('webinar.minutes', { count: data.duration_minutes })}
           </Fact>
         </dl>
         <div className="mt-6 flex flex-wrap items-start justify-between gap-3 border-t border-slate-100 pt-6">
@@ -114,7 +119,7 @@ function WebinarScreen({ id }: { id: number }) {
             className={buttonClass('secondary', 'sm')}
           >
             <CalendarPlus aria-hidden className="size-4" />
-            Add to calendar
+            {t('webinar.addToCalendar')}
           </a>
         </div>
       </article>

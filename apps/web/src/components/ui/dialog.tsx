@@ -3,6 +3,7 @@
 import { X } from 'lucide-react';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import { Button } from './button.tsx';
 
 const FOCUSABLE =
@@ -10,10 +11,11 @@ const FOCUSABLE =
 
 /** Every dialog's buttons, in one order and alignment: Cancel, then the action, on the right. */
 export function DialogActions({ onCancel, children }: { onCancel: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <div className="mt-6 flex flex-wrap justify-end gap-2">
       <Button variant="secondary" onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </Button>
       {children}
     </div>
@@ -27,6 +29,7 @@ interface DialogProps {
 }
 
 export function Dialog({ title, onClose, children }: DialogProps) {
+  const { t } = useTranslation();
   const titleId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
@@ -84,7 +87,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
           <button
             type="button"
             data-dialog-close="true"
-            aria-label="Close"
+            aria-label={t('close')}
             onClick={() => onCloseRef.current()}
             className="-m-1 rounded-md p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
           >

@@ -1,5 +1,6 @@
 // The Edit and Delete buttons at the end of a row the admin manages (an announcement, a
 // notification in the admin table): the same look everywhere, Delete in red.
+import { useTranslation } from 'react-i18next';
 import { cn } from '../../lib/cn.ts';
 import { Button } from './button.tsx';
 
@@ -12,13 +13,14 @@ export function EditDeleteButtons({
   onDelete: () => void;
   className?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <div className={cn('flex gap-1', className)}>
       <Button variant="secondary" size="sm" onClick={onEdit}>
-        Edit
+        {t('edit')}
       </Button>
       <Button variant="ghostDanger" size="sm" onClick={onDelete}>
-        Delete
+        {t('delete')}
       </Button>
     </div>
   );

@@ -3,14 +3,16 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { AlertTriangle, Inbox, Loader2 } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api-client.ts';
 import { Button } from './button.tsx';
 
-export function Spinner({ label = 'Loading…' }: { label?: string }) {
+export function Spinner({ label }: { label?: string }) {
+  const { t } = useTranslation();
   return (
     <span role="status" className="inline-flex items-center gap-2 text-sm text-slate-500">
       <Loader2 aria-hidden className="size-4 animate-spin" />
-      {label}
+      {label ?? t('loading')}
     </span>
   );
 }
@@ -25,7 +27,8 @@ export function LoadingState({ label }: { label?: string }) {
 
 /** The API's own message, and the field it is about when it names one. */
 export function ErrorMessage({ error }: { error: unknown }) {
-  const message = error instanceof Error ? error.message : 'Something went wrong. Please try again.';
+  const { t } = useTranslation();
+  const message = error instanceof Error ? error.message : t('errors.generic');
   const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
   return (
     <div role="alert" className="flex gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
@@ -47,12 +50,13 @@ export function ErrorMessage({ error }: { error: unknown }) {
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
   return (
     <div className="space-y-3 py-4">
       <ErrorMessage error={error} />
       {onRetry ? (
         <Button variant="secondary" size="sm" onClick={onRetry}>
-          Try again
+          {t('tryAgain')}
         </Button>
       ) : null}
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Field, TextArea, TextInput } from './field.tsx';
 
 interface TitleContentFieldsProps {
@@ -20,9 +21,10 @@ export function TitleContentFields({
   onContentChange,
   errors,
 }: TitleContentFieldsProps) {
+  const { t } = useTranslation();
   return (
     <>
-      <Field label="Title" error={errors?.title}>
+      <Field label={t('fields.title')} error={errors?.title}>
         <TextInput
           required
           maxLength={200}
@@ -30,7 +32,7 @@ export function TitleContentFields({
           onChange={(event) => onTitleChange(event.target.value)}
         />
       </Field>
-      <Field label="Content" error={errors?.content}>
+      <Field label={t('fields.content')} error={errors?.content}>
         <TextArea
           required
           rows={3}

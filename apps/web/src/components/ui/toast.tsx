@@ -2,7 +2,9 @@
 // so the message is seen wherever the user clicked, and a polite live region, so it is heard.
 import { AlertTriangle, CheckCircle2, X } from 'lucide-react';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api-client.ts';
+import { i18n } from '../../lib/i18n.ts';
 
 type Tone = 'success' | 'error';
 
@@ -26,13 +28,14 @@ const MAX_SHOWN = 3;
 const ToastContext = createContext<Toaster | null>(null);
 
 export function errorText(error: unknown): string {
-  const message = error instanceof Error ? error.message : 'Something went wrong. Please try again.';
+  const message = error instanceof Error ? error.message : i18n.t('errors.generic');
   const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
   if (fields.length === 0) return message;
   return `${message} ${fields.map(([field, problem]) => `${field.replaceAll('_', ' ')} ${problem}`).join('; ')}.`;
 }
 
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const [toasts, setToasts] = useState<ToastItem[]>([]);
   const nextId = useRef(1);
 
@@ -56,7 +59,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={toaster}>
       {children}
       <section
-        aria-label="Messages"
+        aria-label={t('toast.region')}
         className="pointer-events-none fixed inset-x-0 bottom-0 z-60 flex justify-center p-4 sm:justify-end"
       >
         <div role="status" aria-live="polite" className="w-full max-w-sm space-y-2">
@@ -78,7 +81,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               <p className="min-w-0 flex-1 wrap-anywhere">{toast.message}</p>
               <button
                 type="button"
-                aria-label="Dismiss"
+                aria-label={t('toast.dismiss')}
                 onClick={() => dismiss(toast.id)}
                 className="-m-1 rounded p-1 opacity-70 hover:opacity-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
               >

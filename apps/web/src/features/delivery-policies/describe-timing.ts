@@ -1,13 +1,11 @@
 // A delivery timing in words, as the settings page and the admins' policies page show it.
 import type { DeliveryTiming } from '@webinar/contracts';
-import { pluralize } from '../../lib/format.ts';
+import { i18n } from '../../lib/i18n.ts';
 
-export const TIMING_LABELS: Record<DeliveryTiming, string> = {
-  off: 'Off',
-  immediate: 'At once',
-  if_unread: 'If still unread',
-  digest: 'Digest',
-};
+/** "Off", "At once", "If still unread", "Digest". */
+export function timingLabel(timing: DeliveryTiming): string {
+  return i18n.t(`delivery-policies:timing.${timing}`);
+}
 
 /** Whether the timing has a delay (if_unread) or a window (digest) in minutes. */
 export function timingHasDelay(timing: DeliveryTiming): boolean {
@@ -16,14 +14,5 @@ export function timingHasDelay(timing: DeliveryTiming): boolean {
 
 /** "At once", "If still unread after 15 minutes", "One email per 60 minutes", "Off by default". */
 export function describeTiming(timing: DeliveryTiming, delayMinutes: number): string {
-  switch (timing) {
-    case 'immediate':
-      return 'At once';
-    case 'if_unread':
-      return `If still unread after ${pluralize(delayMinutes, 'minute')}`;
-    case 'digest':
-      return `One email per ${pluralize(delayMinutes, 'minute')}`;
-    case 'off':
-      return 'Off by default';
-  }
+  return i18n.t(`delivery-policies:describe.${timing}`, { count: delayMinutes });
 }

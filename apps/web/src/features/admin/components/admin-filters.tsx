@@ -2,6 +2,7 @@
 // others at once; any change goes back to page 1.
 import type { AdminNotificationQuery } from '@webinar/contracts';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { DateRangeFields } from '../../../components/ui/date-range-fields.tsx';
 import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
@@ -46,6 +47,7 @@ interface AdminFiltersProps {
 }
 
 export function AdminFilters({ value, onChange }: AdminFiltersProps) {
+  const { t } = useTranslation(['admin', 'common']);
   const [search, setSearch] = useState(value.search);
   const [resets, setResets] = useState(0);
   useEffect(() => {
@@ -59,25 +61,25 @@ export function AdminFilters({ value, onChange }: AdminFiltersProps) {
 
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <Field label="Search" className="sm:col-span-2">
+      <Field label={t('filters.search')} className="sm:col-span-2">
         <TextInput
           type="search"
-          placeholder="Title, content or username"
+          placeholder={t('filters.searchPlaceholder')}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
         />
       </Field>
-      <Field label="Type">
+      <Field label={t('common:filters.type')}>
         <Select value={value.type} onChange={set('type')}>
-          <option value="">Any type</option>
+          <option value="">{t('common:filters.anyType')}</option>
           <TypeOptions />
         </Select>
       </Field>
-      <Field label="Read status">
+      <Field label={t('filters.readStatus')}>
         <Select value={value.read} onChange={set('read')}>
-          <option value="">Any</option>
-          <option value="read">Read</option>
-          <option value="unread">Unread</option>
+          <option value="">{t('filters.any')}</option>
+          <option value="read">{t('read')}</option>
+          <option value="unread">{t('unread')}</option>
         </Select>
       </Field>
       <UserFilterField key={resets} userId={value.user} onChange={(user) => onChange({ ...value, user })} />
@@ -96,7 +98,7 @@ export function AdminFilters({ value, onChange }: AdminFiltersProps) {
             onChange(NO_FILTERS);
           }}
         >
-          Clear filters
+          {t('common:filters.clear')}
         </Button>
       </div>
     </div>

@@ -2,6 +2,7 @@
 // pages; edit and delete any; send new ones.
 import type { AdminNotification } from '@webinar/contracts';
 import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BackLink } from '../../../components/ui/back-link.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { dateRangeError } from '../../../components/ui/date-range-fields.tsx';
@@ -9,7 +10,6 @@ import { Pager } from '../../../components/ui/pager.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
 import { EmptyState, ErrorState } from '../../../components/ui/states.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { pluralize } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDeleteAdminNotification } from '../api/delete-admin-notification.ts';
 import { useAdminNotifications } from '../api/get-admin-notifications.ts';
@@ -21,7 +21,8 @@ import { SendNotificationForm } from './send-notification-form.tsx';
 const PAGE_SIZE = 20;
 
 export function AdminNotificationsPage() {
-  useDocumentTitle('Notifications admin');
+  const { t } = useTranslation(['admin', 'app', 'common']);
+  useDocumentTitle(t('title'));
   const [filters, setFilters] = useState<AdminFilterValues>(NO_FILTERS);
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<AdminNotification | null>(null);
@@ -43,9 +44,9 @@ export function AdminNotificationsPage() {
 
   return (
     <div className="space-y-6">
-      <BackLink to="/dashboard">Dashboard</BackLink>
-      <PageHeader title="Notifications admin" />
-      <Section title="All notifications" flush>
+      <BackLink to="/dashboard">{t('app:dashboard.title')}</BackLink>
+      <PageHeader title={t('title')} />
+      <Section title={t('list.title')} flush>
         <div className="space-y-4 px-4 pb-4 sm:px-6">
           <AdminFilters value={filters} onChange={changeFilters} />
         </div>
@@ -56,11 +57,7 @@ export function AdminNotificationsPage() {
             <ErrorState error={list.error} onRetry={() => void list.refetch()} />
           </div>
         ) : list.data.results.length === 0 ? (
-          <EmptyState>
-            {dateRangeError(filters)
-              ? 'The “From” date is after the “To” date: no notification can match.'
-              : 'No notifications match these filters.'}
-          </EmptyState>
+          <EmptyState>{dateRangeError(filters) ? t('list.fromAfterTo') : t('list.noMatch')}</EmptyState>
         ) : (
           <AdminNotificationsTable
             rows={list.data.results}
@@ -72,7 +69,7 @@ export function AdminNotificationsPage() {
           />
         )}
         <Pager
-          total={pluralize(count, 'notification')}
+          total={t('list.total', { count })}
           count={count}
           page={page}
           pages={pages}
@@ -89,14 +86,14 @@ export function AdminNotificationsPage() {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            toast.success('Notification saved');
+            toast.success(t('edit.saved'));
           }}
         />
       ) : null}
       {deleting ? (
         <ConfirmDialog
-          title="Delete notification?"
-          confirmLabel="Delete"
+          title={t('delete.title')}
+          confirmLabel={t('common:delete')}
           busy={remove.isPending}
           error={remove.error}
           onCancel={() => setDeleting(null)}
@@ -104,12 +101,12 @@ export function AdminNotificationsPage() {
             remove.mutate(deleting.id, {
               onSuccess: () => {
                 setDeleting(null);
-                toast.success('Notification deleted');
+                toast.success(t('delete.done'));
               },
             })
           }
         >
-          “{deleting.title}” will be removed from {deleting.user.username}’s notifications.
+          {t('delete.body', { title: deleting.title, user: deleting.user.username })}
         </ConfirmDialog>
       ) : null}
     </div>

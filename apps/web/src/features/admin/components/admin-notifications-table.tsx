@@ -1,4 +1,5 @@
-import { type AdminNotification, NOTIFICATION_TYPE_LABELS } from '@webinar/contracts';
+import type { AdminNotification } from '@webinar/contracts';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { EditDeleteButtons } from '../../../components/ui/edit-delete-buttons.tsx';
@@ -14,13 +15,14 @@ const HEAD = 'px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-sla
 
 /** The webinar a notification is about, as a link, or nothing. */
 function RelatedWebinar({ row }: { row: AdminNotification }) {
+  const { t } = useTranslation('admin');
   if (!row.related_webinar) return null;
   return (
     <Link
       to={`/webinars/${row.related_webinar.id}`}
       className="block max-w-44 truncate rounded text-xs text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
     >
-      <span className="sr-only">Webinar: </span>
+      <span className="sr-only">{t('table.webinar')} </span>
       {row.related_webinar.title}
     </Link>
   );
@@ -28,8 +30,9 @@ function RelatedWebinar({ row }: { row: AdminNotification }) {
 
 /** The table's shape while the first page loads: the header and a page of rows of their final height. */
 export function AdminTableSkeleton({ rows }: { rows: number }) {
+  const { t } = useTranslation('admin');
   return (
-    <div role="status" aria-label="Loading notifications" className="animate-pulse border-t border-slate-100">
+    <div role="status" aria-label={t('table.loading')} className="animate-pulse border-t border-slate-100">
       <div className="h-9 bg-slate-50" />
       <div className="divide-y divide-slate-100">
         {Array.from({ length: rows }, (_, index) => (
@@ -45,7 +48,8 @@ export function AdminTableSkeleton({ rows }: { rows: number }) {
 }
 
 function ReadBadge({ isRead }: { isRead: boolean }) {
-  return isRead ? <Badge tone="gray">Read</Badge> : <Badge tone="pink">Unread</Badge>;
+  const { t } = useTranslation('admin');
+  return isRead ? <Badge tone="gray">{t('read')}</Badge> : <Badge tone="pink">{t('unread')}</Badge>;
 }
 
 /** The table on wider screens; on a phone, where six columns would scroll sideways, a list. */
@@ -61,19 +65,23 @@ export function AdminNotificationsTable(props: AdminNotificationsTableProps) {
 }
 
 function AdminNotificationsList({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
+  const { t } = useTranslation(['admin', 'common']);
   return (
-    <ul aria-label="Notifications" className="divide-y divide-slate-100 border-t border-slate-100 sm:hidden">
+    <ul
+      aria-label={t('table.label')}
+      className="divide-y divide-slate-100 border-t border-slate-100 sm:hidden"
+    >
       {rows.map((row) => (
         <li key={row.id} className="space-y-1.5 px-4 py-3 text-sm">
           <div className="flex items-start justify-between gap-3">
             <p className="min-w-0 break-words">
               <span className="font-medium text-slate-900">{row.user.username}</span>
-              <span className="text-xs text-slate-500"> · id {row.user.id}</span>
+              <span className="text-xs text-slate-500"> · {t('table.userId', { id: row.user.id })}</span>
             </p>
             <ReadBadge isRead={row.is_read} />
           </div>
           <p className="text-xs text-slate-500">
-            {NOTIFICATION_TYPE_LABELS[row.notification_type]} · {formatDateTime(row.created_at)}
+            {t(`common:notificationType.${row.notification_type}`)} · {formatDateTime(row.created_at)}
           </p>
           <p className="font-medium break-words text-slate-900">{row.title}</p>
           <p className="line-clamp-2 break-words text-slate-600">{row.content}</p>
@@ -86,6 +94,7 @@ function AdminNotificationsList({ rows, onEdit, onDelete }: AdminNotificationsTa
 }
 
 function Table({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
+  const { t } = useTranslation(['admin', 'common']);
   return (
     // `relative` keeps the screen-reader-only header inside the scrolling box on narrow screens.
     <div className="relative overflow-x-auto">
@@ -93,23 +102,23 @@ function Table({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
         <thead className="bg-slate-50">
           <tr>
             <th scope="col" className={HEAD}>
-              User
+              {t('table.user')}
             </th>
             <th scope="col" className={HEAD}>
-              Type
+              {t('common:filters.type')}
             </th>
             <th scope="col" className={HEAD}>
-              Title
+              {t('common:fields.title')}
             </th>
             <th scope="col" className={HEAD}>
-              Read
+              {t('read')}
             </th>
             <th scope="col" className={HEAD}>
-              Created
+              {t('table.created')}
             </th>
 
             <th scope="col" className={HEAD}>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('table.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -123,11 +132,11 @@ function Table({ rows, onEdit, onDelete }: AdminNotificationsTableProps) {
                 >
                   {row.user.username}
                 </span>
-                <span className="block text-xs text-slate-500">id {row.user.id}</span>
+                <span className="block text-xs text-slate-500">{t('table.userId', { id: row.user.id })}</span>
               </td>
               <td className="px-4 py-3 text-slate-700">
                 <span className="block whitespace-nowrap">
-                  {NOTIFICATION_TYPE_LABELS[row.notification_type]}
+                  {t(`common:notificationType.${row.notification_type}`)}
                 </span>
                 <RelatedWebinar row={row} />
               </td>

@@ -1,5 +1,6 @@
 import type { AdminNotification, NotificationType } from '@webinar/contracts';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { Dialog, DialogActions } from '../../../components/ui/dialog.tsx';
 import { Checkbox, Field, Select } from '../../../components/ui/field.tsx';
@@ -16,6 +17,7 @@ interface EditNotificationDialogProps {
 }
 
 export function EditNotificationDialog({ notification, onClose, onSaved }: EditNotificationDialogProps) {
+  const { t } = useTranslation(['admin', 'common']);
   const update = useUpdateAdminNotification();
   const [title, setTitle] = useState(notification.title);
   const [content, setContent] = useState(notification.content);
@@ -35,9 +37,9 @@ export function EditNotificationDialog({ notification, onClose, onSaved }: EditN
   };
 
   return (
-    <Dialog title="Edit notification" onClose={onClose}>
+    <Dialog title={t('edit.title')} onClose={onClose}>
       <p className="mb-4 text-sm text-slate-500">
-        For {notification.user.username} (user {notification.user.id})
+        {t('edit.for', { user: notification.user.username, id: notification.user.id })}
       </p>
       <form onSubmit={submit} className="space-y-4">
         {update.isError ? <ErrorMessage error={update.error} /> : null}
@@ -48,7 +50,7 @@ export function EditNotificationDialog({ notification, onClose, onSaved }: EditN
           onContentChange={setContent}
           errors={fields}
         />
-        <Field label="Type">
+        <Field label={t('common:filters.type')}>
           <Select
             value={type}
             onChange={(event) => {
@@ -58,10 +60,10 @@ export function EditNotificationDialog({ notification, onClose, onSaved }: EditN
             <TypeOptions />
           </Select>
         </Field>
-        <Checkbox label="Read" checked={read} onChange={(event) => setRead(event.target.checked)} />
+        <Checkbox label={t('read')} checked={read} onChange={(event) => setRead(event.target.checked)} />
         <DialogActions onCancel={onClose}>
           <Button type="submit" busy={update.isPending}>
-            Save
+            {t('common:save')}
           </Button>
         </DialogActions>
       </form>

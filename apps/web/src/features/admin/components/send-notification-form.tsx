@@ -8,6 +8,7 @@ import {
   type Role,
 } from '@webinar/contracts';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Field, Select } from '../../../components/ui/field.tsx';
@@ -16,7 +17,6 @@ import { ErrorMessage } from '../../../components/ui/states.tsx';
 import { TitleContentFields } from '../../../components/ui/title-content-fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
-import { pluralize } from '../../../lib/format.ts';
 import { newRequestKey } from '../../../lib/request-key.ts';
 import { findUserByUsername } from '../../users/api/search-users.ts';
 import { UserPicker } from '../../users/components/user-picker.tsx';
@@ -26,9 +26,8 @@ import { isNotificationType, TypeOptions } from './type-options.tsx';
 type Audience = 'user' | 'role' | 'everyone';
 type Recipients = Pick<AdminNotificationCreate, 'user_ids' | 'role' | 'everyone'>;
 
-const ROLE_LABELS: Record<Role, string> = { student: 'Students', host: 'Hosts', admin: 'Admins' };
-
 export function SendNotificationForm() {
+  const { t } = useTranslation(['admin', 'common']);
   const send = useSendAdminNotification();
   const toast = useToast();
   const [audience, setAudience] = useState<Audience>('user');
@@ -53,11 +52,7 @@ export function SendNotificationForm() {
       },
       {
         onSuccess: (result) => {
-          toast.success(
-            result.replayed
-              ? 'Already sent: your first attempt had gone through'
-              : `Sent to ${pluralize(result.created, 'user')}`,
-          );
+          toast.success(result.replayed ? t('send.replayed') : t('send.sent', { count: result.created }));
           setTitle('');
           setContent('');
           setRequestKey(newRequestKey());
@@ -77,32 +72,30 @@ export function SendNotificationForm() {
     }
     const user = picked ?? (await findUserByUsername(username));
     if (!user) {
-      setUnknownUser(`no user is named “${username.trim()}”`);
+      setUnknownUser(t('send.unknownUser', { name: username.trim() }));
       return;
     }
     deliver({ user_ids: [user.id] });
   };
 
-  const audienceName = audience === 'everyone' ? 'every user' : `every user with the role ${role}`;
-
   return (
     <Section
-      title="Send notification"
-      description="Muted types are not delivered, except System Notification."
+      title={t('send.title')}
+      description={t('send.description', { system: t('common:notificationType.system') })}
     >
       <form onSubmit={(event) => void submit(event)} className="space-y-4">
         {send.isError ? <ErrorMessage error={send.error} /> : null}
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field label="Recipients">
+          <Field label={t('send.recipients')}>
             <Select value={audience} onChange={(event) => setAudience(event.target.value as Audience)}>
-              <option value="user">One user</option>
-              <option value="role">A role</option>
-              <option value="everyone">Everyone</option>
+              <option value="user">{t('send.audience.user')}</option>
+              <option value="role">{t('send.audience.role')}</option>
+              <option value="everyone">{t('send.audience.everyone')}</option>
             </Select>
           </Field>
           {audience === 'user' ? (
             <UserPicker
-              label="Username"
+              label={t('send.username')}
               required
               value={username}
               error={unknownUser ?? fields.user_ids ?? fields['user_ids.0']}
@@ -114,7 +107,7 @@ export function SendNotificationForm() {
             />
           ) : null}
           {audience === 'role' ? (
-            <Field label="Role">
+            <Field label={t('send.role')}>
               <Select
                 value={role}
                 onChange={(event) =>
@@ -123,13 +116,13 @@ export function SendNotificationForm() {
               >
                 {ROLES.map((value) => (
                   <option key={value} value={value}>
-                    {ROLE_LABELS[value]}
+                    {t(`send.roles.${value}`)}
                   </option>
                 ))}
               </Select>
             </Field>
           ) : null}
-          <Field label="Type">
+          <Field label={t('common:filters.type')}>
             <Select
               value={type}
               onChange={(event) => {
@@ -148,22 +141,25 @@ export function SendNotificationForm() {
           errors={fields}
         />
         <Button type="submit" busy={send.isPending}>
-          Send
+          {t('send.send')}
         </Button>
       </form>
       {confirming ? (
         <ConfirmDialog
-          title={
-            audience === 'everyone' ? 'Send to everyone?' : `Send to all ${ROLE_LABELS[role].toLowerCase()}?`
-          }
-          confirmLabel="Send"
+          title={audience === 'everyone' ? t('send.confirmEveryone') : t(`send.confirmRole.${role}`)}
+          confirmLabel={t('send.send')}
           tone="primary"
           busy={send.isPending}
           error={null}
           onCancel={() => setConfirming(false)}
           onConfirm={() => deliver(audience === 'everyone' ? { everyone: true } : { role })}
         >
-          “<span className="wrap-anywhere">{title.trim()}</span>” will be sent to {audienceName} at once.
+          <Trans
+            t={t}
+            i18nKey={audience === 'everyone' ? 'send.bodyEveryone' : 'send.bodyRole'}
+            values={{ title: title.trim(), role: t(`send.roleNames.${role}`) }}
+            components={{ title: <span className="wrap-anywhere" /> }}
+          />
         </ConfirmDialog>
       ) : null}
     </Section>

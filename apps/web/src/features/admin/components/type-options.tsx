@@ -1,4 +1,5 @@
-import { NOTIFICATION_TYPE_LABELS, NOTIFICATION_TYPES, type NotificationType } from '@webinar/contracts';
+import { NOTIFICATION_TYPES, type NotificationType } from '@webinar/contracts';
+import { useTranslation } from 'react-i18next';
 
 export function isNotificationType(value: string): value is NotificationType {
   return (NOTIFICATION_TYPES as readonly string[]).includes(value);
@@ -6,9 +7,10 @@ export function isNotificationType(value: string): value is NotificationType {
 
 /** One <option> per notification type, labelled as users see it. */
 export function TypeOptions() {
+  const { t } = useTranslation();
   return NOTIFICATION_TYPES.map((type) => (
     <option key={type} value={type}>
-      {NOTIFICATION_TYPE_LABELS[type]}
+      {t(`notificationType.${type}`)}
     </option>
   ));
 }

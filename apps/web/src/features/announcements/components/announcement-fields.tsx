@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { DialogActions } from '../../../components/ui/dialog.tsx';
 import { Field, TextInput } from '../../../components/ui/field.tsx';
@@ -41,6 +42,7 @@ export function AnnouncementFields({
   timing,
   onCancel,
 }: AnnouncementFieldsProps) {
+  const { t } = useTranslation('announcements');
   const [title, setTitle] = useState(initial.title);
   const [content, setContent] = useState(initial.content);
   const [later, setLater] = useState(timing === 'scheduled' || Boolean(initial.sendAt));
@@ -77,11 +79,11 @@ export function AnnouncementFields({
       />
       {timing === 'choose' ? (
         <fieldset className="text-sm">
-          <legend className="mb-1 font-medium text-slate-700">When</legend>
+          <legend className="mb-1 font-medium text-slate-700">{t('when.legend')}</legend>
           <div className="flex flex-wrap gap-x-6 gap-y-2">
             {[
-              { label: 'Send now', value: false },
-              { label: 'Schedule for later', value: true },
+              { label: t('when.now'), value: false },
+              { label: t('when.later'), value: true },
             ].map((option) => (
               <label key={option.label} className="inline-flex items-center gap-2 text-slate-700">
                 <input
@@ -102,7 +104,7 @@ export function AnnouncementFields({
       ) : null}
       {scheduling ? (
         <div>
-          <Field label="Send at" error={timeError ?? fields.send_at}>
+          <Field label={t('sendAt.label')} error={timeError ?? fields.send_at}>
             <TextInput
               type="datetime-local"
               required
@@ -113,7 +115,7 @@ export function AnnouncementFields({
               }}
             />
           </Field>
-          <p className="mt-1 text-xs text-slate-500">Your time zone: {browserTimeZone()}</p>
+          <p className="mt-1 text-xs text-slate-500">{t('sendAt.timeZone', { zone: browserTimeZone() })}</p>
         </div>
       ) : null}
       {onCancel ? (

@@ -2,6 +2,7 @@
 // notified once, then), edit or cancel a scheduled one, send or cancel a missed one, delete any.
 import type { Announcement } from '@webinar/contracts';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
@@ -24,7 +25,23 @@ import { AnnouncementStatus } from './announcement-status.tsx';
 const waiting = (announcement: Announcement) =>
   announcement.state === 'scheduled' || announcement.state === 'missed';
 
+type QuotedKey = 'publish.bodyNow' | 'publish.bodyAt' | 'sendNow.body' | 'cancel.body';
+
+/** “Title” and the rest of the sentence, the title in a box that wraps long words. */
+function Quoted({ i18nKey, title, time }: { i18nKey: QuotedKey; title: string; time?: string }) {
+  const { t } = useTranslation('announcements');
+  return (
+    <Trans
+      t={t}
+      i18nKey={i18nKey}
+      values={{ title, time }}
+      components={{ title: <span className="wrap-anywhere" /> }}
+    />
+  );
+}
+
 export function AnnouncementsManager() {
+  const { t } = useTranslation(['announcements', 'common']);
   const announcements = useAnnouncements();
   const create = useCreateAnnouncement();
   const update = useUpdateAnnouncement();
@@ -45,18 +62,15 @@ export function AnnouncementsManager() {
   const [requestKey, setRequestKey] = useState(newRequestKey);
 
   return (
-    <Section
-      title="Announcements"
-      description="Every other user is notified once: when you publish, or at the time you schedule."
-    >
+    <Section title={t('title')} description={t('description')}>
       <div className="grid gap-6 lg:grid-cols-2">
         <div>
-          <h3 className="mb-3 text-sm font-semibold text-slate-700">New announcement</h3>
+          <h3 className="mb-3 text-sm font-semibold text-slate-700">{t('new.heading')}</h3>
           <AnnouncementFields
             key={formKey}
             initial={{ title: '', content: '' }}
             timing="choose"
-            submitLabel={(scheduled) => (scheduled ? 'Schedule announcement' : 'Publish announcement')}
+            submitLabel={(scheduled) => t(scheduled ? 'new.schedule' : 'new.publish')}
             busy={create.isPending}
             error={publishing ? null : create.error}
             onSubmit={(values) => {
@@ -66,8 +80,8 @@ export function AnnouncementsManager() {
           />
         </div>
         <div>
-          <h3 className="mb-3 text-sm font-semibold text-slate-700">Sent and scheduled</h3>
-          <QueryResults query={announcements} empty="No announcements yet.">
+          <h3 className="mb-3 text-sm font-semibold text-slate-700">{t('list.heading')}</h3>
+          <QueryResults query={announcements} empty={t('list.empty')}>
             {(results) => (
               <ul className="divide-y divide-slate-100">
                 {results.map((announcement) => (
@@ -85,21 +99,21 @@ export function AnnouncementsManager() {
                     <div className="flex shrink-0 flex-wrap gap-1">
                       {announcement.state === 'missed' ? (
                         <Button size="sm" onClick={() => setSending(announcement)}>
-                          Send now
+                          {t('sendNow.action')}
                         </Button>
                       ) : null}
                       {waiting(announcement) ? (
                         <>
                           <Button variant="secondary" size="sm" onClick={() => setEditing(announcement)}>
-                            Edit
+                            {t('common:edit')}
                           </Button>
                           <Button variant="secondary" size="sm" onClick={() => setCancelling(announcement)}>
-                            Cancel
+                            {t('common:cancel')}
                           </Button>
                         </>
                       ) : null}
                       <Button variant="ghostDanger" size="sm" onClick={() => setDeleting(announcement)}>
-                        Delete
+                        {t('common:delete')}
                       </Button>
                     </div>
                   </li>
@@ -111,11 +125,9 @@ export function AnnouncementsManager() {
       </div>
 
       {editing ? (
-        <Dialog title="Edit announcement" onClose={() => setEditing(null)}>
+        <Dialog title={t('edit.title')} onClose={() => setEditing(null)}>
           <p className="mb-4 text-sm text-slate-500">
-            {editing.state === 'missed'
-              ? 'A new time schedules it again.'
-              : 'It goes out as you leave it, at the time below.'}
+            {editing.state === 'missed' ? t('edit.missedHint') : t('edit.scheduledHint')}
           </p>
           <AnnouncementFields
             initial={{
@@ -124,7 +136,7 @@ export function AnnouncementsManager() {
               ...(editing.send_at ? { sendAt: toDateTimeLocal(editing.send_at) } : {}),
             }}
             timing="scheduled"
-            submitLabel="Save"
+            submitLabel={t('common:save')}
             busy={update.isPending}
             error={update.error}
             onCancel={() => {
@@ -139,8 +151,8 @@ export function AnnouncementsManager() {
                     setEditing(null);
                     toast.success(
                       saved.state === 'scheduled' && saved.send_at
-                        ? `Announcement saved · scheduled for ${formatDateTime(saved.send_at)}`
-                        : 'Announcement saved',
+                        ? t('edit.savedScheduled', { time: formatDateTime(saved.send_at) })
+                        : t('edit.saved'),
                     );
                   },
                 },
@@ -152,8 +164,8 @@ export function AnnouncementsManager() {
 
       {publishing ? (
         <ConfirmDialog
-          title={publishing.send_at ? 'Schedule announcement?' : 'Publish announcement?'}
-          confirmLabel={publishing.send_at ? 'Schedule' : 'Publish'}
+          title={t(publishing.send_at ? 'publish.scheduleTitle' : 'publish.publishTitle')}
+          confirmLabel={t(publishing.send_at ? 'publish.schedule' : 'publish.publish')}
           tone="primary"
           busy={create.isPending}
           error={create.error}
@@ -166,10 +178,10 @@ export function AnnouncementsManager() {
                   const scheduled = announcement.state === 'scheduled' && announcement.send_at;
                   toast.success(
                     replayed
-                      ? `Announcement ${scheduled ? 'scheduled' : 'published'} (your first attempt had gone through)`
+                      ? t(scheduled ? 'publish.replayedScheduled' : 'publish.replayedPublished')
                       : scheduled
-                        ? `Announcement scheduled for ${formatDateTime(scheduled)}`
-                        : `Announcement published · ${notifiedMessage(notified)}`,
+                        ? t('publish.scheduled', { time: formatDateTime(scheduled) })
+                        : t('publish.published', { notified: notifiedMessage(notified) }),
                   );
                   setPublishing(null);
                   setFormKey((key) => key + 1);
@@ -179,15 +191,22 @@ export function AnnouncementsManager() {
             )
           }
         >
-          “<span className="wrap-anywhere">{publishing.title}</span>” will notify every other user{' '}
-          {publishing.send_at ? `on ${formatDateTime(publishing.send_at)}` : 'at once'}.
+          {publishing.send_at ? (
+            <Quoted
+              i18nKey="publish.bodyAt"
+              title={publishing.title}
+              time={formatDateTime(publishing.send_at)}
+            />
+          ) : (
+            <Quoted i18nKey="publish.bodyNow" title={publishing.title} />
+          )}
         </ConfirmDialog>
       ) : null}
 
       {sending ? (
         <ConfirmDialog
-          title="Send announcement now?"
-          confirmLabel="Send now"
+          title={t('sendNow.title')}
+          confirmLabel={t('sendNow.action')}
           tone="primary"
           busy={sendNow.isPending}
           error={sendNow.error}
@@ -199,19 +218,19 @@ export function AnnouncementsManager() {
             sendNow.mutate(sending.id, {
               onSuccess: ({ notified }) => {
                 setSending(null);
-                toast.success(`Announcement sent · ${notifiedMessage(notified)}`);
+                toast.success(t('sendNow.sent', { notified: notifiedMessage(notified) }));
               },
             })
           }
         >
-          “<span className="wrap-anywhere">{sending.title}</span>” will notify every other user at once.
+          <Quoted i18nKey="sendNow.body" title={sending.title} />
         </ConfirmDialog>
       ) : null}
 
       {cancelling ? (
         <ConfirmDialog
-          title="Cancel this announcement?"
-          confirmLabel="Cancel announcement"
+          title={t('cancel.title')}
+          confirmLabel={t('cancel.action')}
           busy={cancel.isPending}
           error={cancel.error}
           onCancel={() => {
@@ -222,19 +241,19 @@ export function AnnouncementsManager() {
             cancel.mutate(cancelling.id, {
               onSuccess: () => {
                 setCancelling(null);
-                toast.success('Announcement cancelled');
+                toast.success(t('cancel.done'));
               },
             })
           }
         >
-          “<span className="wrap-anywhere">{cancelling.title}</span>” will never be sent.
+          <Quoted i18nKey="cancel.body" title={cancelling.title} />
         </ConfirmDialog>
       ) : null}
 
       {deleting ? (
         <ConfirmDialog
-          title="Delete announcement?"
-          confirmLabel="Delete"
+          title={t('delete.title')}
+          confirmLabel={t('common:delete')}
           busy={remove.isPending}
           error={remove.error}
           onCancel={() => {
@@ -245,13 +264,12 @@ export function AnnouncementsManager() {
             remove.mutate(deleting.id, {
               onSuccess: () => {
                 setDeleting(null);
-                toast.success('Announcement deleted');
+                toast.success(t('delete.done'));
               },
             })
           }
         >
-          “{deleting.title}” will be removed for everyone
-          {waiting(deleting) ? ' and never sent' : ''}.
+          {t(waiting(deleting) ? 'delete.bodyWaiting' : 'delete.body', { title: deleting.title })}
         </ConfirmDialog>
       ) : null}
     </Section>

@@ -2,19 +2,18 @@
 import type { Role } from '@webinar/contracts';
 import { Video } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field, TextInput } from '../../../components/ui/field.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { i18n } from '../../../lib/i18n.ts';
 import { useSignIn } from '../api/sign-in.ts';
-
-const MISSING_FIELDS = 'Enter your username and your password.';
-const WRONG_CREDENTIALS = 'That username and password do not match. Check them and try again.';
 
 /** Our own words for a refused sign-in; the API's text is for other failures (server down, ...). */
 function signInProblem(error: unknown): unknown {
   return error instanceof ApiError && (error.status === 400 || error.status === 401)
-    ? new Error(WRONG_CREDENTIALS)
+    ? new Error(i18n.t('auth:wrongCredentials'))
     : error;
 }
 
@@ -24,6 +23,7 @@ interface LoginPageProps {
 }
 
 export function LoginPage({ onSignedIn }: LoginPageProps) {
+  const { t } = useTranslation('auth');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
@@ -48,17 +48,17 @@ export function LoginPage({ onSignedIn }: LoginPageProps) {
           <span className="flex size-12 items-center justify-center rounded-xl bg-indigo-600 text-white shadow-sm">
             <Video aria-hidden className="size-6" />
           </span>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Sign in</h1>
-          <p className="text-sm text-slate-600">Webinars, live sessions and your notifications.</p>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t('signIn')}</h1>
+          <p className="text-sm text-slate-600">{t('tagline')}</p>
         </div>
         <form
           onSubmit={submit}
           className="space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
           noValidate
         >
-          {missing ? <ErrorMessage error={new Error(MISSING_FIELDS)} /> : null}
+          {missing ? <ErrorMessage error={new Error(t('missingFields'))} /> : null}
           {signIn.isError ? <ErrorMessage error={signInProblem(signIn.error)} /> : null}
-          <Field label="Username">
+          <Field label={t('username')}>
             <TextInput
               name="username"
               autoComplete="username"
@@ -69,7 +69,7 @@ export function LoginPage({ onSignedIn }: LoginPageProps) {
               onChange={(event) => setUsername(event.target.value)}
             />
           </Field>
-          <Field label="Password">
+          <Field label={t('password')}>
             <TextInput
               name="password"
               type="password"
@@ -80,7 +80,7 @@ export function LoginPage({ onSignedIn }: LoginPageProps) {
             />
           </Field>
           <Button type="submit" className="w-full" busy={signIn.isPending}>
-            Sign in
+            {t('signIn')}
           </Button>
         </form>
       </div>

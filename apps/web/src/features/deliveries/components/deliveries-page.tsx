@@ -1,11 +1,11 @@
 // /dashboard/deliveries (admins): the log of what email and push carried, filtered, a page at a
 // time; each row opens its detail with the rendered message.
 import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BackLink } from '../../../components/ui/back-link.tsx';
 import { Pager } from '../../../components/ui/pager.tsx';
 import { PageHeader, Section } from '../../../components/ui/section.tsx';
 import { EmptyState, ErrorState } from '../../../components/ui/states.tsx';
-import { pluralize } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDeliveries } from '../api/get-deliveries.ts';
 import { DeliveriesTable } from './deliveries-table.tsx';
@@ -19,8 +19,9 @@ import {
 const PAGE_SIZE = 20;
 
 export function TableSkeleton({ rows = 5 }: { rows?: number }) {
+  const { t } = useTranslation();
   return (
-    <div role="status" aria-label="Loading" className="animate-pulse space-y-2 px-4 py-3 sm:px-6">
+    <div role="status" aria-label={t('loading')} className="animate-pulse space-y-2 px-4 py-3 sm:px-6">
       {Array.from({ length: rows }, (_, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders without identity
         <div key={index} className="h-10 rounded bg-slate-100" />
@@ -30,7 +31,8 @@ export function TableSkeleton({ rows = 5 }: { rows?: number }) {
 }
 
 export function DeliveriesPage() {
-  useDocumentTitle('Deliveries');
+  const { t } = useTranslation(['deliveries', 'app']);
+  useDocumentTitle(t('title'));
   const [filters, setFilters] = useState<DeliveryFilterValues>(NO_DELIVERY_FILTERS);
   const [page, setPage] = useState(1);
   const query = useMemo(() => ({ ...toDeliveryQuery(filters), page, page_size: PAGE_SIZE }), [filters, page]);
@@ -46,13 +48,9 @@ export function DeliveriesPage() {
 
   return (
     <div className="space-y-6">
-      <BackLink to="/dashboard">Dashboard</BackLink>
-      <PageHeader title="Deliveries" />
-      <Section
-        title="Delivery log"
-        description="Every email and push message the app sent, skipped or is about to send."
-        flush
-      >
+      <BackLink to="/dashboard">{t('app:dashboard.title')}</BackLink>
+      <PageHeader title={t('title')} />
+      <Section title={t('log.title')} description={t('log.description')} flush>
         <div className="px-4 pb-4 sm:px-6">
           <DeliveryFilters value={filters} onChange={changeFilters} />
         </div>
@@ -63,12 +61,12 @@ export function DeliveriesPage() {
             <ErrorState error={list.error} onRetry={() => void list.refetch()} />
           </div>
         ) : list.data.results.length === 0 ? (
-          <EmptyState>No deliveries match these filters.</EmptyState>
+          <EmptyState>{t('log.noMatch')}</EmptyState>
         ) : (
           <DeliveriesTable rows={list.data.results} />
         )}
         <Pager
-          total={pluralize(count, 'delivery', 'deliveries')}
+          total={t('log.total', { count })}
           count={count}
           page={page}
           pages={pages}

@@ -1,7 +1,9 @@
 // The delivery log's rows: a table on wider screens, a list on a phone (no sideways scroll).
-import { type Delivery, NOTIFICATION_TYPE_LABELS } from '@webinar/contracts';
+import type { Delivery } from '@webinar/contracts';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format.ts';
+import { i18n } from '../../../lib/i18n.ts';
 import { DeliveryStatusBadge } from './delivery-status-badge.tsx';
 
 const HEAD = 'px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase';
@@ -10,22 +12,27 @@ const LINK =
 
 /** What the delivery is about: its type, or what else it carries. */
 export function deliveryKind(delivery: Delivery): string {
-  if (delivery.notification_type) return NOTIFICATION_TYPE_LABELS[delivery.notification_type];
-  return delivery.purpose === 'email_verification' ? 'Email verification' : 'Test email';
+  if (delivery.notification_type) return i18n.t(`notificationType.${delivery.notification_type}`);
+  return i18n.t(
+    delivery.purpose === 'email_verification' ? 'deliveries:kind.verification' : 'deliveries:kind.test',
+  );
 }
 
 export function deliveryTitle(delivery: Delivery): string {
   if (delivery.title !== null) return delivery.title;
   if (delivery.purpose === 'email_verification')
-    return delivery.address ? `Verify ${delivery.address}` : 'Verify the new address';
-  if (delivery.purpose === 'test') return 'Test email';
-  return '(notification deleted)';
+    return delivery.address
+      ? i18n.t('deliveries:name.verify', { address: delivery.address })
+      : i18n.t('deliveries:name.verifyNewAddress');
+  if (delivery.purpose === 'test') return i18n.t('deliveries:kind.test');
+  return i18n.t('deliveries:name.deleted');
 }
 
 export function DeliveriesTable({ rows }: { rows: Delivery[] }) {
+  const { t } = useTranslation(['deliveries', 'common']);
   return (
     <>
-      <ul aria-label="Deliveries" className="divide-y divide-slate-100 border-t border-slate-100 sm:hidden">
+      <ul aria-label={t('title')} className="divide-y divide-slate-100 border-t border-slate-100 sm:hidden">
         {rows.map((row) => (
           <li key={row.id} className="space-y-1 px-4 py-3 text-sm">
             <div className="flex items-start justify-between gap-3">
@@ -35,8 +42,13 @@ export function DeliveriesTable({ rows }: { rows: Delivery[] }) {
               <DeliveryStatusBadge status={row.status} />
             </div>
             <p className="text-xs text-slate-500">
-              {deliveryKind(row)} · {row.user.username} (id {row.user.id}) · {formatDateTime(row.created_at)}{' '}
-              · {row.attempts} {row.attempts === 1 ? 'attempt' : 'attempts'}
+              {t('row.summary', {
+                kind: deliveryKind(row),
+                user: row.user.username,
+                id: row.user.id,
+                time: formatDateTime(row.created_at),
+                count: row.attempts,
+              })}
             </p>
             {row.reason ? <p className="text-xs break-words text-slate-600">{row.reason}</p> : null}
           </li>
@@ -47,28 +59,28 @@ export function DeliveriesTable({ rows }: { rows: Delivery[] }) {
           <thead className="bg-slate-50">
             <tr>
               <th scope="col" className={`${HEAD} w-40`}>
-                Time
+                {t('column.time')}
               </th>
               <th scope="col" className={`${HEAD} w-28`}>
-                User
+                {t('column.user')}
               </th>
               <th scope="col" className={`${HEAD} w-36`}>
-                Type
+                {t('column.type')}
               </th>
               <th scope="col" className={HEAD}>
-                Title
+                {t('column.title')}
               </th>
               <th scope="col" className={`${HEAD} hidden w-20 lg:table-cell`}>
-                Channel
+                {t('column.channel')}
               </th>
               <th scope="col" className={`${HEAD} w-24`}>
-                Status
+                {t('column.status')}
               </th>
               <th scope="col" className={`${HEAD} hidden w-20 lg:table-cell`}>
-                Attempts
+                {t('column.attempts')}
               </th>
               <th scope="col" className={`${HEAD} hidden md:table-cell`}>
-                Reason
+                {t('column.reason')}
               </th>
             </tr>
           </thead>
@@ -78,7 +90,7 @@ export function DeliveriesTable({ rows }: { rows: Delivery[] }) {
                 <td className="px-4 py-3 text-slate-700">{formatDateTime(row.created_at)}</td>
                 <td className="px-4 py-3">
                   <span className="block truncate font-medium text-slate-900">{row.user.username}</span>
-                  <span className="block text-xs text-slate-500">id {row.user.id}</span>
+                  <span className="block text-xs text-slate-500">{t('userId', { id: row.user.id })}</span>
                 </td>
                 <td className="px-4 py-3 break-words text-slate-700">{deliveryKind(row)}</td>
                 <td className="px-4 py-3">
@@ -86,7 +98,9 @@ export function DeliveriesTable({ rows }: { rows: Delivery[] }) {
                     {deliveryTitle(row)}
                   </Link>
                 </td>
-                <td className="hidden px-4 py-3 text-slate-700 capitalize lg:table-cell">{row.channel}</td>
+                <td className="hidden px-4 py-3 text-slate-700 lg:table-cell">
+                  {t(`common:channel.${row.channel}`)}
+                </td>
                 <td className="px-4 py-3">
                   <DeliveryStatusBadge status={row.status} />
                 </td>

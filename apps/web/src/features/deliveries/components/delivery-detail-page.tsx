@@ -3,6 +3,7 @@
 import type { Delivery } from '@webinar/contracts';
 import { Paperclip } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/back-link.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -31,11 +32,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function Facts({ delivery }: { delivery: Delivery }) {
+  const { t } = useTranslation(['deliveries', 'common']);
   const retry = useRetryDelivery();
   const toast = useToast();
   return (
     <Section
-      title="Delivery"
+      title={t('detail.title')}
       actions={
         RETRYABLE.has(delivery.status) ? (
           <Button
@@ -44,44 +46,53 @@ function Facts({ delivery }: { delivery: Delivery }) {
             busy={retry.isPending}
             onClick={() =>
               retry.mutate(delivery.id, {
-                onSuccess: () => toast.success('Queued again: it is due now.'),
+                onSuccess: () => toast.success(t('detail.queuedAgain')),
                 onError: toast.error,
               })
             }
           >
-            Retry
+            {t('detail.retry')}
           </Button>
         ) : null
       }
     >
       <div className="space-y-4">
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <Fact label="Status">
+          <Fact label={t('column.status')}>
             <DeliveryStatusBadge status={delivery.status} />
           </Fact>
-          <Fact label="Type">{deliveryKind(delivery)}</Fact>
-          <Fact label="Channel">
-            <span className="capitalize">{delivery.channel}</span>
+          <Fact label={t('column.type')}>{deliveryKind(delivery)}</Fact>
+          <Fact label={t('column.channel')}>{t(`common:channel.${delivery.channel}`)}</Fact>
+          <Fact label={t('column.user')}>
+            {t('detail.user', { user: delivery.user.username, id: delivery.user.id })}
           </Fact>
-          <Fact label="User">
-            {delivery.user.username} (id {delivery.user.id})
-          </Fact>
-          <Fact label="Address">
+          <Fact label={t('detail.address')}>
             <span className="break-all">{delivery.address ?? '—'}</span>
           </Fact>
-          <Fact label="Attempts">{delivery.attempts}</Fact>
-          <Fact label="Created">{formatDateTime(delivery.created_at)}</Fact>
-          <Fact label="Due">{formatDateTime(delivery.due_at)}</Fact>
-          <Fact label="Finished">{delivery.finished_at ? formatDateTime(delivery.finished_at) : '—'}</Fact>
+          <Fact label={t('column.attempts')}>{delivery.attempts}</Fact>
+          <Fact label={t('detail.created')}>{formatDateTime(delivery.created_at)}</Fact>
+          <Fact label={t('detail.due')}>{formatDateTime(delivery.due_at)}</Fact>
+          <Fact label={t('detail.finished')}>
+            {delivery.finished_at ? formatDateTime(delivery.finished_at) : '—'}
+          </Fact>
           {delivery.digest_id !== null ? (
-            <Fact label="Digest">
-              Sent within{' '}
-              <Link className="text-indigo-700 underline" to={`/dashboard/deliveries/${delivery.digest_id}`}>
-                delivery {delivery.digest_id}
-              </Link>
+            <Fact label={t('detail.digest')}>
+              <Trans
+                t={t}
+                i18nKey="detail.sentWithin"
+                values={{ id: delivery.digest_id }}
+                components={{
+                  digest: (
+                    <Link
+                      className="text-indigo-700 underline"
+                      to={`/dashboard/deliveries/${delivery.digest_id}`}
+                    />
+                  ),
+                }}
+              />
             </Fact>
           ) : null}
-          <Fact label="Reason">{delivery.reason ?? '—'}</Fact>
+          <Fact label={t('column.reason')}>{delivery.reason ?? '—'}</Fact>
         </dl>
       </div>
     </Section>
@@ -89,9 +100,10 @@ function Facts({ delivery }: { delivery: Delivery }) {
 }
 
 function Message({ id }: { id: number }) {
+  const { t } = useTranslation(['deliveries', 'common']);
   const preview = useDeliveryPreview(id);
   return (
-    <Section title="Message" description="As it is (or was) sent, rendered again from the notification.">
+    <Section title={t('message.title')} description={t('message.description')}>
       {preview.isPending ? (
         <TableSkeleton rows={6} />
       ) : preview.isError ? (
@@ -99,13 +111,13 @@ function Message({ id }: { id: number }) {
       ) : preview.data.push_payload !== undefined ? (
         <div className="space-y-4">
           <dl className="grid gap-4 sm:grid-cols-3">
-            <Fact label="Title">{preview.data.subject}</Fact>
-            <Fact label="To">
+            <Fact label={t('column.title')}>{preview.data.subject}</Fact>
+            <Fact label={t('message.to')}>
               <span className="break-words">{preview.data.to ?? '—'}</span>
             </Fact>
           </dl>
           <div>
-            <h3 className="text-sm font-medium text-slate-700">Push payload</h3>
+            <h3 className="text-sm font-medium text-slate-700">{t('message.pushPayload')}</h3>
             <pre className="mt-1 overflow-x-auto rounded-md px-3 py-2 text-xs whitespace-pre-wrap break-words text-slate-700 ring-1 ring-slate-200">
               {preview.data.text}
             </pre>
@@ -114,32 +126,32 @@ function Message({ id }: { id: number }) {
       ) : (
         <div className="space-y-4">
           <dl className="grid gap-4 sm:grid-cols-3">
-            <Fact label="Subject">{preview.data.subject}</Fact>
-            <Fact label="From">
+            <Fact label={t('message.subject')}>{preview.data.subject}</Fact>
+            <Fact label={t('message.from')}>
               <span className="break-all">{preview.data.from}</span>
             </Fact>
-            <Fact label="To">
+            <Fact label={t('message.to')}>
               <span className="break-all">{preview.data.to ?? '—'}</span>
             </Fact>
           </dl>
           <iframe
-            title="Email preview"
+            title={t('message.preview')}
             sandbox=""
             srcDoc={preview.data.html}
             className="h-[36rem] w-full rounded-md bg-white ring-1 ring-slate-200"
           />
           <details className="rounded-md ring-1 ring-slate-200">
             <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-600">
-              Plain-text part
+              {t('message.plainText')}
             </summary>
             <pre className="overflow-x-auto px-3 pb-3 text-xs whitespace-pre-wrap break-words text-slate-700">
               {preview.data.text}
             </pre>
           </details>
           <div>
-            <h3 className="text-sm font-medium text-slate-700">Attachments</h3>
+            <h3 className="text-sm font-medium text-slate-700">{t('message.attachments')}</h3>
             {preview.data.attachments.length === 0 ? (
-              <p className="text-sm text-slate-500">None</p>
+              <p className="text-sm text-slate-500">{t('message.noAttachments')}</p>
             ) : (
               <ul className="mt-1 space-y-1">
                 {preview.data.attachments.map((attachment) => (
@@ -161,12 +173,13 @@ function Message({ id }: { id: number }) {
 export function DeliveryDetailPage() {
   const params = useParams();
   const id = Number(params.id);
+  const { t } = useTranslation('deliveries');
   const delivery = useDelivery(id);
-  useDocumentTitle(delivery.data ? `Delivery ${id}` : 'Delivery');
+  useDocumentTitle(delivery.data ? t('detail.numbered', { id }) : t('detail.title'));
   return (
     <div className="space-y-6">
-      <BackLink to="/dashboard/deliveries">All deliveries</BackLink>
-      <PageHeader title={delivery.data ? deliveryTitle(delivery.data) : `Delivery ${id}`} />
+      <BackLink to="/dashboard/deliveries">{t('detail.back')}</BackLink>
+      <PageHeader title={delivery.data ? deliveryTitle(delivery.data) : t('detail.numbered', { id })} />
       {delivery.isPending ? (
         <TableSkeleton rows={4} />
       ) : delivery.isError ? (

@@ -1,7 +1,6 @@
 // The filters of the delivery log: channel, status, type, user (by username) and creation dates; any change
 // goes back to page 1.
 import {
-  CHANNEL_LABELS,
   DELIVERY_CHANNELS,
   DELIVERY_STATUSES,
   type DeliveryChannel,
@@ -9,12 +8,12 @@ import {
   type DeliveryStatus,
 } from '@webinar/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { DateRangeFields } from '../../../components/ui/date-range-fields.tsx';
 import { Field, Select } from '../../../components/ui/field.tsx';
 import { isNotificationType, TypeOptions } from '../../admin/components/type-options.tsx';
 import { UserFilterField } from '../../users/components/user-filter-field.tsx';
-import { DELIVERY_STATUS_LABELS } from './delivery-status-badge.tsx';
 
 export interface DeliveryFilterValues {
   channel: string;
@@ -66,34 +65,35 @@ interface DeliveryFiltersProps {
 }
 
 export function DeliveryFilters({ value, onChange }: DeliveryFiltersProps) {
+  const { t } = useTranslation(['deliveries', 'common']);
   const [resets, setResets] = useState(0);
   const set = (key: keyof DeliveryFilterValues) => (event: { target: { value: string } }) =>
     onChange({ ...value, [key]: event.target.value });
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
-      <Field label="Channel">
+      <Field label={t('column.channel')}>
         <Select value={value.channel} onChange={set('channel')}>
-          <option value="">Any channel</option>
+          <option value="">{t('filters.anyChannel')}</option>
           {DELIVERY_CHANNELS.map((channel) => (
             <option key={channel} value={channel}>
-              {CHANNEL_LABELS[channel]}
+              {t(`common:channel.${channel}`)}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label="Status">
+      <Field label={t('column.status')}>
         <Select value={value.status} onChange={set('status')}>
-          <option value="">Any status</option>
+          <option value="">{t('filters.anyStatus')}</option>
           {DELIVERY_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {DELIVERY_STATUS_LABELS[status]}
+              {t(`status.${status}`)}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label="Type">
+      <Field label={t('column.type')}>
         <Select value={value.type} onChange={set('type')}>
-          <option value="">Any type</option>
+          <option value="">{t('common:filters.anyType')}</option>
           <TypeOptions />
         </Select>
       </Field>
@@ -112,7 +112,7 @@ export function DeliveryFilters({ value, onChange }: DeliveryFiltersProps) {
             onChange(NO_DELIVERY_FILTERS);
           }}
         >
-          Clear filters
+          {t('common:filters.clear')}
         </Button>
       </div>
     </div>

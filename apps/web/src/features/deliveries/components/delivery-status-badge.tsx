@@ -1,14 +1,6 @@
 import type { DeliveryStatus } from '@webinar/contracts';
+import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
-
-export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
-  pending: 'Pending',
-  sending: 'Sending',
-  retrying: 'Retrying',
-  sent: 'Sent',
-  failed: 'Failed',
-  skipped: 'Skipped',
-};
 
 const TONES: Record<DeliveryStatus, BadgeTone> = {
   pending: 'indigo',
@@ -20,5 +12,6 @@ const TONES: Record<DeliveryStatus, BadgeTone> = {
 };
 
 export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
-  return <Badge tone={TONES[status]}>{DELIVERY_STATUS_LABELS[status]}</Badge>;
+  const { t } = useTranslation('deliveries');
+  return <Badge tone={TONES[status]}>{t(`status.${status}`)}</Badge>;
 }

@@ -2,15 +2,14 @@
 // default. One row per type and channel, saved on its own with its own feedback. Users' own
 // choices still win. Push has no digest: it carries one notification at a time.
 import {
-  CHANNEL_LABELS,
   DELIVERY_TIMINGS,
   type DeliveryChannel,
   type DeliveryPolicy,
   type DeliveryTiming,
   MAX_DELAY_MINUTES,
-  NOTIFICATION_TYPE_LABELS,
 } from '@webinar/contracts';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BackLink } from '../../../components/ui/back-link.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
@@ -21,7 +20,7 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDeliveryPolicies } from '../api/get-delivery-policies.ts';
 import { useUpdateDeliveryPolicy } from '../api/update-delivery-policy.ts';
-import { describeTiming, TIMING_LABELS, timingHasDelay } from '../describe-timing.ts';
+import { describeTiming, timingHasDelay, timingLabel } from '../describe-timing.ts';
 
 function isTiming(value: string): value is DeliveryTiming {
   return (DELIVERY_TIMINGS as readonly string[]).includes(value);
@@ -33,11 +32,13 @@ const TIMINGS_BY_CHANNEL: Record<DeliveryChannel, readonly DeliveryTiming[]> = {
 };
 
 function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
+  const { t } = useTranslation(['delivery-policies', 'common']);
   const update = useUpdateDeliveryPolicy();
   const toast = useToast();
   const [timing, setTiming] = useState<DeliveryTiming>(policy.timing);
   const [delay, setDelay] = useState(String(policy.delay_minutes || 15));
-  const label = NOTIFICATION_TYPE_LABELS[policy.notification_type];
+  const label = t(`common:notificationType.${policy.notification_type}`);
+  const names = { channel: t(`common:channel.${policy.channel}`), type: label };
   const hasDelay = timingHasDelay(timing);
   const changed = timing !== policy.timing || (hasDelay && Number(delay) !== policy.delay_minutes);
   const delayError =
@@ -53,28 +54,26 @@ function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
       },
       {
         onSuccess: (saved) =>
-          toast.success(`${label} saved: ${describeTiming(saved.timing, saved.delay_minutes)}`),
+          toast.success(
+            t('row.saved', { type: label, timing: describeTiming(saved.timing, saved.delay_minutes) }),
+          ),
       },
     );
   };
 
   return (
     <li className="px-4 py-4 sm:px-6">
-      <form
-        onSubmit={save}
-        aria-label={`${CHANNEL_LABELS[policy.channel]} policy for ${label}`}
-        className="space-y-2"
-      >
+      <form onSubmit={save} aria-label={t('row.form', names)} className="space-y-2">
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-0 flex-1 basis-48">
             <h3 className="font-medium text-slate-900">{label}</h3>
             <p className="text-xs text-slate-500">
-              Now: {describeTiming(policy.timing, policy.delay_minutes)}
+              {t('row.now', { timing: describeTiming(policy.timing, policy.delay_minutes) })}
             </p>
           </div>
-          <Field label="Timing" className="w-44">
+          <Field label={t('row.timing')} className="w-44">
             <Select
-              aria-label={`${CHANNEL_LABELS[policy.channel]} timing for ${label}`}
+              aria-label={t('row.timingFor', names)}
               value={timing}
               onChange={(event) => {
                 update.reset();
@@ -83,19 +82,19 @@ function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
             >
               {TIMINGS_BY_CHANNEL[policy.channel].map((value) => (
                 <option key={value} value={value}>
-                  {TIMING_LABELS[value]}
+                  {timingLabel(value)}
                 </option>
               ))}
             </Select>
           </Field>
           {hasDelay ? (
             <Field
-              label={timing === 'digest' ? 'Window (minutes)' : 'Delay (minutes)'}
+              label={t(timing === 'digest' ? 'row.window' : 'row.delay')}
               error={delayError}
               className="w-36"
             >
               <TextInput
-                aria-label={`${CHANNEL_LABELS[policy.channel]} ${timing === 'digest' ? 'window' : 'delay'} (minutes) for ${label}`}
+                aria-label={t(timing === 'digest' ? 'row.windowFor' : 'row.delayFor', names)}
                 type="number"
                 inputMode="numeric"
                 min={1}
@@ -110,7 +109,7 @@ function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
             </Field>
           ) : null}
           <Button type="submit" disabled={!changed} busy={update.isPending}>
-            Save
+            {t('common:save')}
           </Button>
         </div>
         {update.isError && !delayError ? <ErrorMessage error={update.error} /> : null}
@@ -120,12 +119,9 @@ function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
 }
 
 function PoliciesSkeleton() {
+  const { t } = useTranslation('delivery-policies');
   return (
-    <div
-      role="status"
-      aria-label="Loading delivery policies"
-      className="animate-pulse space-y-3 px-4 pb-4 sm:px-6"
-    >
+    <div role="status" aria-label={t('loading')} className="animate-pulse space-y-3 px-4 pb-4 sm:px-6">
       {Array.from({ length: 7 }, (_, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders without identity
         <div key={index} className="h-14 rounded bg-slate-100" />
@@ -134,29 +130,18 @@ function PoliciesSkeleton() {
   );
 }
 
-const SECTIONS: ReadonlyArray<{ channel: DeliveryChannel; title: string; description: string }> = [
-  {
-    channel: 'email',
-    title: 'When each type is emailed',
-    description: "The default for everyone; a user's own choice in their settings still wins.",
-  },
-  {
-    channel: 'push',
-    title: 'When each type is pushed',
-    description:
-      "To the browsers each user turned push on in; one notification at a time, so no digest. A user's own choice still wins.",
-  },
-];
+const CHANNELS: readonly DeliveryChannel[] = ['email', 'push'];
 
 export function EmailPoliciesPage() {
-  useDocumentTitle('Delivery policies');
+  const { t } = useTranslation(['delivery-policies', 'app']);
+  useDocumentTitle(t('title'));
   const policies = useDeliveryPolicies();
   return (
     <div className="space-y-6">
-      <BackLink to="/dashboard">Dashboard</BackLink>
-      <PageHeader title="Delivery policies" />
-      {SECTIONS.map((section) => (
-        <PolicySection key={section.channel} {...section} policies={policies} />
+      <BackLink to="/dashboard">{t('app:dashboard.title')}</BackLink>
+      <PageHeader title={t('title')} />
+      {CHANNELS.map((channel) => (
+        <PolicySection key={channel} channel={channel} policies={policies} />
       ))}
     </div>
   );
@@ -164,18 +149,15 @@ export function EmailPoliciesPage() {
 
 function PolicySection({
   channel,
-  title,
-  description,
   policies,
 }: {
   channel: DeliveryChannel;
-  title: string;
-  description: string;
   policies: ReturnType<typeof useDeliveryPolicies>;
 }) {
+  const { t } = useTranslation('delivery-policies');
   const rows = policies.data?.results.filter((policy) => policy.channel === channel) ?? [];
   return (
-    <Section title={title} description={description} flush>
+    <Section title={t(`section.${channel}.title`)} description={t(`section.${channel}.description`)} flush>
       {policies.isPending ? (
         <PoliciesSkeleton />
       ) : policies.isError ? (

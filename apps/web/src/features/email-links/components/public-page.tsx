@@ -1,6 +1,7 @@
 // The frame of the pages an email's link opens: no sign-in needed, so no navbar that would ask
 // who is signed in; just the app's name and a card.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrandLink } from '../../../components/ui/brand-link.tsx';
 
 export function PublicPage({ title, children }: { title: string; children: ReactNode }) {
@@ -22,8 +23,9 @@ export function PublicPage({ title, children }: { title: string; children: React
 }
 
 export function CardSkeleton() {
+  const { t } = useTranslation();
   return (
-    <div role="status" aria-label="Loading" className="animate-pulse space-y-3">
+    <div role="status" aria-label={t('loading')} className="animate-pulse space-y-3">
       <div className="h-4 w-3/4 rounded bg-slate-200" />
       <div className="h-4 w-1/2 rounded bg-slate-100" />
       <div className="h-10 w-40 rounded bg-slate-100" />

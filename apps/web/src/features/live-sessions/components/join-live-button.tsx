@@ -1,4 +1,5 @@
 import { Check, Radio } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
 import { useJoinLiveSession } from '../api/join-live-session.ts';
@@ -11,13 +12,14 @@ interface JoinLiveButtonProps {
 }
 
 export function JoinLiveButton({ webinarId, label, onJoined }: JoinLiveButtonProps) {
+  const { t } = useTranslation('live-sessions');
   const join = useJoinLiveSession();
   // Once in, the button has done its job: it says so instead of inviting a second join.
   if (join.isSuccess) {
     return (
       <span className="inline-flex h-8 items-center gap-1.5 rounded-md bg-green-50 px-3 text-sm font-medium text-green-800 ring-1 ring-green-200 ring-inset">
         <Check aria-hidden className="size-4" />
-        Joined
+        {t('joined')}
       </span>
     );
   }

@@ -3,6 +3,7 @@
 // many users the server notified.
 import type { WebinarStatus } from '@webinar/contracts';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { useEndLiveSession } from '../api/end-live-session.ts';
@@ -24,6 +25,7 @@ export function LiveSessionButtons({
   onDone,
   onError,
 }: LiveSessionButtonsProps) {
+  const { t } = useTranslation('live-sessions');
   const start = useStartLiveSession();
   const end = useEndLiveSession();
   const [confirming, setConfirming] = useState(false);
@@ -31,12 +33,12 @@ export function LiveSessionButtons({
     return (
       <>
         <Button size="sm" busy={start.isPending} onClick={() => setConfirming(true)}>
-          Start live session
+          {t('start')}
         </Button>
         {confirming ? (
           <ConfirmDialog
-            title="Start the live session?"
-            confirmLabel="Start live session"
+            title={t('confirmStart.title')}
+            confirmLabel={t('start')}
             tone="primary"
             busy={start.isPending}
             error={null}
@@ -49,8 +51,12 @@ export function LiveSessionButtons({
               })
             }
           >
-            “<span className="wrap-anywhere">{webinarTitle}</span>” goes live now, and every approved
-            registrant is notified at once.
+            <Trans
+              t={t}
+              i18nKey="confirmStart.body"
+              values={{ title: webinarTitle }}
+              components={{ title: <span className="wrap-anywhere" /> }}
+            />
           </ConfirmDialog>
         ) : null}
       </>
@@ -69,7 +75,7 @@ export function LiveSessionButtons({
           })
         }
       >
-        End live session
+        {t('end')}
       </Button>
     );
   }

@@ -3,15 +3,14 @@
 import type { Notification } from '@webinar/contracts';
 import { useEffect, useState } from 'react';
 import { eventStream } from '../../../lib/event-stream.ts';
+import { i18n } from '../../../lib/i18n.ts';
 
 export const ANNOUNCE_GAP_MS = 4000;
 
 function announcement(waiting: Notification[]): string {
   const newest = waiting.at(-1);
   if (!newest) return '';
-  return waiting.length === 1
-    ? `New notification: ${newest.title}`
-    : `${waiting.length} new notifications, the latest: ${newest.title}`;
+  return i18n.t('notifications:announcer', { count: waiting.length, title: newest.title });
 }
 
 export function NotificationAnnouncer() {

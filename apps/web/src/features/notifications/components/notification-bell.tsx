@@ -3,6 +3,7 @@
 // tabbing past its end.
 import { Bell } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cn } from '../../../lib/cn.ts';
 import { useUnreadCount } from '../api/get-unread-count.ts';
 import { NotificationPanel } from './notification-panel.tsx';
@@ -12,6 +13,7 @@ function badgeText(count: number): string {
 }
 
 export function NotificationBell() {
+  const { t } = useTranslation('notifications');
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -47,7 +49,7 @@ export function NotificationBell() {
     };
   }, [open, close]);
 
-  const label = count === 0 ? 'Notifications, no unread' : `Notifications, ${count} unread`;
+  const label = count === 0 ? t('bell.noUnread') : t('bell.unread', { count });
   return (
     <div ref={containerRef} className="relative">
       <button

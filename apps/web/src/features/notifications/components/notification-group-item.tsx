@@ -4,6 +4,7 @@ import type { Notification } from '@webinar/contracts';
 import { ChevronDown } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { formatRelative } from '../../../lib/format.ts';
@@ -28,6 +29,7 @@ export function NotificationGroupItem({
   onMarkRead,
   renderItem,
 }: NotificationGroupItemProps) {
+  const { t } = useTranslation('notifications');
   const listId = useId();
   const unread = group.unread > 0;
   const label = groupLabel(group.type, group.items.length);
@@ -65,9 +67,13 @@ export function NotificationGroupItem({
               />
             </span>
             <span className="line-clamp-1 text-xs wrap-anywhere text-slate-600">
-              {unread ? `${group.unread} unread · ` : ''}
-              {webinar ? `${webinar.title} · ` : ''}
-              newest {formatRelative(newest.created_at, now)}
+              {[
+                unread ? t('group.unread', { count: group.unread }) : null,
+                webinar?.title,
+                t('group.newest', { time: formatRelative(newest.created_at, now) }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </span>
           </span>
         </button>
@@ -76,10 +82,10 @@ export function NotificationGroupItem({
             variant="ghost"
             size="sm"
             onClick={onMarkRead}
-            aria-label={`Mark read: ${label}`}
+            aria-label={t('group.markReadLabel', { label })}
             className="mt-2 mr-2 shrink-0 text-indigo-700 hover:text-indigo-800"
           >
-            Mark read
+            {t('markRead')}
           </Button>
         ) : null}
       </div>

@@ -3,6 +3,7 @@
 import type { Notification } from '@webinar/contracts';
 import { ChevronDown } from 'lucide-react';
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { formatDateTime, formatRelative } from '../../../lib/format.ts';
@@ -30,6 +31,7 @@ export function NotificationGroupRow({
   onToggleArchived,
   renderItem,
 }: NotificationGroupRowProps) {
+  const { t } = useTranslation('notifications');
   const listId = useId();
   const newest = group.items[0] as Notification;
   const webinar = sharedWebinar(group.items);
@@ -61,15 +63,23 @@ export function NotificationGroupRow({
               </button>
             </p>
             <p className="flex flex-wrap items-center gap-x-1.5 text-xs text-slate-600">
-              {unread ? <span className="font-medium text-slate-700">{group.unread} unread</span> : null}
+              {unread ? (
+                <span className="font-medium text-slate-700">
+                  {t('group.unread', { count: group.unread })}
+                </span>
+              ) : null}
               {unread ? <span aria-hidden>·</span> : null}
               {webinar ? <span className="min-w-0 wrap-anywhere">{webinar.title}</span> : null}
               {webinar ? <span aria-hidden>·</span> : null}
               <span>
-                newest{' '}
-                <time dateTime={newest.created_at} title={formatDateTime(newest.created_at)}>
-                  {formatRelative(newest.created_at, now)}
-                </time>
+                <Trans
+                  t={t}
+                  i18nKey="group.newestTime"
+                  values={{ time: formatRelative(newest.created_at, now) }}
+                  components={{
+                    time: <time dateTime={newest.created_at} title={formatDateTime(newest.created_at)} />,
+                  }}
+                />
               </span>
             </p>
           </div>
@@ -80,20 +90,20 @@ export function NotificationGroupRow({
                 size="sm"
                 onClick={onMarkRead}
                 disabled={!unread}
-                aria-label={`Mark read: ${label}`}
+                aria-label={t('group.markReadLabel', { label })}
                 className="w-28"
               >
-                Mark read
+                {t('markRead')}
               </Button>
             )}
             <Button
               variant="secondary"
               size="sm"
               onClick={onToggleArchived}
-              aria-label={`${archived ? 'Restore' : 'Archive'}: ${label}`}
+              aria-label={t(archived ? 'group.restoreLabel' : 'group.archiveLabel', { label })}
               className="w-20"
             >
-              {archived ? 'Restore' : 'Archive'}
+              {t(archived ? 'restore' : 'archive')}
             </Button>
           </div>
         </div>

@@ -1,4 +1,5 @@
-import { NOTIFICATION_TYPE_LABELS, type Notification } from '@webinar/contracts';
+import type { Notification } from '@webinar/contracts';
+import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelative } from '../../../lib/format.ts';
 
 /**
@@ -6,10 +7,11 @@ import { formatDateTime, formatRelative } from '../../../lib/format.ts';
  * and darker: slate-500 falls under 4.5:1 on the pink of unread rows.
  */
 export function NotificationMeta({ notification, now }: { notification: Notification; now: Date }) {
+  const { t } = useTranslation();
   return (
     <span className="flex flex-wrap items-center gap-x-1.5 text-xs text-slate-600">
       <span className="font-medium text-slate-700">
-        {NOTIFICATION_TYPE_LABELS[notification.notification_type]}
+        {t(`notificationType.${notification.notification_type}`)}
       </span>
       <span aria-hidden>·</span>
       <time dateTime={notification.created_at} title={formatDateTime(notification.created_at)}>

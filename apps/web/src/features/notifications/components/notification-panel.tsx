@@ -4,6 +4,7 @@
 // reaches them too.
 import type { Notification } from '@webinar/contracts';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
@@ -26,6 +27,7 @@ interface NotificationPanelProps {
 }
 
 export function NotificationPanel({ id, unreadCount, onClose }: NotificationPanelProps) {
+  const { t } = useTranslation('notifications');
   const panelRef = useRef<HTMLDivElement>(null);
   const recent = useRecentNotifications();
   const markAllRead = useMarkAllRead();
@@ -105,7 +107,7 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
             )}
           >
             {notification.title}
-            {notification.is_read ? null : <span className="sr-only"> (unread)</span>}
+            {notification.is_read ? null : <span className="sr-only"> {t('unreadMarker')}</span>}
           </span>
           {/* line-clamp brings its own display: a `block` here would undo the clamp. */}
           <span className="line-clamp-2 text-sm wrap-anywhere text-slate-700">{notification.content}</span>
@@ -127,7 +129,7 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
       ref={panelRef}
       id={id}
       role="dialog"
-      aria-label="Notifications"
+      aria-label={t('title')}
       tabIndex={-1}
       onKeyDown={onPanelKeyDown}
       className={cn(
@@ -136,7 +138,7 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
       )}
     >
       <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
-        <h2 className="text-sm font-semibold text-slate-900">Notifications</h2>
+        <h2 className="text-sm font-semibold text-slate-900">{t('title')}</h2>
         <Button
           variant="ghost"
           size="sm"
@@ -145,7 +147,7 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
           onClick={() => markAllRead.mutate()}
           className="text-indigo-600 hover:text-indigo-700"
         >
-          Mark all read
+          {t('markAllRead')}
         </Button>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">
@@ -156,7 +158,7 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
             <ErrorState error={recent.error} onRetry={() => void recent.refetch()} />
           </div>
         ) : lines.length === 0 ? (
-          <EmptyState>No notifications yet</EmptyState>
+          <EmptyState>{t('empty.none')}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
             {lines.map((line) =>
@@ -188,7 +190,7 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
           onClick={() => onClose(false)}
           className="inline-block rounded px-2 py-1 text-sm font-medium text-indigo-600 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
         >
-          View all
+          {t('bell.viewAll')}
         </Link>
       </div>
     </div>

@@ -1,6 +1,7 @@
 // One row of the notifications page. The whole row opens the notification, as in the bell (the
 // title is a button stretched over the row); its own buttons sit above that.
 import type { Notification } from '@webinar/contracts';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { NotificationActions } from './notification-actions.tsx';
@@ -27,6 +28,7 @@ export function NotificationRow({
   onDelete,
   onFollowAction,
 }: NotificationRowProps) {
+  const { t } = useTranslation(['notifications', 'common']);
   const unread = !notification.is_read;
   const archived = notification.archived_at !== null;
   return (
@@ -50,7 +52,7 @@ export function NotificationRow({
               className="text-left after:absolute after:inset-0 focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-indigo-600"
             >
               {notification.title}
-              {unread ? <span className="sr-only"> (unread)</span> : null}
+              {unread ? <span className="sr-only"> {t('unreadMarker')}</span> : null}
             </button>
           </p>
           <p className="text-sm wrap-anywhere whitespace-pre-line text-slate-700">{notification.content}</p>
@@ -72,14 +74,14 @@ export function NotificationRow({
         <div className="relative z-10 flex shrink-0 gap-2">
           {archived ? null : (
             <Button variant="secondary" size="sm" onClick={onToggleRead} className="w-28">
-              {unread ? 'Mark read' : 'Mark unread'}
+              {t(unread ? 'markRead' : 'markUnread')}
             </Button>
           )}
           <Button variant="secondary" size="sm" onClick={onToggleArchived} className="w-20">
-            {archived ? 'Restore' : 'Archive'}
+            {t(archived ? 'restore' : 'archive')}
           </Button>
           <Button variant="ghostDanger" size="sm" onClick={onDelete} className="w-20 text-red-700">
-            Delete
+            {t('common:delete')}
           </Button>
         </div>
       </div>

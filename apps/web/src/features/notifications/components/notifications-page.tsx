@@ -1,13 +1,9 @@
 // Every notification of the user, newest first, a page at a time; filters, read state, archive and
 // restore, delete with undo, and a link to the notification settings.
-import {
-  NOTIFICATION_TYPE_LABELS,
-  NOTIFICATION_TYPES,
-  type Notification,
-  type NotificationType,
-} from '@webinar/contracts';
+import { NOTIFICATION_TYPES, type Notification, type NotificationType } from '@webinar/contracts';
 import { Settings } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Button, buttonClass } from '../../../components/ui/button.tsx';
 import { Field, Select } from '../../../components/ui/field.tsx';
@@ -36,9 +32,9 @@ function isNotificationType(value: string): value is NotificationType {
 }
 
 const VIEWS = [
-  { label: 'All', unread: false, archived: false },
-  { label: 'Unread', unread: true, archived: false },
-  { label: 'Archived', unread: false, archived: true },
+  { name: 'all', unread: false, archived: false },
+  { name: 'unread', unread: true, archived: false },
+  { name: 'archived', unread: false, archived: true },
 ] as const;
 
 type View = (typeof VIEWS)[number];
@@ -50,12 +46,13 @@ function FilterToggle({
   filters: NotificationFilters;
   onChange: (view: View) => void;
 }) {
+  const { t } = useTranslation('notifications');
   return (
     <fieldset className="inline-flex rounded-md bg-slate-100 p-1">
-      <legend className="sr-only">Show</legend>
+      <legend className="sr-only">{t('page.show')}</legend>
       {VIEWS.map((option) => (
         <button
-          key={option.label}
+          key={option.name}
           type="button"
           aria-pressed={filters.unread === option.unread && !!filters.archived === option.archived}
           onClick={() => onChange(option)}
@@ -66,7 +63,7 @@ function FilterToggle({
               : 'text-slate-600 hover:text-slate-900',
           )}
         >
-          {option.label}
+          {t(`page.view.${option.name}`)}
         </button>
       ))}
     </fieldset>
@@ -74,7 +71,8 @@ function FilterToggle({
 }
 
 export function NotificationsPage() {
-  useDocumentTitle('Notifications');
+  const { t } = useTranslation(['notifications', 'common']);
+  useDocumentTitle(t('title'));
   const [filters, setFilters] = useState<NotificationFilters>({
     unread: false,
     type: undefined,
@@ -118,7 +116,7 @@ export function NotificationsPage() {
     // mutateAsync: mutate's own callbacks would run for the last call only. A failure shows as
     // the mutation's error above the list.
     Promise.all(notifications.map((notification) => mutation.mutateAsync(notification))).then(
-      () => toast.success(restoring ? 'Restored to your inbox.' : 'Archived. It is kept under Archived.'),
+      () => toast.success(t(restoring ? 'page.restored' : 'page.archived')),
       () => undefined,
     );
   };
@@ -148,19 +146,19 @@ export function NotificationsPage() {
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Notifications">
+      <PageHeader title={t('title')}>
         <Button
           variant="secondary"
           busy={markAllRead.isPending}
           disabled={unreadCount === 0}
           onClick={() => markAllRead.mutate()}
         >
-          Mark all read
+          {t('markAllRead')}
         </Button>
       </PageHeader>
 
       <Section
-        title="Your notifications"
+        title={t('page.yours')}
         flush
         actions={
           <div className="flex flex-wrap items-end gap-3">
@@ -168,7 +166,7 @@ export function NotificationsPage() {
               filters={filters}
               onChange={({ unread, archived }) => setFilters({ ...filters, unread, archived })}
             />
-            <Field label="Type" className="w-48">
+            <Field label={t('common:filters.type')} className="w-48">
               <Select
                 value={filters.type ?? ''}
                 onChange={(event) =>
@@ -178,10 +176,10 @@ export function NotificationsPage() {
                   })
                 }
               >
-                <option value="">All types</option>
+                <option value="">{t('page.allTypes')}</option>
                 {NOTIFICATION_TYPES.map((type) => (
                   <option key={type} value={type}>
-                    {NOTIFICATION_TYPE_LABELS[type]}
+                    {t(`common:notificationType.${type}`)}
                   </option>
                 ))}
               </Select>
@@ -197,7 +195,7 @@ export function NotificationsPage() {
         {list.isPending ? (
           <>
             <span role="status" className="sr-only">
-              Loading notifications…
+              {t('page.loading')}
             </span>
             <NotificationListSkeleton />
           </>
@@ -209,11 +207,11 @@ export function NotificationsPage() {
           <EmptyState>
             {filters.archived
               ? filters.type === undefined
-                ? 'Nothing archived'
-                : 'No archived notifications of this type'
+                ? t('empty.nothingArchived')
+                : t('empty.noArchivedOfType')
               : filtered
-                ? 'No notifications match these filters'
-                : 'No notifications yet'}
+                ? t('empty.noMatch')
+                : t('empty.none')}
           </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-200 border-t border-slate-100">
@@ -242,19 +240,16 @@ export function NotificationsPage() {
               busy={list.isFetchingNextPage}
               onClick={() => void list.fetchNextPage()}
             >
-              Load more
+              {t('page.loadMore')}
             </Button>
           </div>
         ) : null}
       </Section>
 
-      <Section
-        title="Preferences"
-        description="Choose which notifications reach you in the app and by email, and where they are emailed."
-      >
+      <Section title={t('page.preferences.title')} description={t('page.preferences.description')}>
         <Link to="/settings/notifications" className={buttonClass('secondary')}>
           <Settings aria-hidden className="size-4" />
-          Notification settings
+          {t('page.preferences.settings')}
         </Link>
       </Section>
       {deletion.pending ? <UndoToast onUndo={deletion.undo} /> : null}

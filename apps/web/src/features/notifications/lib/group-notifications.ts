@@ -2,6 +2,7 @@
 // same type about the same webinar, or of the same type within a day, three or more, become
 // "3 new recordings".
 import type { Notification, NotificationType } from '@webinar/contracts';
+import { i18n } from '../../../lib/i18n.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -9,19 +10,9 @@ export type NotificationLine =
   | { kind: 'single'; notification: Notification }
   | { kind: 'group'; key: string; type: NotificationType; items: Notification[]; unread: number };
 
-const GROUP_LABELS: Record<NotificationType, string> = {
-  live_started: 'live sessions started',
-  live_ended: 'live sessions ended',
-  announcement: 'announcements',
-  registration_approved: 'registrations approved',
-  system: 'system notifications',
-  new_recording: 'new recordings',
-  upcoming_webinar: 'webinar reminders',
-};
-
 /** "3 new recordings". */
 export function groupLabel(type: NotificationType, count: number): string {
-  return `${count} ${GROUP_LABELS[type]}`;
+  return i18n.t(`notifications:group.label.${type}`, { count });
 }
 
 /** The webinar every item is about, if they share one. */

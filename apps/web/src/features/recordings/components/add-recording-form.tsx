@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
@@ -11,6 +12,7 @@ interface AddRecordingFormProps {
 }
 
 export function AddRecordingForm({ webinars, onAdded }: AddRecordingFormProps) {
+  const { t } = useTranslation(['recordings', 'common']);
   const add = useAddRecording();
   const [webinarId, setWebinarId] = useState('');
   const [title, setTitle] = useState('');
@@ -33,13 +35,13 @@ export function AddRecordingForm({ webinars, onAdded }: AddRecordingFormProps) {
 
   return (
     <form onSubmit={submit} className="space-y-4">
-      <h3 className="text-sm font-semibold text-slate-700">Add a recording</h3>
+      <h3 className="text-sm font-semibold text-slate-700">{t('add.heading')}</h3>
       {add.isError ? <ErrorMessage error={add.error} /> : null}
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Webinar">
+        <Field label={t('add.webinar')}>
           <Select required value={webinarId} onChange={(event) => setWebinarId(event.target.value)}>
             <option value="" disabled>
-              Choose a webinar
+              {t('add.chooseWebinar')}
             </option>
             {webinars.map((webinar) => (
               <option key={webinar.id} value={webinar.id}>
@@ -48,7 +50,7 @@ export function AddRecordingForm({ webinars, onAdded }: AddRecordingFormProps) {
             ))}
           </Select>
         </Field>
-        <Field label="Title" error={fields.title}>
+        <Field label={t('common:fields.title')} error={fields.title}>
           <TextInput
             required
             maxLength={200}
@@ -56,7 +58,7 @@ export function AddRecordingForm({ webinars, onAdded }: AddRecordingFormProps) {
             onChange={(event) => setTitle(event.target.value)}
           />
         </Field>
-        <Field label="URL" error={fields.url}>
+        <Field label={t('add.url')} error={fields.url}>
           <TextInput
             type="url"
             required
@@ -67,7 +69,7 @@ export function AddRecordingForm({ webinars, onAdded }: AddRecordingFormProps) {
         </Field>
       </div>
       <Button type="submit" busy={add.isPending} disabled={!webinarId}>
-        Add recording
+        {t('add.submit')}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { Recording } from '@webinar/contracts';
 import { ExternalLink, PlayCircle } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format.ts';
 
@@ -11,6 +12,7 @@ export function RecordingList({
   recordings: Recording[];
   showWebinar: boolean;
 }) {
+  const { t } = useTranslation('recordings');
   return (
     <ul className="divide-y divide-slate-100">
       {recordings.map((recording) => (
@@ -38,7 +40,7 @@ export function RecordingList({
                   {' · '}
                 </>
               ) : null}
-              Added {formatDateTime(recording.created_at)}
+              {t('addedAt', { time: formatDateTime(recording.created_at) })}
             </p>
           </div>
         </li>

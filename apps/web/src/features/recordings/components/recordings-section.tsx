@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Section } from '../../../components/ui/section.tsx';
 import { QueryResults } from '../../../components/ui/states.tsx';
 import { useRecordings } from '../api/get-recordings.ts';
@@ -5,10 +6,11 @@ import { RecordingList } from './recording-list.tsx';
 
 /** Every recording the user may watch. */
 export function RecordingsSection() {
+  const { t } = useTranslation('recordings');
   const recordings = useRecordings();
   return (
-    <Section title="Recordings">
-      <QueryResults query={recordings} empty="No recordings yet.">
+    <Section title={t('title')}>
+      <QueryResults query={recordings} empty={t('empty')}>
         {(results) => <RecordingList recordings={results} showWebinar />}
       </QueryResults>
     </Section>

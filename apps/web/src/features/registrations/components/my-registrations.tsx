@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Section } from '../../../components/ui/section.tsx';
 import { QueryResults } from '../../../components/ui/states.tsx';
@@ -6,10 +7,11 @@ import { useMyRegistrations } from '../api/get-my-registrations.ts';
 import { RegistrationStatusBadge } from './registration-status-badge.tsx';
 
 export function MyRegistrations() {
+  const { t } = useTranslation('registrations');
   const registrations = useMyRegistrations();
   return (
-    <Section title="My registrations">
-      <QueryResults query={registrations} empty="You have not registered for any webinar yet.">
+    <Section title={t('mine.title')}>
+      <QueryResults query={registrations} empty={t('mine.empty')}>
         {(results) => (
           <ul className="divide-y divide-slate-100">
             {results.map((registration) => (
@@ -25,7 +27,7 @@ export function MyRegistrations() {
                     {registration.webinar.title}
                   </Link>
                   <p className="text-xs text-slate-500">
-                    Registered {formatDateTime(registration.created_at)}
+                    {t('mine.registered', { time: formatDateTime(registration.created_at) })}
                   </p>
                 </div>
                 <RegistrationStatusBadge status={registration.status} />

@@ -1,5 +1,6 @@
 // The dashboard's "Registrations to approve": pending registrations of the webinars the user manages.
 import type { Registration } from '@webinar/contracts';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
 import { Section } from '../../../components/ui/section.tsx';
@@ -11,6 +12,7 @@ import { useRegistrationsOfWebinars } from '../api/get-webinar-registrations.ts'
 import { useRejectRegistration } from '../api/reject-registration.ts';
 
 export function PendingRegistrations({ webinarIds }: { webinarIds: number[] }) {
+  const { t } = useTranslation('registrations');
   const pending = useRegistrationsOfWebinars(webinarIds, 'pending');
   const approve = useApproveRegistration();
   const reject = useRejectRegistration();
@@ -20,12 +22,13 @@ export function PendingRegistrations({ webinarIds }: { webinarIds: number[] }) {
     const name = registration.user.display_name;
     if (decision === 'approve') {
       approve.mutate(registration.id, {
-        onSuccess: ({ notified }) => toast.success(`${name} approved · ${notifiedMessage(notified)}`),
+        onSuccess: ({ notified }) =>
+          toast.success(t('pending.approved', { name, notified: notifiedMessage(notified) })),
         onError: toast.error,
       });
     } else {
       reject.mutate(registration.id, {
-        onSuccess: () => toast.success(`${name} rejected`),
+        onSuccess: () => toast.success(t('pending.rejected', { name })),
         onError: toast.error,
       });
     }
@@ -34,16 +37,13 @@ export function PendingRegistrations({ webinarIds }: { webinarIds: number[] }) {
   const busyId = approve.isPending ? approve.variables : reject.isPending ? reject.variables : undefined;
   const sorted = [...pending.registrations].sort((a, b) => a.created_at.localeCompare(b.created_at));
   return (
-    <Section
-      title="Registrations to approve"
-      description="Pending registrations for the webinars you manage."
-    >
+    <Section title={t('pending.title')} description={t('pending.description')}>
       {pending.isPending ? (
         <LoadingState />
       ) : pending.error ? (
         <ErrorState error={pending.error} onRetry={() => void pending.refetch()} />
       ) : sorted.length === 0 ? (
-        <EmptyState>No registrations are waiting for approval.</EmptyState>
+        <EmptyState>{t('pending.empty')}</EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100">
           {sorted.map((registration) => (
@@ -57,13 +57,22 @@ export function PendingRegistrations({ webinarIds }: { webinarIds: number[] }) {
                   <span className="font-normal text-slate-500">({registration.user.username})</span>
                 </p>
                 <p className="text-xs wrap-anywhere text-slate-500">
-                  <Link
-                    to={`/webinars/${registration.webinar.id}`}
-                    className="rounded hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
-                  >
-                    {registration.webinar.title}
-                  </Link>{' '}
-                  · requested {formatDateTime(registration.created_at)}
+                  <Trans
+                    t={t}
+                    i18nKey="pending.requested"
+                    values={{
+                      webinar: registration.webinar.title,
+                      time: formatDateTime(registration.created_at),
+                    }}
+                    components={{
+                      webinar: (
+                        <Link
+                          to={`/webinars/${registration.webinar.id}`}
+                          className="rounded hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                        />
+                      ),
+                    }}
+                  />
                 </p>
               </div>
               <div className="flex gap-2">
@@ -72,7 +81,7 @@ export function PendingRegistrations({ webinarIds }: { webinarIds: number[] }) {
                   busy={busyId === registration.id}
                   onClick={() => decide(registration, 'approve')}
                 >
-                  Approve
+                  {t('pending.approve')}
                 </Button>
                 <Button
                   variant="secondary"
@@ -80,7 +89,7 @@ export function PendingRegistrations({ webinarIds }: { webinarIds: number[] }) {
                   busy={busyId === registration.id}
                   onClick={() => decide(registration, 'reject')}
                 >
-                  Reject
+                  {t('pending.reject')}
                 </Button>
               </div>
             </li>

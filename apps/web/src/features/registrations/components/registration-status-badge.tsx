@@ -1,9 +1,11 @@
 import type { RegistrationStatus } from '@webinar/contracts';
+import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 
 const TONES: Record<RegistrationStatus, BadgeTone> = { pending: 'amber', approved: 'green', rejected: 'red' };
 
-/** The status word as the API says it: pending, approved, rejected. */
+/** The status in a word: pending, approved, rejected. */
 export function RegistrationStatusBadge({ status }: { status: RegistrationStatus }) {
-  return <Badge tone={TONES[status]}>{status}</Badge>;
+  const { t } = useTranslation('registrations');
+  return <Badge tone={TONES[status]}>{t(`status.${status}`)}</Badge>;
 }

@@ -1,15 +1,14 @@
 // The user's matrix of notification types by channels: a switch per cell, saved at once
 // (optimistically, put back with the server's message if it refuses). Email and push need in-app;
 // email needs a verified address, push a browser turned on above.
-import {
-  CHANNEL_LABELS,
-  type ChannelPreferenceRow,
-  type ChannelSetting,
-  type ContactSettings,
-  NOTIFICATION_TYPE_LABELS,
-  type NotificationType,
+import type {
+  ChannelPreferenceRow,
+  ChannelSetting,
+  ContactSettings,
+  NotificationType,
 } from '@webinar/contracts';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Section } from '../../../components/ui/section.tsx';
 import { ErrorMessage, ErrorState } from '../../../components/ui/states.tsx';
 import { cn } from '../../../lib/cn.ts';
@@ -81,13 +80,14 @@ function Cell({
   onChange,
   onReset,
 }: CellProps) {
+  const { t } = useTranslation('settings');
   const ownReasonId = useId();
   const disabled = reason !== null || !setting.editable || reasonId !== undefined;
   const describedBy = reasonId ?? (reason ? ownReasonId : undefined);
   return (
     <div className="flex flex-col items-start gap-1">
       <Switch
-        label={`${channelLabel} for ${typeLabel}`}
+        label={t('matrix.switch', { channel: channelLabel, type: typeLabel })}
         checked={forcedOff ? false : setting.enabled}
         disabled={disabled}
         describedBy={describedBy}
@@ -98,18 +98,18 @@ function Cell({
           {reason}
         </span>
       ) : setting.is_default ? (
-        <span className="text-xs text-slate-600">default</span>
+        <span className="text-xs text-slate-600">{t('matrix.default')}</span>
       ) : onReset && !disabled ? (
         <button
           type="button"
           onClick={onReset}
-          aria-label={`Reset ${channelLabel} for ${typeLabel} to default`}
+          aria-label={t('matrix.resetLabel', { channel: channelLabel, type: typeLabel })}
           className="rounded text-xs font-medium text-indigo-600 hover:text-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
         >
-          Reset to default
+          {t('matrix.reset')}
         </button>
       ) : (
-        <span className="text-xs text-slate-600">your choice</span>
+        <span className="text-xs text-slate-600">{t('matrix.yourChoice')}</span>
       )}
     </div>
   );
@@ -121,12 +121,9 @@ const COLUMN = 'w-[4.75rem] sm:w-32';
 const CELL = 'px-2 py-3 sm:px-4';
 
 function MatrixSkeleton() {
+  const { t } = useTranslation('settings');
   return (
-    <div
-      role="status"
-      aria-label="Loading notification settings"
-      className="animate-pulse space-y-3 px-4 pb-4 sm:px-6"
-    >
+    <div role="status" aria-label={t('matrix.loading')} className="animate-pulse space-y-3 px-4 pb-4 sm:px-6">
       {Array.from({ length: 7 }, (_, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders without identity
         <div key={index} className="flex items-center gap-4">
@@ -140,21 +137,15 @@ function MatrixSkeleton() {
   );
 }
 
-function emailBlocker(contact: ContactSettings | undefined): string | null {
-  if (!contact) return null;
-  switch (contact.email_status) {
-    case 'verified':
-      return null;
-    case 'none':
-      return 'Email is unavailable until you add an email address above and verify it.';
-    case 'unverified':
-      return 'Email is unavailable until you open the verification link we sent to your address.';
-    case 'failing':
-      return 'Email is paused: your address is failing. Change it or send the verification link again.';
-  }
+type EmailBlocker = Exclude<ContactSettings['email_status'], 'verified'>;
+
+/** What keeps email off for every type (the address's status), or null when nothing does. */
+function emailBlocker(contact: ContactSettings | undefined): EmailBlocker | null {
+  return !contact || contact.email_status === 'verified' ? null : contact.email_status;
 }
 
 export function ChannelMatrix() {
+  const { t } = useTranslation(['settings', 'common']);
   const preferences = useChannelPreferences();
   const contact = useContact();
   const update = useUpdateChannelPreferences();
@@ -168,11 +159,7 @@ export function ChannelMatrix() {
   };
 
   return (
-    <Section
-      title="Notifications"
-      description="Choose what reaches you in the app, by email and by push. Email and push need in-app."
-      flush
-    >
+    <Section title={t('matrix.title')} description={t('matrix.description')} flush>
       {preferences.isPending ? (
         <MatrixSkeleton />
       ) : preferences.isError ? (
@@ -186,7 +173,7 @@ export function ChannelMatrix() {
               id={blockerId}
               className="mx-4 mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 sm:mx-6"
             >
-              {blocker}
+              {t(`matrix.emailBlocked.${blocker}`)}
             </p>
           ) : null}
           {update.isError ? (
@@ -194,7 +181,7 @@ export function ChannelMatrix() {
               <ErrorMessage error={update.error} />
               {failedType ? (
                 <p className="mt-1 text-xs text-slate-500">
-                  Your change to {NOTIFICATION_TYPE_LABELS[failedType]} was not saved and has been put back.
+                  {t('matrix.notSaved', { type: t(`common:notificationType.${failedType}`) })}
                 </p>
               ) : null}
             </div>
@@ -203,16 +190,16 @@ export function ChannelMatrix() {
             <thead className="bg-slate-50">
               <tr>
                 <th scope="col" className={HEAD}>
-                  Type
+                  {t('common:filters.type')}
                 </th>
                 <th scope="col" className={cn(HEAD, COLUMN)}>
-                  {CHANNEL_LABELS.in_app}
+                  {t('common:channel.in_app')}
                 </th>
                 <th scope="col" className={cn(HEAD, COLUMN)}>
-                  {CHANNEL_LABELS.email}
+                  {t('common:channel.email')}
                 </th>
                 <th scope="col" className={cn(HEAD, COLUMN)}>
-                  {CHANNEL_LABELS.push}
+                  {t('common:channel.push')}
                 </th>
               </tr>
             </thead>
@@ -242,24 +229,25 @@ function MatrixRow({
   blockerId: string | undefined;
   onChange: (change: Change) => void;
 }) {
-  const typeLabel = NOTIFICATION_TYPE_LABELS[row.notification_type];
-  const inAppReason = row.in_app.editable ? null : 'Always on';
-  const emailReason = blockerId ? null : !row.in_app.enabled ? 'Needs in-app' : null;
-  const pushReason = !row.in_app.enabled ? 'Needs in-app' : null;
+  const { t } = useTranslation(['settings', 'common']);
+  const typeLabel = t(`common:notificationType.${row.notification_type}`);
+  const inAppReason = row.in_app.editable ? null : t('matrix.alwaysOn');
+  const emailReason = blockerId ? null : !row.in_app.enabled ? t('matrix.needsInApp') : null;
+  const pushReason = !row.in_app.enabled ? t('matrix.needsInApp') : null;
   return (
     <tr className="align-top">
       <th scope="row" className="px-2 py-3 text-left font-normal sm:px-4">
         <span className="block font-medium break-words text-slate-900">{typeLabel}</span>
         <span className="block text-xs break-words text-slate-500">
-          Email: {describeTiming(row.email_timing, row.email_delay_minutes)}
+          {t('matrix.emailTiming', { timing: describeTiming(row.email_timing, row.email_delay_minutes) })}
         </span>
         <span className="block text-xs break-words text-slate-500">
-          Push: {describeTiming(row.push_timing, row.push_delay_minutes)}
+          {t('matrix.pushTiming', { timing: describeTiming(row.push_timing, row.push_delay_minutes) })}
         </span>
       </th>
       <td className={CELL}>
         <Cell
-          channelLabel={CHANNEL_LABELS.in_app}
+          channelLabel={t('common:channel.in_app')}
           typeLabel={typeLabel}
           setting={row.in_app}
           reason={inAppReason}
@@ -269,7 +257,7 @@ function MatrixRow({
       </td>
       <td className={CELL}>
         <Cell
-          channelLabel={CHANNEL_LABELS.email}
+          channelLabel={t('common:channel.email')}
           typeLabel={typeLabel}
           setting={row.email}
           forcedOff={!row.in_app.enabled}
@@ -281,7 +269,7 @@ function MatrixRow({
       </td>
       <td className={CELL}>
         <Cell
-          channelLabel={CHANNEL_LABELS.push}
+          channelLabel={t('common:channel.push')}
           typeLabel={typeLabel}
           setting={row.push}
           forcedOff={!row.in_app.enabled}

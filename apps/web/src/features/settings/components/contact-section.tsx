@@ -2,7 +2,8 @@
 // times in.
 import type { ContactSettings } from '@webinar/contracts';
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import { Badge } from '../../../components/ui/badge.tsx';
+import { Trans, useTranslation } from 'react-i18next';
+import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
@@ -14,20 +15,22 @@ import { useContact } from '../api/get-contact.ts';
 import { useResendVerification } from '../api/resend-verification.ts';
 import { useUpdateContact } from '../api/update-contact.ts';
 
+const STATUS_TONES: Record<ContactSettings['email_status'], BadgeTone> = {
+  verified: 'green',
+  unverified: 'amber',
+  failing: 'red',
+  none: 'gray',
+};
+
 export function EmailStatusBadge({ contact }: { contact: ContactSettings }) {
-  switch (contact.email_status) {
-    case 'verified':
-      return <Badge tone="green">Verified</Badge>;
-    case 'unverified':
-      return <Badge tone="amber">Waiting for verification</Badge>;
-    case 'failing':
-      return <Badge tone="red">Failing</Badge>;
-    case 'none':
-      return <Badge tone="gray">No address</Badge>;
-  }
+  const { t } = useTranslation('settings');
+  return (
+    <Badge tone={STATUS_TONES[contact.email_status]}>{t(`contact.status.${contact.email_status}`)}</Badge>
+  );
 }
 
 function EmailForm({ contact }: { contact: ContactSettings }) {
+  const { t } = useTranslation('settings');
   const update = useUpdateContact();
   const resend = useResendVerification();
   const [draft, setDraft] = useState<string | null>(null);
@@ -36,7 +39,7 @@ function EmailForm({ contact }: { contact: ContactSettings }) {
   const value = draft ?? contact.email;
   const unsaved = useUnsavedChangesGuard(
     draft !== null && draft.trim() !== contact.email,
-    'The email address you typed',
+    t('contact.unsaved'),
   );
   const fieldError = update.error instanceof ApiError ? (update.error.fields.email ?? undefined) : undefined;
 
@@ -51,10 +54,10 @@ function EmailForm({ contact }: { contact: ContactSettings }) {
           setDraft(null);
           setNotice(
             saved.email === ''
-              ? 'Email address removed'
+              ? t('contact.removed')
               : saved.email_status === 'verified'
-                ? 'Email address saved'
-                : `We sent a verification link to ${saved.email}`,
+                ? t('contact.saved')
+                : t('contact.linkSent', { email: saved.email }),
           );
         },
       },
@@ -65,7 +68,7 @@ function EmailForm({ contact }: { contact: ContactSettings }) {
     update.reset();
     setNotice(null);
     resend.mutate(undefined, {
-      onSuccess: () => setNotice(`We sent a new verification link to ${contact.email}`),
+      onSuccess: () => setNotice(t('contact.linkSentAgain', { email: contact.email })),
     });
   };
 
@@ -75,7 +78,7 @@ function EmailForm({ contact }: { contact: ContactSettings }) {
       {unsaved}
       <Notice message={notice} />
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="Email address" error={fieldError} className="min-w-0 flex-1 basis-64">
+        <Field label={t('contact.email')} error={fieldError} className="min-w-0 flex-1 basis-64">
           <TextInput
             type="email"
             autoComplete="email"
@@ -92,34 +95,43 @@ function EmailForm({ contact }: { contact: ContactSettings }) {
           busy={update.isPending}
           disabled={draft === null || draft.trim() === contact.email}
         >
-          Save address
+          {t('contact.saveAddress')}
         </Button>
       </div>
       <div id={statusId} className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-        <span className="sr-only">Status:</span>
+        <span className="sr-only">{t('contact.statusLabel')}</span>
         <EmailStatusBadge contact={contact} />
         {contact.email_status === 'unverified' ? (
           <>
             <span className="min-w-0 break-words">
-              Open the link we emailed to <span className="font-medium break-all">{contact.email}</span>.
+              <Trans
+                t={t}
+                i18nKey="contact.openLink"
+                values={{ email: contact.email }}
+                components={{ email: <span className="font-medium break-all" /> }}
+              />
             </span>
             <Button variant="secondary" size="sm" busy={resend.isPending} onClick={sendAgain}>
-              Send the link again
+              {t('contact.sendAgain')}
             </Button>
           </>
         ) : null}
         {contact.email_status === 'failing' ? (
           <>
             <span className="min-w-0 break-words">
-              The mail server refused it:{' '}
-              <span className="break-all">{contact.email_failure ?? 'no reason given'}</span>
+              <Trans
+                t={t}
+                i18nKey="contact.refused"
+                values={{ reason: contact.email_failure ?? t('contact.noReason') }}
+                components={{ reason: <span className="break-all" /> }}
+              />
             </span>
             <Button variant="secondary" size="sm" busy={resend.isPending} onClick={sendAgain}>
-              Send the link again
+              {t('contact.sendAgain')}
             </Button>
           </>
         ) : null}
-        {contact.email_status === 'none' ? <span>Add an address to receive emails.</span> : null}
+        {contact.email_status === 'none' ? <span>{t('contact.addAddress')}</span> : null}
       </div>
       {update.isError && !fieldError ? <ErrorMessage error={update.error} /> : null}
       {resend.isError ? <ErrorMessage error={resend.error} /> : null}
@@ -146,6 +158,7 @@ function timeZones(current: string): string[] {
 }
 
 function TimeZoneForm({ contact }: { contact: ContactSettings }) {
+  const { t } = useTranslation('settings');
   const update = useUpdateContact();
   const [notice, setNotice] = useState<string | null>(null);
   const zones = useMemo(() => timeZones(contact.time_zone), [contact.time_zone]);
@@ -155,7 +168,7 @@ function TimeZoneForm({ contact }: { contact: ContactSettings }) {
     setNotice(null);
     update.mutate(
       { time_zone: zone },
-      { onSuccess: (saved) => setNotice(`Time zone set to ${saved.time_zone}`) },
+      { onSuccess: (saved) => setNotice(t('timeZone.saved', { zone: saved.time_zone })) },
     );
   };
 
@@ -163,7 +176,7 @@ function TimeZoneForm({ contact }: { contact: ContactSettings }) {
     <div className="space-y-3">
       <Notice message={notice} />
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="Time zone" className="min-w-0 flex-1 basis-64">
+        <Field label={t('timeZone.label')} className="min-w-0 flex-1 basis-64">
           <Select
             value={contact.time_zone}
             disabled={update.isPending}
@@ -178,19 +191,20 @@ function TimeZoneForm({ contact }: { contact: ContactSettings }) {
         </Field>
         {browserZone && browserZone !== contact.time_zone ? (
           <Button variant="secondary" busy={update.isPending} onClick={() => save(browserZone)}>
-            Use {browserZone.replaceAll('_', ' ')}
+            {t('timeZone.use', { zone: browserZone.replaceAll('_', ' ') })}
           </Button>
         ) : null}
       </div>
-      <p className="text-xs text-slate-500">Emails give webinar times in this time zone.</p>
+      <p className="text-xs text-slate-500">{t('timeZone.hint')}</p>
       {update.isError ? <ErrorMessage error={update.error} /> : null}
     </div>
   );
 }
 
 function ContactSkeleton() {
+  const { t } = useTranslation('settings');
   return (
-    <div role="status" aria-label="Loading contact settings" className="animate-pulse space-y-4">
+    <div role="status" aria-label={t('contact.loading')} className="animate-pulse space-y-4">
       <div className="h-4 w-32 rounded bg-slate-200" />
       <div className="h-10 rounded bg-slate-100" />
       <div className="h-5 w-48 rounded bg-slate-100" />
@@ -201,9 +215,10 @@ function ContactSkeleton() {
 }
 
 export function ContactSection() {
+  const { t } = useTranslation('settings');
   const contact = useContact();
   return (
-    <Section title="Contact" description="Where we email your notifications, and in which time zone.">
+    <Section title={t('contact.title')} description={t('contact.description')}>
       {contact.isPending ? (
         <ContactSkeleton />
       ) : contact.isError ? (

@@ -1,5 +1,6 @@
 // /settings/notifications: the user's email address and time zone, the browsers that receive
 // their push notifications, and which notification types reach them in the app, by email and push.
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/ui/section.tsx';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { ChannelMatrix } from './channel-matrix.tsx';
@@ -7,10 +8,11 @@ import { ContactSection } from './contact-section.tsx';
 import { PushSection } from './push-section.tsx';
 
 export function NotificationSettingsPage() {
-  useDocumentTitle('Notification settings');
+  const { t } = useTranslation('settings');
+  useDocumentTitle(t('title'));
   return (
     <div className="space-y-6">
-      <PageHeader title="Notification settings" />
+      <PageHeader title={t('title')} />
       <ContactSection />
       <PushSection />
       <ChannelMatrix />

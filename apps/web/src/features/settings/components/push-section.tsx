@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PushSubscription } from '@webinar/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Notice } from '../../../components/ui/notice.tsx';
@@ -31,6 +32,7 @@ function useThisBrowserEndpoint() {
 const NOTE = 'rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800';
 
 export function PushSection() {
+  const { t } = useTranslation('settings');
   const key = usePushPublicKey();
   const subscriptions = usePushSubscriptions();
   const thisEndpoint = useThisBrowserEndpoint();
@@ -48,7 +50,7 @@ export function PushSection() {
     remove.reset();
     turnOn.mutate(key.data.public_key, {
       onSuccess: () => {
-        setNotice('Push notifications are on for this browser');
+        setNotice(t('push.turnedOn'));
         void thisEndpoint.refetch();
       },
       onSettled: () => setPermission(notificationPermission()),
@@ -62,7 +64,7 @@ export function PushSection() {
       { id: row.id, thisBrowser: row.id === thisBrowser?.id },
       {
         onSuccess: () => {
-          setNotice(`Push notifications turned off for ${row.device_label}`);
+          setNotice(t('push.turnedOff', { device: row.device_label }));
           void thisEndpoint.refetch();
         },
       },
@@ -70,35 +72,27 @@ export function PushSection() {
   };
 
   return (
-    <Section
-      title="Push notifications on this browser"
-      description="Get notifications from this site on your screen even when it is closed. Choose which types below."
-    >
+    <Section title={t('push.title')} description={t('push.description')}>
       <div className="space-y-4">
         <Notice message={notice} />
         {!supported ? (
-          <p className={NOTE}>This browser cannot receive push notifications.</p>
+          <p className={NOTE}>{t('push.unsupported')}</p>
         ) : key.isPending ? (
-          <LoadingState label="Loading push settings" />
+          <LoadingState label={t('push.loading')} />
         ) : key.isError ? (
           <ErrorState error={key.error} onRetry={() => void key.refetch()} />
         ) : key.data.public_key === null ? (
-          <p className={NOTE}>Push notifications are not available on this server.</p>
+          <p className={NOTE}>{t('push.unavailable')}</p>
         ) : permission === 'denied' ? (
-          <p className={NOTE}>
-            Notifications are blocked for this site. Allow them in your browser's site settings, then reload
-            this page.
-          </p>
+          <p className={NOTE}>{t('push.blocked')}</p>
         ) : thisBrowser ? (
-          <p className="text-sm text-slate-700">
-            Push notifications are on for this browser ({thisBrowser.device_label}).
-          </p>
+          <p className="text-sm text-slate-700">{t('push.onHere', { device: thisBrowser.device_label })}</p>
         ) : (
           <div className="flex flex-wrap items-center gap-3">
             <Button onClick={enable} busy={turnOn.isPending}>
-              Turn on for this browser
+              {t('push.turnOn')}
             </Button>
-            <span className="text-sm text-slate-500">Your browser will ask for permission.</span>
+            <span className="text-sm text-slate-500">{t('push.willAsk')}</span>
           </div>
         )}
         {turnOn.isError && !(turnOn.error instanceof PushPermissionDenied) ? (
@@ -130,32 +124,36 @@ function BrowserList({
   removing: number | undefined;
   onRemove: (row: PushSubscription) => void;
 }) {
+  const { t } = useTranslation('settings');
   if (subscriptions.isPending) return null;
   if (subscriptions.isError)
     return <ErrorState error={subscriptions.error} onRetry={() => void subscriptions.refetch()} />;
-  if (rows.length === 0)
-    return <p className="text-sm text-slate-500">No browser receives your push notifications yet.</p>;
+  if (rows.length === 0) return <p className="text-sm text-slate-500">{t('push.noBrowsers')}</p>;
   return (
     <div>
-      <h3 className="text-sm font-medium text-slate-900">Browsers with push notifications</h3>
+      <h3 className="text-sm font-medium text-slate-900">{t('push.browsers')}</h3>
       <ul className="mt-2 divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
         {rows.map((row) => (
           <li key={row.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
             <div className="min-w-0">
               <p className="flex flex-wrap items-center gap-2 text-sm font-medium break-words text-slate-900">
                 {row.device_label}
-                {row.id === thisBrowserId ? <Badge tone="indigo">This browser</Badge> : null}
+                {row.id === thisBrowserId ? <Badge tone="indigo">{t('push.thisBrowser')}</Badge> : null}
               </p>
-              <p className="text-xs text-slate-500">Added {formatDateTime(row.created_at)}</p>
+              <p className="text-xs text-slate-500">
+                {t('push.added', { time: formatDateTime(row.created_at) })}
+              </p>
             </div>
             <Button
               variant="ghostDanger"
               size="sm"
               busy={removing === row.id}
-              aria-label={`Remove ${row.device_label}${row.id === thisBrowserId ? ' (this browser)' : ''}`}
+              aria-label={t(row.id === thisBrowserId ? 'push.removeThisLabel' : 'push.removeLabel', {
+                device: row.device_label,
+              })}
               onClick={() => onRemove(row)}
             >
-              Remove
+              {t('push.remove')}
             </Button>
           </li>
         ))}

@@ -2,6 +2,7 @@
 // name matches one; a name that matches nobody says so instead of filtering on nothing. A parent
 // that clears its filters gives it a new `key`, which clears the text too.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { UserPicker } from './user-picker.tsx';
 
 interface UserFilterFieldProps {
@@ -11,15 +12,16 @@ interface UserFilterFieldProps {
 }
 
 export function UserFilterField({ userId, onChange }: UserFilterFieldProps) {
+  const { t } = useTranslation('users');
   const [username, setUsername] = useState('');
   const [unmatched, setUnmatched] = useState(false);
 
   return (
     <UserPicker
-      label="User"
-      placeholder="Any user"
+      label={t('filter.label')}
+      placeholder={t('filter.anyUser')}
       value={username}
-      error={unmatched ? 'pick a user from the list' : undefined}
+      error={unmatched ? t('filter.unmatched') : undefined}
       onChange={(text, user) => {
         setUsername(text);
         setUnmatched(text.trim() !== '' && !user);

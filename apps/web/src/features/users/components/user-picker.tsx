@@ -2,6 +2,7 @@
 // <input list>, so keyboard and screen reader support come with it).
 import type { AdminUserSummary, Role } from '@webinar/contracts';
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Field, TextInput } from '../../../components/ui/field.tsx';
 import { useUserSuggestions } from '../api/search-users.ts';
 
@@ -31,6 +32,7 @@ export function UserPicker({
   required,
   className,
 }: UserPickerProps) {
+  const { t } = useTranslation('users');
   const listId = useId();
   const [search, setSearch] = useState(value.trim());
   useEffect(() => {
@@ -54,7 +56,7 @@ export function UserPicker({
         list={listId}
         autoComplete="off"
         spellCheck={false}
-        placeholder={placeholder ?? 'Start typing a username'}
+        placeholder={placeholder ?? t('picker.placeholder')}
         required={required}
         value={value}
         onChange={(event) => onChange(event.target.value, exact(event.target.value))}

@@ -1,4 +1,5 @@
 import type { Webinar } from '@webinar/contracts';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { fromDateTimeLocal } from '../../../lib/format.ts';
 import { useUpdateWebinar } from '../api/update-webinar.ts';
@@ -11,13 +12,14 @@ interface EditWebinarDialogProps {
 }
 
 export function EditWebinarDialog({ webinar, onClose, onSaved }: EditWebinarDialogProps) {
+  const { t } = useTranslation(['webinars', 'common']);
   const update = useUpdateWebinar();
   const initial = webinarFormValues(webinar);
   return (
-    <Dialog title="Edit webinar" onClose={onClose}>
+    <Dialog title={t('edit.title')} onClose={onClose}>
       <WebinarForm
         initial={initial}
-        submitLabel="Save"
+        submitLabel={t('common:save')}
         busy={update.isPending}
         error={update.error}
         onCancel={onClose}

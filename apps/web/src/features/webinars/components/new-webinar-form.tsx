@@ -1,5 +1,6 @@
 import type { WebinarCreate } from '@webinar/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { findUserByUsername } from '../../users/api/search-users.ts';
 import { UserPicker } from '../../users/components/user-picker.tsx';
 import { useCreateWebinar } from '../api/create-webinar.ts';
@@ -13,6 +14,7 @@ interface NewWebinarFormProps {
 }
 
 export function NewWebinarForm({ onCreated, onCancel, chooseHost }: NewWebinarFormProps) {
+  const { t } = useTranslation('webinars');
   const create = useCreateWebinar();
   const [host, setHost] = useState('');
   const [hostId, setHostId] = useState<number | null>(null);
@@ -23,7 +25,7 @@ export function NewWebinarForm({ onCreated, onCancel, chooseHost }: NewWebinarFo
     if (chooseHost && host.trim()) {
       host_id = hostId ?? (await findUserByUsername(host, 'host'))?.id;
       if (host_id === undefined) {
-        setHostError(`no host is named “${host.trim()}”`);
+        setHostError(t('create.unknownHost', { name: host.trim() }));
         return;
       }
     }
@@ -34,11 +36,11 @@ export function NewWebinarForm({ onCreated, onCancel, chooseHost }: NewWebinarFo
 
   return (
     <div className="mb-6 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200 ring-inset">
-      <h3 className="mb-3 text-sm font-semibold text-slate-700">New webinar</h3>
+      <h3 className="mb-3 text-sm font-semibold text-slate-700">{t('create.heading')}</h3>
       <WebinarForm
         wide
         initial={webinarFormValues()}
-        submitLabel="Create webinar"
+        submitLabel={t('create.submit')}
         busy={create.isPending}
         error={create.error}
         onCancel={onCancel}
@@ -46,9 +48,9 @@ export function NewWebinarForm({ onCreated, onCancel, chooseHost }: NewWebinarFo
         extraFields={
           chooseHost ? (
             <UserPicker
-              label="Host"
+              label={t('create.host')}
               ofRole="host"
-              placeholder="You, or type a host's username"
+              placeholder={t('create.hostPlaceholder')}
               className="lg:col-span-2"
               value={host}
               error={hostError ?? undefined}

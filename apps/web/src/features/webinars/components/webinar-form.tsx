@@ -1,12 +1,14 @@
 // The fields of a webinar, for creating one and for editing it.
 import type { WebinarCreate } from '@webinar/contracts';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { DialogActions } from '../../../components/ui/dialog.tsx';
 import { Field, TextArea, TextInput } from '../../../components/ui/field.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../../lib/format.ts';
+import { i18n } from '../../../lib/i18n.ts';
 
 export interface WebinarFormValues {
   title: string;
@@ -37,7 +39,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * webinar's other details stay editable. */
 export function pastStartError(startsAt: string, initialStartsAt: string, now = Date.now()): string | null {
   if (!startsAt || startsAt === initialStartsAt) return null;
-  return new Date(startsAt).getTime() < now - CLOCK_SKEW_MS ? 'must not be in the past' : null;
+  return new Date(startsAt).getTime() < now - CLOCK_SKEW_MS ? i18n.t('webinars:form.pastStart') : null;
 }
 
 interface WebinarFormProps {
@@ -63,6 +65,7 @@ export function WebinarForm({
   wide,
   extraFields,
 }: WebinarFormProps) {
+  const { t } = useTranslation(['webinars', 'common']);
   const [values, setValues] = useState(initial);
   const [startError, setStartError] = useState<string | null>(null);
   const fields = error instanceof ApiError ? error.fields : {};
@@ -86,10 +89,14 @@ export function WebinarForm({
     <form onSubmit={submit} className="space-y-4">
       {error ? <ErrorMessage error={error} /> : null}
       <div className={wide ? 'grid gap-4 sm:grid-cols-2 lg:grid-cols-4' : 'space-y-4'}>
-        <Field label="Title" error={fields.title} className={wide ? 'lg:col-span-2' : undefined}>
+        <Field
+          label={t('common:fields.title')}
+          error={fields.title}
+          className={wide ? 'lg:col-span-2' : undefined}
+        >
           <TextInput required maxLength={200} value={values.title} onChange={set('title')} />
         </Field>
-        <Field label="Starts at" error={startError ?? fields.starts_at}>
+        <Field label={t('form.startsAt')} error={startError ?? fields.starts_at}>
           <TextInput
             type="datetime-local"
             required
@@ -100,7 +107,7 @@ export function WebinarForm({
             }}
           />
         </Field>
-        <Field label="Duration (minutes)" error={fields.duration_minutes}>
+        <Field label={t('form.duration')} error={fields.duration_minutes}>
           <TextInput
             type="number"
             min={1}
@@ -112,7 +119,7 @@ export function WebinarForm({
         </Field>
         {extraFields}
         <Field
-          label="Description"
+          label={t('form.description')}
           error={fields.description}
           className={wide ? 'sm:col-span-2 lg:col-span-4' : undefined}
         >

@@ -1,12 +1,14 @@
 import type { Webinar } from '@webinar/contracts';
 import { CalendarDays, Clock, UserRound } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format.ts';
 import { WebinarStatusBadge } from './webinar-status-badge.tsx';
 
 /** One webinar in a list: what it is, who hosts it and when, with room for the screen's own buttons. */
 export function WebinarRow({ webinar, actions }: { webinar: Webinar; actions?: ReactNode }) {
+  const { t } = useTranslation('webinars');
   return (
     <li className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center">
       <div className="min-w-0 flex-1 space-y-1">
@@ -30,7 +32,7 @@ export function WebinarRow({ webinar, actions }: { webinar: Webinar; actions?: R
           </span>
           <span className="inline-flex items-center gap-1">
             <Clock aria-hidden className="size-3.5" />
-            {webinar.duration_minutes} min
+            {t('row.duration', { minutes: webinar.duration_minutes })}
           </span>
         </p>
       </div>
