@@ -3,11 +3,11 @@
 import type { AdminNotificationQuery } from '@webinar/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isNotificationType, TypeOptions } from '../../../components/notification-type-options.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DateRangeFields } from '../../../components/ui/date-range-fields.tsx';
 import { Field, Select, TextInput } from '../../../components/ui/field.tsx';
-import { UserFilterField } from '../../users/components/user-filter-field.tsx';
-import { isNotificationType, TypeOptions } from './type-options.tsx';
+import { UserFilterField } from '../../../components/users/user-filter-field.tsx';
 
 export interface AdminFilterValues {
   search: string;

@@ -1,6 +1,7 @@
 import type { AdminNotification, NotificationType } from '@webinar/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isNotificationType, TypeOptions } from '../../../components/notification-type-options.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Dialog, DialogActions } from '../../../components/ui/dialog.tsx';
 import { Checkbox, Field, Select } from '../../../components/ui/field.tsx';
@@ -8,7 +9,6 @@ import { ErrorMessage } from '../../../components/ui/states.tsx';
 import { TitleContentFields } from '../../../components/ui/title-content-fields.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useUpdateAdminNotification } from '../api/update-admin-notification.ts';
-import { isNotificationType, TypeOptions } from './type-options.tsx';
 
 interface EditNotificationDialogProps {
   notification: AdminNotification;

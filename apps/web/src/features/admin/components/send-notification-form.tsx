@@ -9,6 +9,7 @@ import {
 } from '@webinar/contracts';
 import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { isNotificationType, TypeOptions } from '../../../components/notification-type-options.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Field, Select } from '../../../components/ui/field.tsx';
@@ -16,12 +17,11 @@ import { Section } from '../../../components/ui/section.tsx';
 import { ErrorMessage } from '../../../components/ui/states.tsx';
 import { TitleContentFields } from '../../../components/ui/title-content-fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
+import { findUserByUsername } from '../../../components/users/search-users.ts';
+import { UserPicker } from '../../../components/users/user-picker.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { newRequestKey } from '../../../lib/request-key.ts';
-import { findUserByUsername } from '../../users/api/search-users.ts';
-import { UserPicker } from '../../users/components/user-picker.tsx';
 import { useSendAdminNotification } from '../api/send-admin-notification.ts';
-import { isNotificationType, TypeOptions } from './type-options.tsx';
 
 type Audience = 'user' | 'role' | 'everyone';
 type Recipients = Pick<AdminNotificationCreate, 'user_ids' | 'role' | 'everyone'>;

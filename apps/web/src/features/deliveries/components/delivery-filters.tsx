@@ -9,11 +9,11 @@ import {
 } from '@webinar/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isNotificationType, TypeOptions } from '../../../components/notification-type-options.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DateRangeFields } from '../../../components/ui/date-range-fields.tsx';
 import { Field, Select } from '../../../components/ui/field.tsx';
-import { isNotificationType, TypeOptions } from '../../admin/components/type-options.tsx';
-import { UserFilterField } from '../../users/components/user-filter-field.tsx';
+import { UserFilterField } from '../../../components/users/user-filter-field.tsx';
 
 export interface DeliveryFilterValues {
   channel: string;

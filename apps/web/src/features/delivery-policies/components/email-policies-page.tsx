@@ -17,10 +17,10 @@ import { PageHeader, Section } from '../../../components/ui/section.tsx';
 import { ErrorMessage, ErrorState } from '../../../components/ui/states.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { describeTiming, timingHasDelay, timingLabel } from '../../../lib/describe-timing.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDeliveryPolicies } from '../api/get-delivery-policies.ts';
 import { useUpdateDeliveryPolicy } from '../api/update-delivery-policy.ts';
-import { describeTiming, timingHasDelay, timingLabel } from '../describe-timing.ts';
 
 function isTiming(value: string): value is DeliveryTiming {
   return (DELIVERY_TIMINGS as readonly string[]).includes(value);

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Section } from '../../../components/ui/section.tsx';
 import { ErrorMessage, ErrorState } from '../../../components/ui/states.tsx';
 import { cn } from '../../../lib/cn.ts';
-import { describeTiming } from '../../delivery-policies/describe-timing.ts';
+import { describeTiming } from '../../../lib/describe-timing.ts';
 import { useChannelPreferences } from '../api/get-channel-preferences.ts';
 import { useContact } from '../api/get-contact.ts';
 import { useUpdateChannelPreferences } from '../api/update-channel-preferences.ts';

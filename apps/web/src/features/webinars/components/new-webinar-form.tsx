@@ -1,8 +1,8 @@
 import type { WebinarCreate } from '@webinar/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findUserByUsername } from '../../users/api/search-users.ts';
-import { UserPicker } from '../../users/components/user-picker.tsx';
+import { findUserByUsername } from '../../../components/users/search-users.ts';
+import { UserPicker } from '../../../components/users/user-picker.tsx';
 import { useCreateWebinar } from '../api/create-webinar.ts';
 import { WebinarForm, webinarFormValues } from './webinar-form.tsx';
 

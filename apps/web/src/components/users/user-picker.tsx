@@ -3,8 +3,8 @@
 import type { AdminUserSummary, Role } from '@webinar/contracts';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, TextInput } from '../../../components/ui/field.tsx';
-import { useUserSuggestions } from '../api/search-users.ts';
+import { Field, TextInput } from '../ui/field.tsx';
+import { useUserSuggestions } from './search-users.ts';
 
 const TYPING_PAUSE_MS = 200;
 const NONE: AdminUserSummary[] = [];

@@ -1,6 +1,6 @@
 // A delivery timing in words, as the settings page and the admins' policies page show it.
 import type { DeliveryTiming } from '@webinar/contracts';
-import { i18n } from '../../lib/i18n.ts';
+import { i18n } from './i18n.ts';
 
 /** "Off", "At once", "If still unread", "Digest". */
 export function timingLabel(timing: DeliveryTiming): string {
