@@ -1,5 +1,6 @@
 // Counts every answered request by method, route pattern (never the raw URL, whose ids would make
-// a series per notification) and status, and times it.
+// a series per notification) and status, and times it. A live event stream is handed to the
+// stream hub (its reply hijacked) and never reaches onResponse: event_streams_open counts those.
 import type { FastifyInstance } from 'fastify';
 import type { Metrics } from './metrics.ts';
 
@@ -8,9 +9,7 @@ export function recordHttpMetrics(app: FastifyInstance, metrics: Metrics): void 
     const method = request.method;
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpRequests.inc({ method, route, status: String(reply.statusCode) });
-    // A live stream lasts as long as the tab is open: its "latency" would drown the real ones.
-    if (!String(reply.raw.getHeader('content-type') ?? '').startsWith('text/event-stream'))
-      metrics.httpDuration.observe({ method, route }, reply.elapsedTime / 1000);
+    metrics.httpDuration.observe({ method, route }, reply.elapsedTime / 1000);
     done();
   });
 }
