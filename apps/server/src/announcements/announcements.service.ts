@@ -6,11 +6,11 @@ import {
   type AnnouncementCreate,
   type AnnouncementUpdate,
 } from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
-import { AppError } from '../http/app-error.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { newAnnouncementNotification } from '../notifications/triggers/new-announcement.ts';

@@ -13,8 +13,8 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../app-deps.ts';
+import { AppError } from '../app-error.ts';
 import type { UserRow } from '../db/schema.ts';
-import { AppError } from '../http/app-error.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { toUser } from '../users/users.service.ts';
 import { issueTokenPair, refreshAccessToken, signIn, startSession } from './auth.service.ts';

@@ -1,9 +1,9 @@
 // Checking credentials and minting tokens and sessions.
 import type { TokenPair } from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { UserRow } from '../db/schema.ts';
-import { AppError } from '../http/app-error.ts';
 import { findUserById, findUserByUsername } from '../users/users.repository.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.repository.ts';

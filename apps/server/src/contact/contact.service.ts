@@ -3,9 +3,9 @@
 // email in the same transaction, and the delivery worker is woken once that has committed.
 import type { ContactSettings, ContactSettingsUpdate, EmailStatus } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
+import { AppError } from '../app-error.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
-import { AppError } from '../http/app-error.ts';
 import {
   type ContactRow,
   findContact,

@@ -1,7 +1,7 @@
 // The admin's view of the delivery log: search it, see a message as it is sent, send one again.
 import type { Delivery, DeliveryPage, DeliveryPreview, DeliveryQuery } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../app-error.ts';
 import { decide } from './decide.ts';
 import * as repo from './deliveries.repository.ts';
 

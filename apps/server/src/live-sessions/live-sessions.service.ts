@@ -2,13 +2,13 @@
 // Starting notifies every approved registrant, ending every participant, each in the same
 // transaction as the state change, so a start that fails notifies nobody.
 import type { LiveSession } from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import { canManageWebinar } from '../auth/permissions.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import { AppError } from '../http/app-error.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { liveSessionEndedNotification } from '../notifications/triggers/live-session-ended.ts';
 import { liveSessionStartedNotification } from '../notifications/triggers/live-session-started.ts';

@@ -8,8 +8,8 @@ import type {
   AdminNotificationUpdate,
 } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
+import { AppError } from '../app-error.ts';
 import type { Tx } from '../db/transaction.ts';
-import { AppError } from '../http/app-error.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';

@@ -1,11 +1,11 @@
 // Recordings: the webinar's host or an admin adds one and every approved registrant is notified
 // in the same transaction.
 import type { Recording } from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { AppError } from '../http/app-error.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { newRecordingNotification } from '../notifications/triggers/new-recording.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';

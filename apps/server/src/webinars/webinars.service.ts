@@ -1,12 +1,12 @@
 // Webinars: anyone signed in can browse them; hosts create and edit their own, admins any.
 import type { Webinar, WebinarCreate, WebinarListQuery, WebinarUpdate } from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import { canManageWebinar } from '../auth/permissions.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import { AppError } from '../http/app-error.ts';
 import { forgetReminderDeliveries } from '../reminders/reminders.repository.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { webinarCalendar } from './webinar-calendar.ts';

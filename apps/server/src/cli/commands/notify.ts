@@ -10,8 +10,8 @@ import {
   type Role,
 } from '@webinar/contracts';
 import { Command, Option } from 'commander';
+import { AppError } from '../../app-error.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
 import { MAX_NOTIFICATION_TITLE } from '../../notifications/triggers/notification-title.ts';
 import { withDatabase } from '../database.ts';
 import { CliError } from '../errors.ts';

@@ -13,10 +13,10 @@
 import type { ServerResponse } from 'node:http';
 import { STREAM_RETRY_MS, type StreamEventName, type StreamEvents } from '@webinar/contracts';
 import type { FastifyBaseLogger } from 'fastify';
+import { AppError } from '../../app-error.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { AppEvent, AppEvents, EventBus } from '../../events/event-bus.ts';
-import { AppError } from '../../http/app-error.ts';
 import { toNotification } from '../notifications.mapper.ts';
 import { countUnread, type NotificationWithWebinar } from '../notifications.repository.ts';
 import type { UserCache } from '../user-cache.ts';

@@ -6,8 +6,8 @@ import { ErrorBody } from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../../app-deps.ts';
+import { AppError } from '../../app-error.ts';
 import { currentUser } from '../../auth/authenticate.ts';
-import { AppError } from '../../http/app-error.ts';
 import { POSITION_PATTERN, parsePosition } from './stream-position.ts';
 
 export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
