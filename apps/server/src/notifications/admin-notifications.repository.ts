@@ -9,7 +9,6 @@ import {
   type NotificationWithWebinar,
   readTimeOnceRead,
 } from './notifications.repository.ts';
-import { settleMarksCovering } from './read-state.repository.ts';
 
 /** A notification row with its recipient's username. */
 export type AdminNotificationRow = NotificationWithWebinar & { username: string };
@@ -78,6 +77,17 @@ export async function findNotification(db: Db, id: number): Promise<AdminNotific
   return base(db).select(ADMIN_COLUMNS).where('n.id', '=', id).executeTakeFirst();
 }
 
+/** Whose notification it is, or undefined when there is none with that id. */
+export async function findOwner(db: Db, id: number): Promise<number | undefined> {
+  const row = await db.selectFrom('notifications').select('user_id').where('id', '=', id).executeTakeFirst();
+  return row?.user_id;
+}
+
+/**
+ * Edits the notification; returns its user, or null when there is none with that id. Made unread,
+ * a row that a read mark covers must first have its user's marks settled (settleMarksCovering), in
+ * the same transaction.
+ */
 export async function updateNotification(
   db: Db,
   id: number,
@@ -90,32 +100,18 @@ export async function updateNotification(
       : values.is_read
         ? { is_read: true, read_at: readTimeOnceRead('notifications', now) }
         : { is_read: false, read_at: null };
-  const update = async (target: Db) => {
-    const row = await target
-      .updateTable('notifications')
-      .set({
-        ...(values.title !== undefined ? { title: values.title } : {}),
-        ...(values.content !== undefined ? { content: values.content } : {}),
-        ...(values.notification_type !== undefined ? { notification_type: values.notification_type } : {}),
-        ...readState,
-      })
-      .where('id', '=', id)
-      .returning('user_id')
-      .executeTakeFirst();
-    return row?.user_id ?? null;
-  };
-  if (values.is_read !== false) return update(db);
-  // Made unread: a read mark that covers it must first stop reading it as read.
-  return db.transaction().execute(async (trx) => {
-    const owner = await trx
-      .selectFrom('notifications')
-      .select('user_id')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!owner) return null;
-    await settleMarksCovering(trx, [{ id, userId: owner.user_id, read: false }]);
-    return update(trx);
-  });
+  const row = await db
+    .updateTable('notifications')
+    .set({
+      ...(values.title !== undefined ? { title: values.title } : {}),
+      ...(values.content !== undefined ? { content: values.content } : {}),
+      ...(values.notification_type !== undefined ? { notification_type: values.notification_type } : {}),
+      ...readState,
+    })
+    .where('id', '=', id)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row?.user_id ?? null;
 }
 
 export async function deleteNotification(db: Db, id: number): Promise<number | null> {

@@ -9,7 +9,7 @@ import type {
 } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../app-error.ts';
-import type { Tx } from '../db/transaction.ts';
+import { inTransaction, type Tx } from '../db/transaction.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';
@@ -17,6 +17,7 @@ import * as repo from './admin-notifications.repository.ts';
 import { toNotification } from './notifications.mapper.ts';
 import { nextStateVersion } from './notifications.repository.ts';
 import type { NotificationService, Recipients } from './notifications.service.ts';
+import { settleMarksCovering } from './read-state.repository.ts';
 import { MAX_NOTIFICATION_TITLE } from './triggers/notification-title.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'bus' | 'notifications'>;
@@ -54,7 +55,17 @@ export async function update(
   id: number,
   input: AdminNotificationUpdate,
 ): Promise<AdminNotification> {
-  const userId = await repo.updateNotification(deps.db, id, input, deps.clock.now());
+  const now = deps.clock.now();
+  // Made unread: a read mark that covers it must first stop reading it as read, in one transaction.
+  const userId =
+    input.is_read === false
+      ? await inTransaction(deps.db, async (tx) => {
+          const owner = await repo.findOwner(tx.db, id);
+          if (owner === undefined) return null;
+          await settleMarksCovering(tx.db, [{ id, userId: owner, read: false }]);
+          return repo.updateNotification(tx.db, id, input, now);
+        })
+      : await repo.updateNotification(deps.db, id, input, now);
   if (userId === null) throw AppError.notFound('Notification not found.');
   const version = await nextStateVersion(deps.db);
   deps.bus.publish({
