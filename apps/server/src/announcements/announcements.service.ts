@@ -122,7 +122,11 @@ export async function createAnnouncement(
   const sendAt = input.send_at === undefined ? null : parseSendAt(input.send_at, now);
   const { result, replayed } = await runOnce(deps.db, idempotent, async (tx) => {
     const values = { title: input.title, content: input.content, author_id: actor.userId };
-    const id = await repo.insertAnnouncement(tx.db, { ...values, now, send_at: sendAt });
+    // A scheduled one waits for its send_at; one without is sent now.
+    const state = sendAt
+      ? { state: 'scheduled' as const, sent_at: null }
+      : { state: 'sent' as const, sent_at: now };
+    const id = await repo.insertAnnouncement(tx.db, { ...values, now, send_at: sendAt, ...state });
     const notified = sendAt ? 0 : (await notifyAnnouncement(deps, tx, { id, ...values })).created;
     return { announcement: await findOrThrow(tx.db, id), notified };
   });
@@ -148,7 +152,8 @@ export async function updateAnnouncement(deps: Deps, id: number, input: Announce
   const changed = await repo.updateAnnouncement(deps.db, id, ['scheduled', 'missed'], {
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.content !== undefined ? { content: input.content } : {}),
-    ...(sendAt ? { send_at: sendAt } : {}),
+    // A new send_at schedules it (again: a missed one).
+    ...(sendAt ? { send_at: sendAt, state: 'scheduled' as const } : {}),
     updated_at: now,
   });
   if (!changed) throw await notWaiting(deps.db, id);

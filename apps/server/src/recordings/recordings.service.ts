@@ -62,8 +62,10 @@ export async function listRecordings(
   }
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? 20;
-  const { rows, count } = await repo.listVisibleRecordings(db, actor, {
+  const { rows, count } = await repo.listRecordings(db, {
     ...(query.webinarId !== undefined ? { webinarId: query.webinarId } : {}),
+    // Admins see every recording; anyone else those of webinars they host or are approved for.
+    ...(actor.role === 'admin' ? {} : { visibleTo: actor.userId }),
     offset: (page - 1) * pageSize,
     limit: pageSize,
   });

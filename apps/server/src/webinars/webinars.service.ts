@@ -51,6 +51,8 @@ export async function listWebinars(db: Db, actor: AuthContext, query: WebinarLis
   const { rows, count } = await repo.listWebinars(db, actor.userId, {
     ...(status ? { status } : {}),
     ...mine,
+    // Past webinars, the latest first; the others, the next first.
+    newestFirst: status === 'ended',
     offset: (page - 1) * pageSize,
     limit: pageSize,
   });
