@@ -9,6 +9,7 @@ import {
 import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
+import { parseDateTime } from '../dates.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
@@ -51,13 +52,9 @@ function invalidSendAt(problem: string): AppError {
   return new AppError('validation_error', `send_at ${problem}.`, { send_at: problem });
 }
 
-/**
- * A send_at (the schema made sure it has a zone) must be a real instant, in the future and at most
- * a year ahead; a leap second (`23:59:60`) passes the schema but is no JS date.
- */
+/** A send_at must be a real instant (see parseDateTime), in the future and at most a year ahead. */
 export function parseSendAt(value: string, now: Date): Date {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw invalidSendAt('is not a valid date and time');
+  const date = parseDateTime(value, 'send_at', () => invalidSendAt('is not a valid date and time'));
   if (date.getTime() <= now.getTime()) throw invalidSendAt('must be in the future');
   if (date.getTime() > now.getTime() + ANNOUNCEMENT_MAX_LEAD_DAYS * DAY_MS)
     throw invalidSendAt(`must be at most ${ANNOUNCEMENT_MAX_LEAD_DAYS} days ahead`);

@@ -10,6 +10,12 @@ import {
   readTimeOnceRead,
 } from './notifications.repository.ts';
 
+/** What the admin panel's search filters by (the query's dates parsed by the service). */
+export type AdminNotificationFilter = Omit<
+  AdminNotificationQuery,
+  'created_after' | 'created_before' | 'page' | 'page_size'
+> & { createdAfter?: Date | undefined; createdBefore?: Date | undefined };
+
 /** A notification row with its recipient's username. */
 export type AdminNotificationRow = NotificationWithWebinar & { username: string };
 
@@ -28,13 +34,13 @@ function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function filtered(db: Db, query: AdminNotificationQuery) {
+function filtered(db: Db, query: AdminNotificationFilter) {
   let q = base(db);
   if (query.user !== undefined) q = q.where('n.user_id', '=', query.user);
   if (query.notification_type) q = q.where('n.notification_type', '=', query.notification_type);
   if (query.is_read !== undefined) q = q.where(IS_READ, '=', query.is_read);
-  if (query.created_after) q = q.where('n.created_at', '>=', new Date(query.created_after));
-  if (query.created_before) q = q.where('n.created_at', '<', new Date(query.created_before));
+  if (query.createdAfter) q = q.where('n.created_at', '>=', query.createdAfter);
+  if (query.createdBefore) q = q.where('n.created_at', '<', query.createdBefore);
   if (query.search) {
     const pattern = likePattern(query.search);
     q = q.where((eb) =>
@@ -59,7 +65,7 @@ const ORDERINGS = {
 
 export async function searchNotifications(
   db: Db,
-  query: AdminNotificationQuery,
+  query: AdminNotificationFilter,
   offset: number,
   limit: number,
 ): Promise<{ rows: AdminNotificationRow[]; count: number }> {

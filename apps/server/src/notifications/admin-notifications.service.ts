@@ -9,6 +9,7 @@ import type {
 } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../app-error.ts';
+import { parseOptionalDateTime } from '../dates.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
@@ -26,21 +27,16 @@ function toAdminNotification(row: repo.AdminNotificationRow): AdminNotification 
   return { ...toNotification(row), user: { id: row.user_id, username: row.username } };
 }
 
-/** A leap second (`23:59:60`) or year 0 passes the date-time format but is no storable instant. */
-function checkDate(value: string | undefined, field: string): void {
-  if (value === undefined) return;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) {
-    throw new AppError('validation_error', 'The request is invalid.', { [field]: 'is not a valid date' });
-  }
-}
-
 export async function search(deps: Deps, query: AdminNotificationQuery) {
-  checkDate(query.created_after, 'created_after');
-  checkDate(query.created_before, 'created_before');
-  const page = query.page ?? 1;
-  const pageSize = query.page_size ?? 20;
-  const { rows, count } = await repo.searchNotifications(deps.db, query, (page - 1) * pageSize, pageSize);
+  const { created_after, created_before, page = 1, page_size: pageSize = 20, ...filter } = query;
+  const createdAfter = parseOptionalDateTime(created_after, 'created_after');
+  const createdBefore = parseOptionalDateTime(created_before, 'created_before');
+  const { rows, count } = await repo.searchNotifications(
+    deps.db,
+    { ...filter, createdAfter, createdBefore },
+    (page - 1) * pageSize,
+    pageSize,
+  );
   return { count, page, page_size: pageSize, results: rows.map(toAdminNotification) };
 }
 

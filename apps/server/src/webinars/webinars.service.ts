@@ -4,6 +4,7 @@ import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import { canManageWebinar } from '../auth/permissions.ts';
 import type { Clock } from '../clock.ts';
+import { parseDateTime } from '../dates.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
@@ -13,24 +14,12 @@ import { webinarCalendar } from './webinar-calendar.ts';
 import { toWebinar } from './webinars.mapper.ts';
 import * as repo from './webinars.repository.ts';
 
-/**
- * The schema's date-time format lets through dates that are no instant the database can store: a
- * leap second (`23:59:60`) is an invalid JS date, and year 0 does not exist in PostgreSQL.
- */
-function parseStartsAt(value: string): Date {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) {
-    throw new AppError('validation_error', 'The request is invalid.', { starts_at: 'is not a valid date' });
-  }
-  return date;
-}
-
 /** How far in the past a new start may be: the client's clock may run behind the server's. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** A start that is already over (give or take the clock skew) is no start a webinar can have. */
 function futureStartsAt(value: string, clock: Clock): Date {
-  const date = parseStartsAt(value);
+  const date = parseDateTime(value, 'starts_at');
   if (date.getTime() < clock.now().getTime() - CLOCK_SKEW_MS) {
     throw new AppError('validation_error', 'The request is invalid.', {
       starts_at: 'must not be in the past',
@@ -125,7 +114,7 @@ export async function updateWebinar(
   const webinar = await findManageableWebinar(db, actor, id);
   let startsAt: Date | undefined;
   if (input.starts_at !== undefined) {
-    startsAt = parseStartsAt(input.starts_at);
+    startsAt = parseDateTime(input.starts_at, 'starts_at');
     if (startsAt.getTime() !== webinar.starts_at.getTime()) startsAt = futureStartsAt(input.starts_at, clock);
   }
   await inTransaction(db, async (tx) => {
