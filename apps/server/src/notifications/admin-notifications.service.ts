@@ -1,11 +1,12 @@
 // The admin panel's rules: search every user's notifications, edit or delete any, and send
 // notifications of any type to users, a role or everyone (through the notification service; the
 // command line's `notify` sends through the same function).
-import type {
-  AdminNotification,
-  AdminNotificationCreate,
-  AdminNotificationQuery,
-  AdminNotificationUpdate,
+import {
+  type AdminNotification,
+  type AdminNotificationCreate,
+  type AdminNotificationQuery,
+  type AdminNotificationUpdate,
+  MAX_NOTIFICATION_TITLE,
 } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../app-error.ts';
@@ -19,7 +20,6 @@ import { toNotification } from './notifications.mapper.ts';
 import { nextStateVersion } from './notifications.repository.ts';
 import type { NotificationService, Recipients } from './notifications.service.ts';
 import { settleMarksCovering } from './read-state.repository.ts';
-import { MAX_NOTIFICATION_TITLE } from './triggers/notification-title.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'bus' | 'notifications'>;
 

@@ -1,8 +1,13 @@
 // Webinars: anyone signed in can browse them; hosts create and edit their own, admins any.
-import type { Webinar, WebinarCreate, WebinarListQuery, WebinarUpdate } from '@webinar/contracts';
+import {
+  canManageWebinar,
+  type Webinar,
+  type WebinarCreate,
+  type WebinarListQuery,
+  type WebinarUpdate,
+} from '@webinar/contracts';
 import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
-import { canManageWebinar } from '../auth/permissions.ts';
 import type { Clock } from '../clock.ts';
 import { parseDateTime } from '../dates.ts';
 import type { Db } from '../db/database.ts';
@@ -70,7 +75,7 @@ export async function getWebinarCalendar(
 export async function findManageableWebinar(db: Db, actor: AuthContext, id: number, lock = false) {
   const webinar = lock ? await repo.lockWebinar(db, id) : await repo.findWebinarRow(db, id);
   if (!webinar) throw AppError.notFound('Webinar not found.');
-  if (!canManageWebinar(actor, webinar))
+  if (!canManageWebinar({ id: actor.userId, role: actor.role }, webinar.host_id))
     throw AppError.forbidden('Only the host of this webinar or an admin can do this.');
   return webinar;
 }

@@ -4,6 +4,7 @@
 // ../event-bus.ts).
 import {
   type AdminNotificationCreate,
+  MAX_NOTIFICATION_TITLE,
   NOTIFICATION_TYPES,
   type NotificationType,
   ROLES,
@@ -12,7 +13,6 @@ import {
 import { Command, Option } from 'commander';
 import { AppError } from '../../app-error.ts';
 import type { Db } from '../../db/database.ts';
-import { MAX_NOTIFICATION_TITLE } from '../../notifications/triggers/notification-title.ts';
 import { withDatabase } from '../database.ts';
 import { CliError } from '../errors.ts';
 import { withEventBus } from '../event-bus.ts';
