@@ -1,6 +1,5 @@
 // Registrations: a student registers once; the webinar's host or an admin approves or rejects,
 // and an approval notifies the student in the same transaction.
-
 import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
