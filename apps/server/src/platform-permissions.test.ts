@@ -210,6 +210,8 @@ const REFUSALS: Refusal[] = [
   refuse('moving a webinar onto a leap second', 400, 'starts_at', editWebinar({ starts_at: '2026-12-31T23:59:60Z' })),
   refuse('notifications created after "yesterday"', 400, 'created_after', get('admin', '/api/admin/notifications/?created_after=yesterday')),
   refuse('notifications created before a leap second', 400, 'created_before', get('admin', '/api/admin/notifications/?created_before=2026-06-30T23:59:60Z')),
+  refuse('deliveries created after a leap second', 400, 'created_after', get('admin', '/api/admin/deliveries/?created_after=2026-06-30T23:59:60Z')),
+  refuse('deliveries created before year 1', 400, 'created_before', get('admin', '/api/admin/deliveries/?created_before=0000-06-01T10:00:00Z')),
   // Missing fields
   refuse('a webinar without a title', 400, 'title', createWebinar({ starts_at: STARTS_AT })),
   refuse('a webinar without a start', 400, 'starts_at', createWebinar({ title: 'When?' })),

@@ -631,7 +631,16 @@ describe('resources', () => {
     });
     const server = http.createServer(
       (_request, response) =>
-        void streams.open(user.id, response, undefined, { expiresAtMs: Number.POSITIVE_INFINITY }),
+        void streams.open(
+          user.id,
+          response,
+          undefined,
+          { expiresAtMs: Number.POSITIVE_INFINITY },
+          {
+            start: () => response.writeHead(200, { 'content-type': 'text/event-stream' }),
+            refuse: () => response.end(),
+          },
+        ),
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { DateTime, Nullable, Role, StringEnum } from './common.ts';
-import { Notification, NotificationType } from './notifications.ts';
+import { MAX_NOTIFICATION_TITLE, Notification, NotificationType } from './notifications.ts';
 import { PageQuery, RowId } from './platform.ts';
 
 export const AdminNotification = Type.Object({
@@ -42,7 +42,7 @@ export const AdminNotificationPage = Type.Object({
 
 export const AdminNotificationUpdate = Type.Object(
   {
-    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_NOTIFICATION_TITLE })),
     content: Type.Optional(Type.String({ minLength: 1, maxLength: 10000 })),
     notification_type: Type.Optional(NotificationType),
     is_read: Type.Optional(Type.Boolean()),
@@ -58,7 +58,7 @@ export const AdminNotificationCreate = Type.Object(
     role: Type.Optional(Role),
     everyone: Type.Optional(Type.Literal(true)),
     notification_type: NotificationType,
-    title: Type.String({ minLength: 1, maxLength: 200 }),
+    title: Type.String({ minLength: 1, maxLength: MAX_NOTIFICATION_TITLE }),
     content: Type.String({ minLength: 1, maxLength: 10000 }),
     webinar_id: Type.Optional(Nullable(RowId)),
   },

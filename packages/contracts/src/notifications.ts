@@ -26,7 +26,26 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   upcoming_webinar: 'Upcoming Webinar',
 };
 
+export function isNotificationType(value: unknown): value is NotificationType {
+  return (NOTIFICATION_TYPES as readonly unknown[]).includes(value);
+}
+
 export const UNMUTABLE_TYPES: readonly NotificationType[] = ['system'];
+
+/**
+ * The longest notification title, in characters as PostgreSQL counts them (code points, as the
+ * schemas' maxLength does): what the notifications.title column holds.
+ */
+export const MAX_NOTIFICATION_TITLE = 200;
+
+/** How many of the newest notifications `recent/` answers (the bell's list). */
+export const RECENT_NOTIFICATIONS_LIMIT = 10;
+
+/**
+ * How often a client asks for the unread count while the live stream is down (the count's
+ * X-Poll-Interval header says it in seconds).
+ */
+export const UNREAD_POLL_INTERVAL_MS = 30_000;
 
 export const RelatedWebinar = Type.Object({
   id: Type.Integer(),

@@ -64,21 +64,20 @@ export async function listAnnouncements(db: Db, offset: number, limit: number, s
 
 export async function insertAnnouncement(
   db: Db,
-  values: { title: string; content: string; author_id: number; now: Date; send_at: Date | null },
+  values: {
+    title: string;
+    content: string;
+    author_id: number;
+    now: Date;
+    state: AnnouncementState;
+    send_at: Date | null;
+    sent_at: Date | null;
+  },
 ): Promise<number> {
-  const scheduled = values.send_at !== null;
+  const { now, ...columns } = values;
   const row = await db
     .insertInto('announcements')
-    .values({
-      title: values.title,
-      content: values.content,
-      author_id: values.author_id,
-      created_at: values.now,
-      updated_at: values.now,
-      send_at: values.send_at,
-      state: scheduled ? 'scheduled' : 'sent',
-      sent_at: scheduled ? null : values.now,
-    })
+    .values({ ...columns, created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -86,17 +85,17 @@ export async function insertAnnouncement(
 
 /**
  * Edits an announcement only while it is in one of `states`: one conditional statement, so an
- * edit never lands on one that a scheduler sent meanwhile. A new `send_at` schedules it (again).
+ * edit never lands on one that a scheduler sent meanwhile.
  */
 export async function updateAnnouncement(
   db: Db,
   id: number,
   states: AnnouncementState[],
-  values: { title?: string; content?: string; send_at?: Date; updated_at: Date },
+  values: { title?: string; content?: string; send_at?: Date; state?: AnnouncementState; updated_at: Date },
 ): Promise<boolean> {
   const result = await db
     .updateTable('announcements')
-    .set({ ...values, ...(values.send_at ? { state: 'scheduled' as const } : {}) })
+    .set(values)
     .where('id', '=', id)
     .where('state', 'in', states)
     .executeTakeFirst();

@@ -6,11 +6,12 @@ import {
   type AnnouncementCreate,
   type AnnouncementUpdate,
 } from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
+import { parseDateTime } from '../dates.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
-import { AppError } from '../http/app-error.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { newAnnouncementNotification } from '../notifications/triggers/new-announcement.ts';
@@ -51,13 +52,9 @@ function invalidSendAt(problem: string): AppError {
   return new AppError('validation_error', `send_at ${problem}.`, { send_at: problem });
 }
 
-/**
- * A send_at (the schema made sure it has a zone) must be a real instant, in the future and at most
- * a year ahead; a leap second (`23:59:60`) passes the schema but is no JS date.
- */
+/** A send_at must be a real instant (see parseDateTime), in the future and at most a year ahead. */
 export function parseSendAt(value: string, now: Date): Date {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw invalidSendAt('is not a valid date and time');
+  const date = parseDateTime(value, 'send_at', () => invalidSendAt('is not a valid date and time'));
   if (date.getTime() <= now.getTime()) throw invalidSendAt('must be in the future');
   if (date.getTime() > now.getTime() + ANNOUNCEMENT_MAX_LEAD_DAYS * DAY_MS)
     throw invalidSendAt(`must be at most ${ANNOUNCEMENT_MAX_LEAD_DAYS} days ahead`);
@@ -122,7 +119,11 @@ export async function createAnnouncement(
   const sendAt = input.send_at === undefined ? null : parseSendAt(input.send_at, now);
   const { result, replayed } = await runOnce(deps.db, idempotent, async (tx) => {
     const values = { title: input.title, content: input.content, author_id: actor.userId };
-    const id = await repo.insertAnnouncement(tx.db, { ...values, now, send_at: sendAt });
+    // A scheduled one waits for its send_at; one without is sent now.
+    const state = sendAt
+      ? { state: 'scheduled' as const, sent_at: null }
+      : { state: 'sent' as const, sent_at: now };
+    const id = await repo.insertAnnouncement(tx.db, { ...values, now, send_at: sendAt, ...state });
     const notified = sendAt ? 0 : (await notifyAnnouncement(deps, tx, { id, ...values })).created;
     return { announcement: await findOrThrow(tx.db, id), notified };
   });
@@ -148,7 +149,8 @@ export async function updateAnnouncement(deps: Deps, id: number, input: Announce
   const changed = await repo.updateAnnouncement(deps.db, id, ['scheduled', 'missed'], {
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.content !== undefined ? { content: input.content } : {}),
-    ...(sendAt ? { send_at: sendAt } : {}),
+    // A new send_at schedules it (again: a missed one).
+    ...(sendAt ? { send_at: sendAt, state: 'scheduled' as const } : {}),
     updated_at: now,
   });
   if (!changed) throw await notWaiting(deps.db, id);

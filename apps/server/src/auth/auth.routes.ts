@@ -14,10 +14,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../app-deps.ts';
 import type { UserRow } from '../db/schema.ts';
-import { AppError } from '../http/app-error.ts';
-import { findUserById } from '../users/users.repository.ts';
 import { toUser } from '../users/users.service.ts';
-import { issueTokenPair, refreshAccessToken, signIn, startSession } from './auth.service.ts';
+import {
+  endSession,
+  issueTokenPair,
+  refreshAccessToken,
+  signedInUser,
+  signIn,
+  startSession,
+} from './auth.service.ts';
 import { currentUser } from './authenticate.ts';
 import { csrfTokenFor } from './csrf.ts';
 import {
@@ -26,7 +31,6 @@ import {
   deviceIdFor,
   issueDeviceCookie,
 } from './device-cookie.ts';
-import { deleteSession } from './sessions.repository.ts';
 import { createSignInLimiter } from './sign-in-limit.ts';
 
 const tags = ['auth'];
@@ -128,7 +132,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const sessionToken = request.cookies[SESSION_COOKIE];
-      const ended = sessionToken ? await deleteSession(db, sessionToken) : undefined;
+      const ended = sessionToken ? await endSession(db, sessionToken) : undefined;
       // Other tabs of this session may hold live streams, on any process: they end too.
       if (ended) deps.bus.publish({ name: 'session_ended', payload: ended });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -140,10 +144,6 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/auth/me/',
     { schema: { tags, summary: 'The signed-in user', response: { 200: User, 401: ErrorBody } } },
-    async (request) => {
-      const user = await findUserById(db, currentUser(request).userId);
-      if (!user) throw AppError.unauthorized('This account no longer exists.');
-      return toUser(user);
-    },
+    async (request) => toUser(await signedInUser(db, currentUser(request).userId)),
   );
 }

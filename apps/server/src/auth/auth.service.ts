@@ -1,12 +1,12 @@
 // Checking credentials and minting tokens and sessions.
 import type { TokenPair } from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { UserRow } from '../db/schema.ts';
-import { AppError } from '../http/app-error.ts';
 import { findUserById, findUserByUsername } from '../users/users.repository.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords.ts';
-import { createSession } from './sessions.repository.ts';
+import { createSession, deleteSession } from './sessions.repository.ts';
 import type { SignInAttempt, SignInLimiter } from './sign-in-limit.ts';
 import type { TokenService } from './tokens.ts';
 
@@ -58,4 +58,16 @@ export async function refreshAccessToken(db: Db, tokens: TokenService, refresh: 
 
 export function startSession(db: Db, clock: Clock, userId: number, ttlSeconds: number): Promise<string> {
   return createSession(db, userId, new Date(clock.now().getTime() + ttlSeconds * 1000));
+}
+
+/** Ends a browser session; returns its user and hash (for its streams to end), or undefined when there was none. */
+export function endSession(db: Db, sessionToken: string) {
+  return deleteSession(db, sessionToken);
+}
+
+/** The signed-in user's account; a 401 when it was deleted meanwhile. */
+export async function signedInUser(db: Db, userId: number): Promise<UserRow> {
+  const user = await findUserById(db, userId);
+  if (!user) throw AppError.unauthorized('This account no longer exists.');
+  return user;
 }

@@ -3,9 +3,9 @@
 // with the cookie must carry the CSRF token.
 import { CSRF_HEADER, type Role, SESSION_COOKIE } from '@webinar/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../app-error.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import { AppError } from '../http/app-error.ts';
 import { isValidCsrfToken } from './csrf.ts';
 import { findSessionUser } from './sessions.repository.ts';
 import type { TokenService } from './tokens.ts';

@@ -10,9 +10,9 @@
 //   cannot lock the owner out of the devices they use, and a stolen cookie guesses no faster.
 // Unknown usernames are counted like known ones, so a 429 says nothing about who has an account.
 import { normalizeIP } from '@fastify/rate-limit';
+import { AppError } from '../app-error.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import { AppError } from '../http/app-error.ts';
 import {
   type AttemptCount,
   countAttempt,

@@ -1,6 +1,6 @@
 // Turns any error that reaches the top of the command line into the one line an operator reads:
 // the server's description (see operator-error.ts), plus the command line's own input errors.
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../app-error.ts';
 import { describeError as describeOperatorError, OperatorError } from '../operator-error.ts';
 
 /** A failure the operator can fix from its message alone (bad input, missing user, ...). */

@@ -1,6 +1,6 @@
 // What a contact setting may be: an address a mail server can be handed and an IANA time zone.
 // Each check returns the cleaned value or throws a 400 naming the field.
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../app-error.ts';
 
 /** RFC 5321 limits a path to 256 octets, two of them the angle brackets. */
 const MAX_EMAIL_LENGTH = 254;

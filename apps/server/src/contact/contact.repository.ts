@@ -30,21 +30,8 @@ export function lockContact(db: Db, userId: number): Promise<ContactRow | undefi
     .executeTakeFirst();
 }
 
-export async function updateContact(
-  db: Db,
-  userId: number,
-  changes: Partial<Pick<ContactRow, 'email' | 'time_zone'>>,
-): Promise<void> {
-  // A new address starts unverified and with no failure: those belonged to the old one.
-  const reset =
-    changes.email !== undefined
-      ? { email_verified_at: null, email_failed_at: null, email_failure: null }
-      : {};
-  await db
-    .updateTable('users')
-    .set({ ...changes, ...reset })
-    .where('id', '=', userId)
-    .execute();
+export async function updateContact(db: Db, userId: number, changes: Partial<ContactRow>): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', userId).execute();
 }
 
 /** Queues the email with the link that confirms `address`, for the delivery worker to send at `dueAt`. */

@@ -3,9 +3,9 @@
 // email in the same transaction, and the delivery worker is woken once that has committed.
 import type { ContactSettings, ContactSettingsUpdate, EmailStatus } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
+import { AppError } from '../app-error.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
-import { AppError } from '../http/app-error.ts';
 import {
   type ContactRow,
   findContact,
@@ -66,11 +66,16 @@ export async function changeContact(
   const timeZone = update.time_zone === undefined ? undefined : cleanTimeZone(update.time_zone);
   return inTransaction(deps.db, async (tx) => {
     const row = await lockedContact(tx, userId);
-    const changes: Parameters<typeof updateContact>[2] = {};
+    const changes: { email?: string; time_zone?: string } = {};
     if (email !== undefined && email !== row.email) changes.email = email;
     if (timeZone !== undefined && timeZone !== row.time_zone) changes.time_zone = timeZone;
     if (Object.keys(changes).length === 0) return toContactSettings(row);
-    await updateContact(tx.db, userId, changes);
+    // A new address starts unverified and with no failure: those belonged to the old one.
+    const reset =
+      changes.email !== undefined
+        ? { email_verified_at: null, email_failed_at: null, email_failure: null }
+        : {};
+    await updateContact(tx.db, userId, { ...changes, ...reset });
     if (changes.email) {
       // Changing the address again and again must not mail faster than the resend button can.
       const now = deps.clock.now();

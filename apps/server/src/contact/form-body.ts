@@ -3,7 +3,7 @@
 // route still refuses forms with 415. Parsed by the runtime's fetch Response, which knows both
 // encodings; only text fields are kept.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../app-error.ts';
 
 export const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 

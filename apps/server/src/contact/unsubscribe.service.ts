@@ -3,10 +3,10 @@
 // for nothing else.
 import { NOTIFICATION_TYPE_LABELS, type UnsubscribeState } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
+import { AppError } from '../app-error.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { UnsubscribeClaims } from '../deliveries/signed-links.ts';
-import { AppError } from '../http/app-error.ts';
 import { setOverride } from '../preferences/channel-preferences.repository.ts';
 import { isEmailEnabled } from '../preferences/channel-preferences.service.ts';
 import { findContact, lockContact } from './contact.repository.ts';

@@ -264,9 +264,18 @@ function logQuery(db: Db) {
 
 export type DeliveryLogRow = NonNullable<Awaited<ReturnType<typeof findDelivery>>>;
 
+/** What the delivery log is searched by (the query's dates parsed by the service). */
+export type DeliveryFilter = Omit<
+  DeliveryQuery,
+  'created_after' | 'created_before' | 'page' | 'page_size'
+> & {
+  createdAfter?: Date | undefined;
+  createdBefore?: Date | undefined;
+};
+
 export async function listDeliveries(
   db: Db,
-  query: DeliveryQuery,
+  query: DeliveryFilter,
   page: { offset: number; limit: number },
 ): Promise<{ count: number; rows: DeliveryLogRow[] }> {
   let filtered = logQuery(db);
@@ -274,8 +283,8 @@ export async function listDeliveries(
   if (query.status) filtered = filtered.where('d.status', '=', query.status);
   if (query.notification_type) filtered = filtered.where('d.notification_type', '=', query.notification_type);
   if (query.user !== undefined) filtered = filtered.where('d.user_id', '=', query.user);
-  if (query.created_after) filtered = filtered.where('d.created_at', '>=', new Date(query.created_after));
-  if (query.created_before) filtered = filtered.where('d.created_at', '<', new Date(query.created_before));
+  if (query.createdAfter) filtered = filtered.where('d.created_at', '>=', query.createdAfter);
+  if (query.createdBefore) filtered = filtered.where('d.created_at', '<', query.createdBefore);
   const [counted, rows] = await Promise.all([
     db
       .selectFrom(filtered.as('f'))

@@ -1,7 +1,8 @@
 // The admin's view of the delivery log: search it, see a message as it is sent, send one again.
 import type { Delivery, DeliveryPage, DeliveryPreview, DeliveryQuery } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../app-error.ts';
+import { parseOptionalDateTime } from '../dates.ts';
 import { decide } from './decide.ts';
 import * as repo from './deliveries.repository.ts';
 
@@ -28,12 +29,15 @@ function toDelivery(row: repo.DeliveryLogRow): Delivery {
 }
 
 export async function search(deps: Deps, query: DeliveryQuery): Promise<DeliveryPage> {
-  const page = query.page ?? 1;
-  const pageSize = query.page_size ?? 20;
-  const { count, rows } = await repo.listDeliveries(deps.db, query, {
-    offset: (page - 1) * pageSize,
-    limit: pageSize,
-  });
+  const { created_after, created_before, page = 1, page_size: pageSize = 20, ...filter } = query;
+  const createdAfter = parseOptionalDateTime(created_after, 'created_after');
+  const createdBefore = parseOptionalDateTime(created_before, 'created_before');
+  const offset = (page - 1) * pageSize;
+  const { count, rows } = await repo.listDeliveries(
+    deps.db,
+    { ...filter, createdAfter, createdBefore },
+    { offset, limit: pageSize },
+  );
   return { count, page, page_size: pageSize, results: rows.map(toDelivery) };
 }
 

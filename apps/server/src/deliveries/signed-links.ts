@@ -2,7 +2,7 @@
 // is signed with a secret of its own purpose, names its user, and expires, so a link works only
 // for what it was sent for, only for whom, and not forever. Times come from the clock (tests move it).
 import type { NotificationType } from '@webinar/contracts';
-import { NOTIFICATION_TYPES } from '@webinar/contracts';
+import { isNotificationType } from '@webinar/contracts';
 import { createSigner, createVerifier } from 'fast-jwt';
 import type { Clock } from '../clock.ts';
 import { deriveSecret } from '../secrets.ts';
@@ -28,8 +28,6 @@ export interface SignedLinks {
   unsubscribe(claims: UnsubscribeClaims): string;
   readUnsubscribe(token: string): UnsubscribeClaims | null;
 }
-
-const TYPES = new Set<string>(NOTIFICATION_TYPES);
 
 export function createSignedLinks(secret: string, clock: Clock): SignedLinks {
   const purposes = {
@@ -77,8 +75,8 @@ export function createSignedLinks(secret: string, clock: Clock): SignedLinks {
     readUnsubscribe(token) {
       const claims = purposes.unsubscribe.read(token);
       const userId = claims && userIdOf(claims);
-      if (!claims || !userId || typeof claims.type !== 'string' || !TYPES.has(claims.type)) return null;
-      return { userId, type: claims.type as NotificationType };
+      if (!claims || !userId || !isNotificationType(claims.type)) return null;
+      return { userId, type: claims.type };
     },
   };
 }

@@ -1,12 +1,36 @@
 // One place turns every failure into `{"error": {"code", "message", "fields"?}}` with the right
-// status. Fastify's own errors (bad JSON, body too large, wrong content type, schema validation)
+// status. An AppError's code decides its status (STATUS_BY_CODE: the domain's errors know nothing
+// of HTTP); Fastify's own errors (bad JSON, body too large, wrong content type, schema validation)
 // are mapped by status; a database that cannot be reached is a 503 with Retry-After; a 5xx never
 // carries internals.
 import type { ErrorBody, ErrorCode } from '@webinar/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../app-error.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableKind, type OutageLog } from '../db/unavailable.ts';
-import { AppError } from './app-error.ts';
 
+/** The HTTP status of each AppError code. */
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_error: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  invalid_credentials: 401,
+  token_invalid: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  invalid_link: 400,
+  idempotency_key_reused: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+  database_unavailable: 503,
+};
+
+/** The code of each status Fastify's own errors carry. */
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
@@ -64,7 +88,7 @@ export function registerErrorHandler(app: FastifyInstance, outage: OutageLog): v
     }
     if (error instanceof AppError) {
       if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
-      return reply.status(error.statusCode).send(body(error.code, error.message, error.fields));
+      return reply.status(STATUS_BY_CODE[error.code]).send(body(error.code, error.message, error.fields));
     }
     if (error.validation) {
       const fields = validationFields(error.validation as ValidationIssue[], error.validationContext);

@@ -1,8 +1,8 @@
 // Liveness (the process answers) and readiness (the database answers) for load balancers.
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import Type from 'typebox';
 import type { AppDeps } from '../app-deps.ts';
+import { pingDatabase } from '../db/health.ts';
 import { databaseUnavailableKind } from '../db/unavailable.ts';
 
 const Status = Type.Object({ status: Type.String() });
@@ -18,7 +18,7 @@ export async function healthRoutes(app: FastifyInstance, deps: AppDeps) {
     { config: { public: true }, schema: { tags: ['health'], response: { 200: Status, 503: Status } } },
     async (request, reply) => {
       try {
-        await sql`select 1`.execute(deps.db);
+        await pingDatabase(deps.db);
         return { status: 'ready' };
       } catch (error) {
         const kind = databaseUnavailableKind(error);

@@ -4,7 +4,7 @@
 // included, is a 415: a client sending JSON as text/plain is told so, not that its body is "not an
 // object".
 import type { FastifyInstance } from 'fastify';
-import { AppError } from './app-error.ts';
+import { AppError } from '../app-error.ts';
 import { textIssue } from './text.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -1,7 +1,7 @@
 // Unknown paths get a 404 in the usual error shape; a known path asked with a method it does not
 // have gets a 405 with an `Allow` header, as HTTP says.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './app-error.ts';
+import { AppError } from '../app-error.ts';
 
 interface KnownPath {
   pattern: RegExp;

@@ -3,9 +3,9 @@
 // action's own transaction; a repeat of the same request gets that answer again and runs nothing;
 // the same key on a different request is refused (422), as the IETF idempotency-key draft says.
 
+import { AppError } from '../app-error.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
-import { AppError } from '../http/app-error.ts';
 import * as repo from './idempotency.repository.ts';
 
 /** A request that came with an Idempotency-Key (see request-fingerprint.ts). */

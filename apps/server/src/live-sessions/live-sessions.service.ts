@@ -1,14 +1,13 @@
 // Live sessions: the webinar's host or an admin starts and ends one; approved registrants join.
 // Starting notifies every approved registrant, ending every participant, each in the same
 // transaction as the state change, so a start that fails notifies nobody.
-import type { LiveSession } from '@webinar/contracts';
+import { canManageWebinar, type LiveSession } from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
-import { canManageWebinar } from '../auth/permissions.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import { AppError } from '../http/app-error.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { liveSessionEndedNotification } from '../notifications/triggers/live-session-ended.ts';
 import { liveSessionStartedNotification } from '../notifications/triggers/live-session-started.ts';
@@ -79,7 +78,10 @@ export function end(deps: Deps, actor: AuthContext, webinarId: number) {
 export async function join(deps: Deps, actor: AuthContext, webinarId: number) {
   const webinar = await findWebinarRow(deps.db, webinarId);
   if (!webinar) throw AppError.notFound('Webinar not found.');
-  if (!canManageWebinar(actor, webinar) && !(await isApprovedRegistrant(deps.db, actor.userId, webinarId))) {
+  if (
+    !canManageWebinar({ id: actor.userId, role: actor.role }, webinar.host_id) &&
+    !(await isApprovedRegistrant(deps.db, actor.userId, webinarId))
+  ) {
     throw AppError.forbidden('Only approved registrants can join this live session.');
   }
   const session = webinar.status === 'live' ? await repo.findOpenSession(deps.db, webinarId) : undefined;

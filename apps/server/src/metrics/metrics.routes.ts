@@ -3,7 +3,7 @@
 // says nothing more.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../app-error.ts';
 import { contentType } from './scrape.ts';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();

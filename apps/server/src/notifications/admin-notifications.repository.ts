@@ -9,7 +9,12 @@ import {
   type NotificationWithWebinar,
   readTimeOnceRead,
 } from './notifications.repository.ts';
-import { settleMarksCovering } from './read-state.repository.ts';
+
+/** What the admin panel's search filters by (the query's dates parsed by the service). */
+export type AdminNotificationFilter = Omit<
+  AdminNotificationQuery,
+  'created_after' | 'created_before' | 'page' | 'page_size'
+> & { createdAfter?: Date | undefined; createdBefore?: Date | undefined };
 
 /** A notification row with its recipient's username. */
 export type AdminNotificationRow = NotificationWithWebinar & { username: string };
@@ -29,13 +34,13 @@ function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function filtered(db: Db, query: AdminNotificationQuery) {
+function filtered(db: Db, query: AdminNotificationFilter) {
   let q = base(db);
   if (query.user !== undefined) q = q.where('n.user_id', '=', query.user);
   if (query.notification_type) q = q.where('n.notification_type', '=', query.notification_type);
   if (query.is_read !== undefined) q = q.where(IS_READ, '=', query.is_read);
-  if (query.created_after) q = q.where('n.created_at', '>=', new Date(query.created_after));
-  if (query.created_before) q = q.where('n.created_at', '<', new Date(query.created_before));
+  if (query.createdAfter) q = q.where('n.created_at', '>=', query.createdAfter);
+  if (query.createdBefore) q = q.where('n.created_at', '<', query.createdBefore);
   if (query.search) {
     const pattern = likePattern(query.search);
     q = q.where((eb) =>
@@ -60,7 +65,7 @@ const ORDERINGS = {
 
 export async function searchNotifications(
   db: Db,
-  query: AdminNotificationQuery,
+  query: AdminNotificationFilter,
   offset: number,
   limit: number,
 ): Promise<{ rows: AdminNotificationRow[]; count: number }> {
@@ -78,6 +83,17 @@ export async function findNotification(db: Db, id: number): Promise<AdminNotific
   return base(db).select(ADMIN_COLUMNS).where('n.id', '=', id).executeTakeFirst();
 }
 
+/** Whose notification it is, or undefined when there is none with that id. */
+export async function findOwner(db: Db, id: number): Promise<number | undefined> {
+  const row = await db.selectFrom('notifications').select('user_id').where('id', '=', id).executeTakeFirst();
+  return row?.user_id;
+}
+
+/**
+ * Edits the notification; returns its user, or null when there is none with that id. Made unread,
+ * a row that a read mark covers must first have its user's marks settled (settleMarksCovering), in
+ * the same transaction.
+ */
 export async function updateNotification(
   db: Db,
   id: number,
@@ -90,32 +106,18 @@ export async function updateNotification(
       : values.is_read
         ? { is_read: true, read_at: readTimeOnceRead('notifications', now) }
         : { is_read: false, read_at: null };
-  const update = async (target: Db) => {
-    const row = await target
-      .updateTable('notifications')
-      .set({
-        ...(values.title !== undefined ? { title: values.title } : {}),
-        ...(values.content !== undefined ? { content: values.content } : {}),
-        ...(values.notification_type !== undefined ? { notification_type: values.notification_type } : {}),
-        ...readState,
-      })
-      .where('id', '=', id)
-      .returning('user_id')
-      .executeTakeFirst();
-    return row?.user_id ?? null;
-  };
-  if (values.is_read !== false) return update(db);
-  // Made unread: a read mark that covers it must first stop reading it as read.
-  return db.transaction().execute(async (trx) => {
-    const owner = await trx
-      .selectFrom('notifications')
-      .select('user_id')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!owner) return null;
-    await settleMarksCovering(trx, [{ id, userId: owner.user_id, read: false }]);
-    return update(trx);
-  });
+  const row = await db
+    .updateTable('notifications')
+    .set({
+      ...(values.title !== undefined ? { title: values.title } : {}),
+      ...(values.content !== undefined ? { content: values.content } : {}),
+      ...(values.notification_type !== undefined ? { notification_type: values.notification_type } : {}),
+      ...readState,
+    })
+    .where('id', '=', id)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row?.user_id ?? null;
 }
 
 export async function deleteNotification(db: Db, id: number): Promise<number | null> {

@@ -1,15 +1,17 @@
 // The admin panel's rules: search every user's notifications, edit or delete any, and send
 // notifications of any type to users, a role or everyone (through the notification service; the
 // command line's `notify` sends through the same function).
-import type {
-  AdminNotification,
-  AdminNotificationCreate,
-  AdminNotificationQuery,
-  AdminNotificationUpdate,
+import {
+  type AdminNotification,
+  type AdminNotificationCreate,
+  type AdminNotificationQuery,
+  type AdminNotificationUpdate,
+  MAX_NOTIFICATION_TITLE,
 } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
-import type { Tx } from '../db/transaction.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../app-error.ts';
+import { parseOptionalDateTime } from '../dates.ts';
+import { inTransaction, type Tx } from '../db/transaction.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';
@@ -17,7 +19,7 @@ import * as repo from './admin-notifications.repository.ts';
 import { toNotification } from './notifications.mapper.ts';
 import { nextStateVersion } from './notifications.repository.ts';
 import type { NotificationService, Recipients } from './notifications.service.ts';
-import { MAX_NOTIFICATION_TITLE } from './triggers/notification-title.ts';
+import { settleMarksCovering } from './read-state.repository.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'bus' | 'notifications'>;
 
@@ -25,21 +27,16 @@ function toAdminNotification(row: repo.AdminNotificationRow): AdminNotification 
   return { ...toNotification(row), user: { id: row.user_id, username: row.username } };
 }
 
-/** A leap second (`23:59:60`) or year 0 passes the date-time format but is no storable instant. */
-function checkDate(value: string | undefined, field: string): void {
-  if (value === undefined) return;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) {
-    throw new AppError('validation_error', 'The request is invalid.', { [field]: 'is not a valid date' });
-  }
-}
-
 export async function search(deps: Deps, query: AdminNotificationQuery) {
-  checkDate(query.created_after, 'created_after');
-  checkDate(query.created_before, 'created_before');
-  const page = query.page ?? 1;
-  const pageSize = query.page_size ?? 20;
-  const { rows, count } = await repo.searchNotifications(deps.db, query, (page - 1) * pageSize, pageSize);
+  const { created_after, created_before, page = 1, page_size: pageSize = 20, ...filter } = query;
+  const createdAfter = parseOptionalDateTime(created_after, 'created_after');
+  const createdBefore = parseOptionalDateTime(created_before, 'created_before');
+  const { rows, count } = await repo.searchNotifications(
+    deps.db,
+    { ...filter, createdAfter, createdBefore },
+    (page - 1) * pageSize,
+    pageSize,
+  );
   return { count, page, page_size: pageSize, results: rows.map(toAdminNotification) };
 }
 
@@ -54,7 +51,17 @@ export async function update(
   id: number,
   input: AdminNotificationUpdate,
 ): Promise<AdminNotification> {
-  const userId = await repo.updateNotification(deps.db, id, input, deps.clock.now());
+  const now = deps.clock.now();
+  // Made unread: a read mark that covers it must first stop reading it as read, in one transaction.
+  const userId =
+    input.is_read === false
+      ? await inTransaction(deps.db, async (tx) => {
+          const owner = await repo.findOwner(tx.db, id);
+          if (owner === undefined) return null;
+          await settleMarksCovering(tx.db, [{ id, userId: owner, read: false }]);
+          return repo.updateNotification(tx.db, id, input, now);
+        })
+      : await repo.updateNotification(deps.db, id, input, now);
   if (userId === null) throw AppError.notFound('Notification not found.');
   const version = await nextStateVersion(deps.db);
   deps.bus.publish({

@@ -1,6 +1,6 @@
 // Keyset cursors for "newest first": the (created_at, id) of the last row on a page, opaque to
 // clients. A cursor that does not decode is a 400, never a silently wrong page.
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../app-error.ts';
 
 export interface CursorPosition {
   createdAt: Date;

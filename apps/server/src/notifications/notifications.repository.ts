@@ -1,7 +1,7 @@
 // All SQL about notifications. Every function that serves a user's request takes that user's id
 // and filters by it, so a query cannot forget whose rows it may touch; each one is served by the
 // notification indexes, which all start with user_id, never by a scan of other users' rows.
-import type { NotificationType, Role, WebinarStatus } from '@webinar/contracts';
+import { type NotificationType, type Role, UNMUTABLE_TYPES, type WebinarStatus } from '@webinar/contracts';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { NotificationParams, PendingFanout } from '../db/schema.ts';
@@ -298,7 +298,8 @@ function recipientsQuery(db: Db, input: RecipientFilter) {
   if (input.excludeUserIds.length > 0) {
     recipients = recipients.where('u.id', '<>', sql<number>`all(${[...input.excludeUserIds]}::int[])`);
   }
-  if (input.type !== 'system') {
+  // Mutes count only for the types a user may mute (the service's rule, in contracts).
+  if (!UNMUTABLE_TYPES.includes(input.type)) {
     recipients = recipients.where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -318,8 +319,8 @@ function recipientsQuery(db: Db, input: RecipientFilter) {
 }
 
 /**
- * One set-based `INSERT ... SELECT` over the recipients, skipping users who muted the type (never
- * for `system`), and in the same statement the email and push deliveries they need. Returns how
+ * One set-based `INSERT ... SELECT` over the recipients, skipping users who muted the type (unless
+ * it is one of UNMUTABLE_TYPES), and in the same statement the email and push deliveries they need. Returns how
  * many rows it made and their id range, for the live stream.
  */
 export async function insertForRecipients(db: Db, input: BulkInsert): Promise<BulkInsertResult> {

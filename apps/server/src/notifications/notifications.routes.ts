@@ -11,6 +11,7 @@ import {
   NotificationPage,
   Preferences,
   PreferencesUpdate,
+  UNREAD_POLL_INTERVAL_MS,
   UnreadCount,
 } from '@webinar/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -122,8 +123,11 @@ export async function notificationRoutes(plain: FastifyInstance, deps: AppDeps) 
         claimedVersion(ifNoneMatch),
       );
       const etag = `"unread-${count}-${version}"`;
-      // The hint tells pollers how often to ask when the live stream is not available.
-      reply.header('etag', etag).header('cache-control', 'private, no-cache').header('x-poll-interval', '30');
+      // The hint tells pollers how often to ask when the live stream is not available (seconds).
+      reply
+        .header('etag', etag)
+        .header('cache-control', 'private, no-cache')
+        .header('x-poll-interval', String(UNREAD_POLL_INTERVAL_MS / 1000));
       if (etagMatches(ifNoneMatch, etag)) return reply.status(304).send(null);
       return { unread_count: count };
     },

@@ -8,14 +8,15 @@ import {
   type NotificationType,
   type Preferences,
   type PreferencesUpdate,
+  RECENT_NOTIFICATIONS_LIMIT,
   UNMUTABLE_TYPES,
 } from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { NotificationParams } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import { AppError } from '../http/app-error.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { FanoutRunner } from './fanout-job.ts';
@@ -81,8 +82,6 @@ export interface NotificationService {
   preferences(db: Db, userId: number): Promise<Preferences>;
   updatePreferences(db: Db, userId: number, update: PreferencesUpdate): Promise<Preferences>;
 }
-
-export const RECENT_LIMIT = 10;
 
 /**
  * A change or a read with the notification state version it reached (migration 0008): a client
@@ -260,7 +259,7 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
       const rows = caches
         ? await caches.newest.get(userId, () => newestRows(db, userId, undefined))
         : await newestRows(db, userId, undefined);
-      return rows.slice(0, RECENT_LIMIT);
+      return rows.slice(0, RECENT_NOTIFICATIONS_LIMIT);
     },
 
     get: findOrThrow,

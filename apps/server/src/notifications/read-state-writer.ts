@@ -3,6 +3,7 @@
 // commits instead of one each.
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { createWriteBatcher } from '../db/write-batcher.ts';
 import * as repo from './read-state.repository.ts';
 
@@ -13,11 +14,24 @@ export interface ReadStateWriter {
   markAllRead(userId: number): Promise<{ marked: number; version: number }>;
 }
 
+/**
+ * Writes the changes; a row made unread that a read mark covers first has its user's marks settled,
+ * in the same transaction, so that the mark no longer reads it as read.
+ */
+async function writeReadStates(db: Db, changes: readonly repo.ReadStateChange[], now: Date) {
+  const toUnread = changes.filter((change) => !change.read);
+  if (toUnread.length === 0) return repo.setReadStates(db, changes, now);
+  return inTransaction(db, async (tx) => {
+    await repo.settleMarksCovering(tx.db, toUnread);
+    return repo.setReadStates(tx.db, changes, now);
+  });
+}
+
 export function createReadStateWriter(db: Db, clock: Clock): ReadStateWriter {
   const readStates = createWriteBatcher({
     key: (change: repo.ReadStateChange) => change.id,
     async write(changes) {
-      const rows = await repo.setReadStates(db, changes, clock.now());
+      const rows = await writeReadStates(db, changes, clock.now());
       const byId = new Map(rows.map((row) => [row.id, row]));
       return changes.map((change) => byId.get(change.id));
     },

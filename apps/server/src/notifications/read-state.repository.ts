@@ -31,23 +31,11 @@ function changeRows(changes: readonly ReadStateChange[]) {
 /**
  * Sets the read state of many notifications, each only if it belongs to the given user, and
  * returns the changed rows (a change that names someone else's or no row has none). At most one
- * change per notification id. A row made unread that a read mark covers first has its user's marks
- * settled, so that the mark no longer reads it as read.
+ * change per notification id. A row made unread that a read mark covers must first have its user's
+ * marks settled (settleMarksCovering, in the same transaction), so that the mark no longer reads it
+ * as read.
  */
-export async function setReadStates(
-  db: Db,
-  changes: readonly ReadStateChange[],
-  now: Date,
-): Promise<ChangedRow[]> {
-  const toUnread = changes.filter((change) => !change.read);
-  if (toUnread.length === 0) return updateReadStates(db, changes, now);
-  return db.transaction().execute(async (trx) => {
-    await settleMarksCovering(trx, toUnread);
-    return updateReadStates(trx, changes, now);
-  });
-}
-
-function updateReadStates(db: Db, changes: readonly ReadStateChange[], now: Date): Promise<ChangedRow[]> {
+export function setReadStates(db: Db, changes: readonly ReadStateChange[], now: Date): Promise<ChangedRow[]> {
   return db
     .with('change', () => sql`(${changeRows(changes)})`)
     .with('n', (qb) =>

@@ -11,9 +11,9 @@ import {
   UNMUTABLE_TYPES,
 } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
+import { AppError } from '../app-error.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { AppError } from '../http/app-error.ts';
 import { setMuted } from '../notifications/notifications.repository.ts';
 import { findOverride, listOverrides, setOverride } from './channel-preferences.repository.ts';
 import { findPolicy } from './delivery-policies.repository.ts';

@@ -8,8 +8,8 @@ import {
   NOTIFICATION_TYPES,
   type NotificationType,
 } from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import type { Db } from '../db/database.ts';
-import { AppError } from '../http/app-error.ts';
 import { type DeliveryPolicyRow, listPolicies, savePolicy } from './delivery-policies.repository.ts';
 
 /** Every type's policy on the channel, in the order of NOTIFICATION_TYPES. */

@@ -6,7 +6,7 @@ import type {
   PushSubscriptionList,
 } from '@webinar/contracts';
 import type { AppDeps } from '../app-deps.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../app-error.ts';
 import { deviceLabel } from './device-label.ts';
 import { endpointProblem } from './push-endpoint.ts';
 import * as repo from './push-subscriptions.repository.ts';

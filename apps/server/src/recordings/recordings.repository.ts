@@ -1,5 +1,4 @@
 // All SQL about recordings.
-import type { AuthContext } from '../auth/authenticate.ts';
 import type { Db } from '../db/database.ts';
 
 export interface RecordingRow {
@@ -30,27 +29,27 @@ export function findRecording(db: Db, id: number): Promise<RecordingRow | undefi
 }
 
 /**
- * Recordings the viewer may see: admins all; hosts those of webinars they host; everyone those
- * of webinars they are an approved registrant of.
+ * Recordings, newest first; with `visibleTo`, only those of webinars that user hosts or is an
+ * approved registrant of (who sees what is the service's rule).
  */
-export async function listVisibleRecordings(
+export async function listRecordings(
   db: Db,
-  viewer: AuthContext,
-  filter: { webinarId?: number; offset: number; limit: number },
+  filter: { webinarId?: number; visibleTo?: number; offset: number; limit: number },
 ) {
   const scoped = () => {
     let query = selectRecordings(db);
     if (filter.webinarId !== undefined) query = query.where('rec.webinar_id', '=', filter.webinarId);
-    if (viewer.role !== 'admin') {
+    const viewer = filter.visibleTo;
+    if (viewer !== undefined) {
       query = query.where((eb) =>
         eb.or([
-          eb('w.host_id', '=', viewer.userId),
+          eb('w.host_id', '=', viewer),
           eb.exists(
             eb
               .selectFrom('registrations as r')
               .select('r.id')
               .whereRef('r.webinar_id', '=', 'rec.webinar_id')
-              .where('r.user_id', '=', viewer.userId)
+              .where('r.user_id', '=', viewer)
               .where('r.status', '=', 'approved'),
           ),
         ]),

@@ -1,11 +1,11 @@
 // Recordings: the webinar's host or an admin adds one and every approved registrant is notified
 // in the same transaction.
 import type { Recording } from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { AppError } from '../http/app-error.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { newRecordingNotification } from '../notifications/triggers/new-recording.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';
@@ -62,8 +62,10 @@ export async function listRecordings(
   }
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? 20;
-  const { rows, count } = await repo.listVisibleRecordings(db, actor, {
+  const { rows, count } = await repo.listRecordings(db, {
     ...(query.webinarId !== undefined ? { webinarId: query.webinarId } : {}),
+    // Admins see every recording; anyone else those of webinars they host or are approved for.
+    ...(actor.role === 'admin' ? {} : { visibleTo: actor.userId }),
     offset: (page - 1) * pageSize,
     limit: pageSize,
   });

@@ -1,10 +1,10 @@
 // Registrations: a student registers once; the webinar's host or an admin approves or rejects,
 // and an approval notifies the student in the same transaction.
+import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { AppError } from '../http/app-error.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { registrationApprovedNotification } from '../notifications/triggers/registration-approved.ts';
 import { findWebinarRow } from '../webinars/webinars.repository.ts';

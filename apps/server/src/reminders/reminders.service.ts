@@ -3,10 +3,10 @@
 // start). A webinar is in its 24 h window from 24 h to 1 h before its start and in its 1 h window
 // for the last hour, so a server that was down catches up with the window it is in, and never
 // sends the 24 h reminder once the 1 h window has come.
+import { AppError } from '../app-error.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { AppError } from '../http/app-error.ts';
 import { type IdempotentRequest, runOnce } from '../idempotency/idempotency.service.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import {

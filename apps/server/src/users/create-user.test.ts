@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/database.ts';
+import { AppError } from '../app-error.ts';
 import type { DatabaseHandle } from '../db/database.ts';
-import { AppError } from '../http/app-error.ts';
 import { createUser } from './users.service.ts';
 
 let database: DatabaseHandle;

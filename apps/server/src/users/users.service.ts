@@ -3,6 +3,7 @@
 // on the event bus, so every server process forgets what it remembered of the user and ends their
 // live streams at once.
 import type { Role, User } from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions } from '../auth/sessions.repository.ts';
 import { cleanEmail } from '../contact/contact-fields.ts';
@@ -10,7 +11,6 @@ import type { Db } from '../db/database.ts';
 import type { UserRow } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import { AppError } from '../http/app-error.ts';
 import {
   countHostedWebinars,
   deleteUserRows,

@@ -45,13 +45,15 @@ export interface WebinarFilter {
   status?: WebinarStatus;
   hostId?: number;
   registeredUserId?: number;
+  /** By start, newest first; otherwise soonest first. */
+  newestFirst?: boolean;
   offset: number;
   limit: number;
 }
 
 function applyFilter<Q extends ReturnType<typeof selectWebinars>>(
   query: Q,
-  filter: Omit<WebinarFilter, 'offset' | 'limit'>,
+  filter: Omit<WebinarFilter, 'newestFirst' | 'offset' | 'limit'>,
 ): Q {
   let q = query;
   if (filter.status) q = q.where('w.status', '=', filter.status) as Q;
@@ -66,10 +68,9 @@ export async function listWebinars(
   filter: WebinarFilter,
 ): Promise<{ rows: WebinarWithHost[]; count: number }> {
   const base = applyFilter(selectWebinars(db, viewerId), filter);
-  const newestFirst = filter.status === 'ended';
   const [rows, total] = await Promise.all([
     base
-      .orderBy('w.starts_at', newestFirst ? 'desc' : 'asc')
+      .orderBy('w.starts_at', filter.newestFirst ? 'desc' : 'asc')
       .orderBy('w.id')
       .offset(filter.offset)
       .limit(filter.limit)

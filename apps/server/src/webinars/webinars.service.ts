@@ -1,36 +1,30 @@
 // Webinars: anyone signed in can browse them; hosts create and edit their own, admins any.
-import type { Webinar, WebinarCreate, WebinarListQuery, WebinarUpdate } from '@webinar/contracts';
+import {
+  canManageWebinar,
+  type Webinar,
+  type WebinarCreate,
+  type WebinarListQuery,
+  type WebinarUpdate,
+} from '@webinar/contracts';
+import { AppError } from '../app-error.ts';
 import type { AuthContext } from '../auth/authenticate.ts';
-import { canManageWebinar } from '../auth/permissions.ts';
 import type { Clock } from '../clock.ts';
+import { parseDateTime } from '../dates.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import { AppError } from '../http/app-error.ts';
 import { forgetReminderDeliveries } from '../reminders/reminders.repository.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { webinarCalendar } from './webinar-calendar.ts';
 import { toWebinar } from './webinars.mapper.ts';
 import * as repo from './webinars.repository.ts';
 
-/**
- * The schema's date-time format lets through dates that are no instant the database can store: a
- * leap second (`23:59:60`) is an invalid JS date, and year 0 does not exist in PostgreSQL.
- */
-function parseStartsAt(value: string): Date {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) {
-    throw new AppError('validation_error', 'The request is invalid.', { starts_at: 'is not a valid date' });
-  }
-  return date;
-}
-
 /** How far in the past a new start may be: the client's clock may run behind the server's. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** A start that is already over (give or take the clock skew) is no start a webinar can have. */
 function futureStartsAt(value: string, clock: Clock): Date {
-  const date = parseStartsAt(value);
+  const date = parseDateTime(value, 'starts_at');
   if (date.getTime() < clock.now().getTime() - CLOCK_SKEW_MS) {
     throw new AppError('validation_error', 'The request is invalid.', {
       starts_at: 'must not be in the past',
@@ -51,6 +45,8 @@ export async function listWebinars(db: Db, actor: AuthContext, query: WebinarLis
   const { rows, count } = await repo.listWebinars(db, actor.userId, {
     ...(status ? { status } : {}),
     ...mine,
+    // Past webinars, the latest first; the others, the next first.
+    newestFirst: status === 'ended',
     offset: (page - 1) * pageSize,
     limit: pageSize,
   });
@@ -79,7 +75,7 @@ export async function getWebinarCalendar(
 export async function findManageableWebinar(db: Db, actor: AuthContext, id: number, lock = false) {
   const webinar = lock ? await repo.lockWebinar(db, id) : await repo.findWebinarRow(db, id);
   if (!webinar) throw AppError.notFound('Webinar not found.');
-  if (!canManageWebinar(actor, webinar))
+  if (!canManageWebinar({ id: actor.userId, role: actor.role }, webinar.host_id))
     throw AppError.forbidden('Only the host of this webinar or an admin can do this.');
   return webinar;
 }
@@ -123,7 +119,7 @@ export async function updateWebinar(
   const webinar = await findManageableWebinar(db, actor, id);
   let startsAt: Date | undefined;
   if (input.starts_at !== undefined) {
-    startsAt = parseStartsAt(input.starts_at);
+    startsAt = parseDateTime(input.starts_at, 'starts_at');
     if (startsAt.getTime() !== webinar.starts_at.getTime()) startsAt = futureStartsAt(input.starts_at, clock);
   }
   await inTransaction(db, async (tx) => {

@@ -1,7 +1,9 @@
-// A server-sent events client for tests: a frame parser that follows the WHATWG rules (CRLF, LF
-// or CR line ends, multi-line data, comments, `id:` and `retry:` fields) and a stream opened over
-// a real socket with node:http, read event by event.
+// A server-sent events client for tests: a stream opened over a real socket with node:http, read
+// event by event. The framing (CRLF, LF or CR line ends, multi-line data, comments, `id:` and
+// `retry:` fields) is read by eventsource-parser, a parser kept apart from the server, so that the
+// tests do not check the server's framing against its own reading of it.
 import http from 'node:http';
+import { createParser } from 'eventsource-parser';
 
 export interface SseEvent {
   event: string;
@@ -10,81 +12,20 @@ export interface SseEvent {
   id: string | undefined;
 }
 
-/** Turns chunks of an event stream into events, comments and the retry hint. */
-export class SseParser {
-  private buffer = '';
-  private eventName = '';
-  private dataLines: string[] | null = null;
-  private frameId: string | undefined;
+/** What a stream said besides its events. */
+export interface SseState {
   /** The last `retry:` value received. */
   retry: number | undefined;
   /** The last event id received (what a browser sends back as Last-Event-ID). */
-  lastEventId = '';
-  readonly comments: string[] = [];
-
-  push(text: string): SseEvent[] {
-    this.buffer += text;
-    const events: SseEvent[] = [];
-    for (;;) {
-      const match = /\r\n|\r|\n/.exec(this.buffer);
-      if (!match) break;
-      // A CR at the very end may be the first half of a CRLF: wait for the next chunk.
-      if (match[0] === '\r' && match.index === this.buffer.length - 1) break;
-      const line = this.buffer.slice(0, match.index);
-      this.buffer = this.buffer.slice(match.index + match[0].length);
-      const event = this.line(line);
-      if (event) events.push(event);
-    }
-    return events;
-  }
-
-  private line(line: string): SseEvent | undefined {
-    if (line === '') return this.dispatch();
-    if (line.startsWith(':')) {
-      this.comments.push(line.slice(1).trimStart());
-      return undefined;
-    }
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    switch (field) {
-      case 'event':
-        this.eventName = value;
-        break;
-      case 'data':
-        if (this.dataLines) this.dataLines.push(value);
-        else this.dataLines = [value];
-        break;
-      case 'id':
-        if (!value.includes('\0')) {
-          this.frameId = value;
-          this.lastEventId = value;
-        }
-        break;
-      case 'retry':
-        if (/^\d+$/.test(value)) this.retry = Number(value);
-        break;
-    }
-    return undefined;
-  }
-
-  private dispatch(): SseEvent | undefined {
-    const event =
-      this.dataLines === null
-        ? undefined
-        : { event: this.eventName || 'message', data: this.dataLines.join('\n'), id: this.frameId };
-    this.eventName = '';
-    this.dataLines = null;
-    this.frameId = undefined;
-    return event;
-  }
+  lastEventId: string;
+  readonly comments: string[];
 }
 
 export interface SseStream {
   status: number;
   headers: http.IncomingHttpHeaders;
-  parser: SseParser;
+  /** The retry hint, last event id and comments received so far. */
+  parser: SseState;
   /** Every event received so far. */
   readonly received: SseEvent[];
   /** The next event not yet taken; rejects after `timeoutMs`. */
@@ -119,7 +60,7 @@ export function openStream(url: string, options: OpenStreamOptions = {}): Promis
     request.on('error', reject);
     request.on('response', (response) => {
       response.setEncoding('utf8');
-      const parser = new SseParser();
+      const parser: SseState = { retry: undefined, lastEventId: '', comments: [] };
       const received: SseEvent[] = [];
       let taken = 0;
       let raw = '';
@@ -135,12 +76,23 @@ export function openStream(url: string, options: OpenStreamOptions = {}): Promis
         response.on('close', finish);
         response.on('error', finish);
       });
+      const frames = createParser({
+        // A frame without `event:` is a `message`, as a browser's EventSource has it.
+        onEvent: ({ event, data, id }) => received.push({ event: event ?? 'message', data, id }),
+        onId: (id) => {
+          parser.lastEventId = id;
+        },
+        onRetry: (retry) => {
+          parser.retry = retry;
+        },
+        onComment: (comment) => parser.comments.push(comment),
+      });
       response.on('data', (chunk: string) => {
         if (response.statusCode !== 200) {
           raw += chunk;
           return;
         }
-        received.push(...parser.push(chunk));
+        frames.feed(chunk);
         wake?.();
       });
 

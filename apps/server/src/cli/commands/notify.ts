@@ -4,15 +4,15 @@
 // ../event-bus.ts).
 import {
   type AdminNotificationCreate,
+  MAX_NOTIFICATION_TITLE,
   NOTIFICATION_TYPES,
   type NotificationType,
   ROLES,
   type Role,
 } from '@webinar/contracts';
 import { Command, Option } from 'commander';
+import { AppError } from '../../app-error.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
-import { MAX_NOTIFICATION_TITLE } from '../../notifications/triggers/notification-title.ts';
 import { withDatabase } from '../database.ts';
 import { CliError } from '../errors.ts';
 import { withEventBus } from '../event-bus.ts';

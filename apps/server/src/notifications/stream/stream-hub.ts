@@ -13,10 +13,10 @@
 import type { ServerResponse } from 'node:http';
 import { STREAM_RETRY_MS, type StreamEventName, type StreamEvents } from '@webinar/contracts';
 import type { FastifyBaseLogger } from 'fastify';
+import { AppError } from '../../app-error.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { AppEvent, AppEvents, EventBus } from '../../events/event-bus.ts';
-import { AppError } from '../../http/app-error.ts';
 import { toNotification } from '../notifications.mapper.ts';
 import { countUnread, type NotificationWithWebinar } from '../notifications.repository.ts';
 import type { UserCache } from '../user-cache.ts';
@@ -58,6 +58,17 @@ interface Connection {
 export interface StreamSignIn {
   expiresAtMs: number;
   sessionHash?: string | undefined;
+}
+
+/**
+ * The HTTP side of opening a stream, which its route owns: the hub writes only the stream's body
+ * (events, comments) to the response, never its status or headers.
+ */
+export interface StreamResponse {
+  /** The stream is accepted: write the response head now; its first events follow at once. */
+  start(): void;
+  /** The server is shutting down: answer the request without a stream (the hub writes nothing). */
+  refuse(): void;
 }
 
 /** A client this far behind is dropped; it reconnects and resumes with Last-Event-ID. */
@@ -117,20 +128,21 @@ export class StreamHub {
   /**
    * Takes over `res` for the stream; resolves once the client is up to date. What it needs from
    * the database is read before the response starts: if that fails (the database is down), it
-   * throws with nothing written, so the request gets an ordinary error answer. `accept` is called
-   * just before the stream's head is written.
+   * throws with nothing written, so the request gets an ordinary error answer. `response.start()`
+   * is called just before the first events are written, `response.refuse()` instead while the
+   * server is shutting down.
    */
   async open(
     userId: number,
     res: ServerResponse,
     from: StreamPosition | undefined,
     signIn: StreamSignIn,
-    accept: () => void = () => {},
+    response: StreamResponse,
   ): Promise<void> {
     // The client may have gone while the request was authenticated: its 'close' has been emitted
     // already and would never remove the connection. After close() nothing may stay open.
     if (res.destroyed) return;
-    if (this.closed) return this.refuseClosing(res, accept);
+    if (this.closed) return response.refuse();
     const connection: Connection = {
       userId,
       res,
@@ -159,17 +171,11 @@ export class StreamHub {
       this.remove(connection);
       throw error;
     }
-    if (this.closed) return this.refuseClosing(res, accept);
+    if (this.closed) return response.refuse();
     if (res.destroyed) return;
     // Signed out, or its sign-in expired, while the reads ran.
     if (!this.byUser.get(userId)?.has(connection)) throw AppError.unauthorized();
-    accept();
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
+    response.start();
     let text = `retry: ${STREAM_RETRY_MS}\n\n`;
     for (const row of missed) text += this.notificationEvent(connection, row);
     if (from && point !== undefined && missed.length < this.replayLimit) this.advance(connection, point);
@@ -201,12 +207,6 @@ export class StreamHub {
       connection.complete = this.knownPoint;
       for (const id of ids) connection.sent.add(id);
     } else connection.complete = await repo.latestId(this.options.db, connection.userId);
-  }
-
-  private refuseClosing(res: ServerResponse, accept: () => void): void {
-    accept();
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-    res.end('The server is shutting down.');
   }
 
   /** Ends every stream (server shutdown). */

@@ -6,9 +6,17 @@ import { ErrorBody } from '@webinar/contracts';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { AppDeps } from '../../app-deps.ts';
+import { AppError } from '../../app-error.ts';
 import { currentUser } from '../../auth/authenticate.ts';
-import { AppError } from '../../http/app-error.ts';
 import { POSITION_PATTERN, parsePosition } from './stream-position.ts';
+
+/** The head of a stream: never cached or transformed, nor held back by a buffering proxy. */
+const STREAM_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+};
 
 export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get(
@@ -25,7 +33,7 @@ export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
           last_event_id: Type.Optional(Type.String({ pattern: POSITION_PATTERN })),
         }),
         response: {
-          // Written by the stream hub itself (the reply is hijacked): this only documents it.
+          // The reply is hijacked (this route writes the head, the hub the events): this only documents it.
           200: {
             description: 'The event stream',
             content: { 'text/event-stream': { schema: Type.String() } },
@@ -55,12 +63,31 @@ export async function streamRoutes(app: FastifyInstance, deps: AppDeps) {
           'Too many open streams for this user: close another tab or device first.',
         );
       }
+      // The hub writes the events; the status and headers are this route's. Either way the reply
+      // is hijacked first: from then on Fastify writes nothing to it.
       let accepted = false;
+      const accept = () => {
+        accepted = true;
+        reply.hijack();
+      };
       try {
-        await deps.streams.open(userId, reply.raw, position, { expiresAtMs, sessionHash }, () => {
-          accepted = true;
-          reply.hijack();
-        });
+        await deps.streams.open(
+          userId,
+          reply.raw,
+          position,
+          { expiresAtMs, sessionHash },
+          {
+            start() {
+              accept();
+              reply.raw.writeHead(200, STREAM_HEADERS);
+            },
+            refuse() {
+              accept();
+              reply.raw.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+              reply.raw.end('The server is shutting down.');
+            },
+          },
+        );
         // The client left while the request was checked: there is nothing to answer.
         if (!accepted) reply.hijack();
       } catch (error) {

@@ -3,7 +3,7 @@
 // not fit, and the failed insert would roll back the action that raised it (a webinar that could
 // never go live, end or get a recording, and a reminder check that stopped at it). So the title
 // is shortened to fit, counting characters as PostgreSQL does (code points).
-export const MAX_NOTIFICATION_TITLE = 200;
+import { MAX_NOTIFICATION_TITLE } from '@webinar/contracts';
 
 export function notificationTitle(prefix: string, webinarTitle: string): string {
   const title = `${prefix}${webinarTitle}`;

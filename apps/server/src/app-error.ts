@@ -1,31 +1,10 @@
-// The one error type the server throws on purpose. Its code is stable (clients switch on it) and
-// decides the HTTP status; anything else that escapes a handler is a 500 with no details.
+// The one error the server's own code throws on purpose: services and repositories refuse a
+// request with it, the command line prints it. Its code is stable (clients switch on it); the HTTP
+// answer it becomes (status, body, Retry-After) is http/error-handler.ts's business. Anything else
+// that escapes a handler is a 500 with no details.
 import type { ErrorCode } from '@webinar/contracts';
 
-const STATUS_BY_CODE: Record<ErrorCode, number> = {
-  bad_request: 400,
-  validation_error: 400,
-  invalid_json: 400,
-  unauthorized: 401,
-  invalid_credentials: 401,
-  token_invalid: 401,
-  forbidden: 403,
-  csrf_failed: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  invalid_link: 400,
-  idempotency_key_reused: 422,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  internal_error: 500,
-  database_unavailable: 503,
-};
-
 export class AppError extends Error {
-  readonly statusCode: number;
-
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -35,7 +14,6 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
-    this.statusCode = STATUS_BY_CODE[code];
   }
 
   static notFound(what = 'Not found.') {
