@@ -1,9 +1,5 @@
-import { NOTIFICATION_TYPES, type NotificationType } from '@webinar/contracts';
+import { NOTIFICATION_TYPES } from '@webinar/contracts';
 import { useTranslation } from 'react-i18next';
-
-export function isNotificationType(value: string): value is NotificationType {
-  return (NOTIFICATION_TYPES as readonly string[]).includes(value);
-}
 
 /** One <option> per notification type, labelled as users see it. */
 export function TypeOptions() {

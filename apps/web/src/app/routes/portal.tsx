@@ -1,6 +1,6 @@
 // The user portal (the original UserWebinarPortal): what is live, what is coming, the user's
 // registrations and the recordings they may watch.
-import type { Webinar } from '@webinar/contracts';
+import { canManageWebinar, type Webinar } from '@webinar/contracts';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/ui/section.tsx';
@@ -8,7 +8,6 @@ import { JoinLiveButton } from '../../features/live-sessions/components/join-liv
 import { RecordingsSection } from '../../features/recordings/components/recordings-section.tsx';
 import { MyRegistrations } from '../../features/registrations/components/my-registrations.tsx';
 import { RegisterButton } from '../../features/registrations/components/register-button.tsx';
-import { canManageWebinar } from '../../features/webinars/can-manage-webinar.ts';
 import { WebinarListSection } from '../../features/webinars/components/webinar-list-section.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCurrentUser } from '../layouts/app-layout.tsx';
@@ -23,7 +22,7 @@ export function PortalRoute() {
   const student = user.role === 'student';
 
   const canJoin = (webinar: Webinar) =>
-    canManageWebinar(user, webinar) || webinar.my_registration?.status === 'approved';
+    canManageWebinar(user, webinar.host.id) || webinar.my_registration?.status === 'approved';
   const register = (webinar: Webinar) =>
     student ? <RegisterButton webinarId={webinar.id} registration={webinar.my_registration} /> : null;
 

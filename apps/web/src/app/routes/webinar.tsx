@@ -1,6 +1,6 @@
 // One webinar: when, who, its status; register, join the live session, or (its host or an admin)
 // start and end it; its recordings.
-import type { Webinar } from '@webinar/contracts';
+import { canManageWebinar, type Webinar } from '@webinar/contracts';
 import { CalendarDays, CalendarPlus, Clock, UserRound } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,6 @@ import { LiveSessionButtons } from '../../features/live-sessions/components/live
 import { WebinarRecordings } from '../../features/recordings/components/webinar-recordings.tsx';
 import { RegisterButton } from '../../features/registrations/components/register-button.tsx';
 import { useWebinar } from '../../features/webinars/api/get-webinar.ts';
-import { canManageWebinar } from '../../features/webinars/can-manage-webinar.ts';
 import { WebinarStatusBadge } from '../../features/webinars/components/webinar-status-badge.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { formatDateTime, notifiedMessage } from '../../lib/format.ts';
@@ -38,7 +37,7 @@ function WebinarActions({ webinar }: { webinar: Webinar }) {
   const { t } = useTranslation('app');
   const user = useCurrentUser();
   const toast = useToast();
-  const manages = canManageWebinar(user, webinar);
+  const manages = canManageWebinar(user, webinar.host.id);
   const canJoin = webinar.status === 'live' && (manages || webinar.my_registration?.status === 'approved');
   return (
     <div className="space-y-3">

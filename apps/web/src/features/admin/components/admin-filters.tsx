@@ -1,9 +1,11 @@
 // The filters of the admin table. Search applies as the admin types (after a short pause), the
 // others at once; any change goes back to page 1.
+
 import type { AdminNotificationQuery } from '@webinar/contracts';
+import { isNotificationType } from '@webinar/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isNotificationType, TypeOptions } from '../../../components/notification-type-options.tsx';
+import { TypeOptions } from '../../../components/notification-type-options.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DateRangeFields } from '../../../components/ui/date-range-fields.tsx';
 import { Field, Select, TextInput } from '../../../components/ui/field.tsx';

@@ -1,7 +1,8 @@
 import type { AdminNotification, NotificationType } from '@webinar/contracts';
+import { isNotificationType } from '@webinar/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isNotificationType, TypeOptions } from '../../../components/notification-type-options.tsx';
+import { TypeOptions } from '../../../components/notification-type-options.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Dialog, DialogActions } from '../../../components/ui/dialog.tsx';
 import { Checkbox, Field, Select } from '../../../components/ui/field.tsx';

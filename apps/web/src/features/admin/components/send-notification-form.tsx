@@ -3,13 +3,14 @@
 import {
   type AdminNotificationCreate,
   type AdminUserSummary,
+  isNotificationType,
   type NotificationType,
   ROLES,
   type Role,
 } from '@webinar/contracts';
 import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { isNotificationType, TypeOptions } from '../../../components/notification-type-options.tsx';
+import { TypeOptions } from '../../../components/notification-type-options.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Field, Select } from '../../../components/ui/field.tsx';

@@ -6,10 +6,11 @@ import {
   type DeliveryChannel,
   type DeliveryQuery,
   type DeliveryStatus,
+  isNotificationType,
 } from '@webinar/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isNotificationType, TypeOptions } from '../../../components/notification-type-options.tsx';
+import { TypeOptions } from '../../../components/notification-type-options.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DateRangeFields } from '../../../components/ui/date-range-fields.tsx';
 import { Field, Select } from '../../../components/ui/field.tsx';

@@ -4,13 +4,11 @@
 // process answers with a count older than that state.
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { UnreadCount } from '@webinar/contracts';
+import { UNREAD_POLL_INTERVAL_MS, type UnreadCount } from '@webinar/contracts';
 import { apiResponse } from '../../../lib/api-client.ts';
 import { useStreamState } from '../../../lib/event-stream.ts';
 import { resourceKeys } from '../../../lib/query-keys.ts';
 import { knownUnreadCount, noteUnreadCountEtag, unreadCountEtag } from './unread-version.ts';
-
-export const POLL_INTERVAL_MS = 30_000;
 
 export async function getUnreadCount(signal?: AbortSignal): Promise<UnreadCount> {
   const etag = unreadCountEtag();
@@ -36,6 +34,6 @@ export function useUnreadCount() {
   const stream = useStreamState();
   return useQuery({
     ...getUnreadCountQueryOptions(),
-    refetchInterval: stream === 'open' ? false : POLL_INTERVAL_MS,
+    refetchInterval: stream === 'open' ? false : UNREAD_POLL_INTERVAL_MS,
   });
 }

@@ -4,7 +4,7 @@
 // change makes the lists refetch.
 
 import { useQueryClient } from '@tanstack/react-query';
-import type { Notification } from '@webinar/contracts';
+import { type Notification, RECENT_NOTIFICATIONS_LIMIT } from '@webinar/contracts';
 import { useEffect } from 'react';
 import { eventStream } from '../../../lib/event-stream.ts';
 import { resourceKeys } from '../../../lib/query-keys.ts';
@@ -15,11 +15,9 @@ import { refreshNotificationViews } from './notification-cache.ts';
 import { queryRootsConcernedBy } from './stale-after-notification.ts';
 import { noteStreamCount } from './unread-version.ts';
 
-const RECENT_LIMIT = 10;
-
 function prepend(data: RecentNotifications | undefined, notification: Notification) {
   if (!data || data.results.some((item) => item.id === notification.id)) return data;
-  return { results: [notification, ...data.results].slice(0, RECENT_LIMIT) };
+  return { results: [notification, ...data.results].slice(0, RECENT_NOTIFICATIONS_LIMIT) };
 }
 
 /**

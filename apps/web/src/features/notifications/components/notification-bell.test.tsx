@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { UNREAD_POLL_INTERVAL_MS } from '@webinar/contracts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../../../test/render.tsx';
 import { startTestServer, storedRows, storedUnreadCount, type TestServer } from '../../../../test/server.ts';
-import { POLL_INTERVAL_MS } from '../api/get-unread-count.ts';
 
 let server: TestServer;
 
@@ -217,7 +217,7 @@ describe('the bell without the live stream', () => {
       renderApp('/notifications');
       expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
       await server.notify(user, 1, { title: 'Arrived meanwhile' });
-      await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+      await vi.advanceTimersByTimeAsync(UNREAD_POLL_INTERVAL_MS);
       expect(await screen.findByRole('button', { name: 'Notifications, 2 unread' })).toBeInTheDocument();
     } finally {
       vi.useRealTimers();

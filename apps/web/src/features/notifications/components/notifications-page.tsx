@@ -1,6 +1,6 @@
 // Every notification of the user, newest first, a page at a time; filters, read state, archive and
 // restore, delete with undo, and a link to the notification settings.
-import { NOTIFICATION_TYPES, type Notification, type NotificationType } from '@webinar/contracts';
+import { isNotificationType, NOTIFICATION_TYPES, type Notification } from '@webinar/contracts';
 import { Settings } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,10 +26,6 @@ import { notificationTarget } from './notification-meta.tsx';
 import { NotificationRow } from './notification-row.tsx';
 import { UndoToast } from './undo-toast.tsx';
 import { useUndoableDelete } from './use-undoable-delete.ts';
-
-function isNotificationType(value: string): value is NotificationType {
-  return (NOTIFICATION_TYPES as readonly string[]).includes(value);
-}
 
 const VIEWS = [
   { name: 'all', unread: false, archived: false },
