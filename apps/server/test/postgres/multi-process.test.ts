@@ -440,7 +440,10 @@ describe.skipIf(!usePostgres)('two server processes on one PostgreSQL database',
       expect(servedBy.size).toBe(2);
       // The primary's metrics port and /metrics on any worker both give the sum over the workers.
       const unreadCounts = (text: string) =>
-        total(text, 'http_requests_total', { route: `${NOTIFICATIONS}/unread-count/`, status: '200' });
+        total(text, 'http_request_duration_seconds_count', {
+          route: `${NOTIFICATIONS}/unread-count/`,
+          status: '200',
+        });
       const fromPrimary = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
       expect(unreadCounts(fromPrimary)).toBe(10);
       expect(total(fromPrimary, 'db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(2);
