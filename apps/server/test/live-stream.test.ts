@@ -15,6 +15,7 @@ import { UserCache } from '../src/notifications/user-cache.ts';
 import {
   type CookieSession,
   createTestContext,
+  NO_BACKGROUND_JOBS,
   SESSION_COOKIE,
   simple,
   type TestContext,
@@ -40,7 +41,7 @@ let appClosed = false;
 const opened: SseStream[] = [];
 
 beforeAll(async () => {
-  ctx = await createTestContext({ loginRateLimit: 1000 });
+  ctx = await createTestContext({ ...NO_BACKGROUND_JOBS, loginRateLimit: 1000 });
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   origin = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
   const hubOpen = vi.spyOn(StreamHub.prototype, 'open');

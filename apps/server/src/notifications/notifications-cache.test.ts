@@ -1,7 +1,13 @@
 // The newest notifications and the unread count are kept in memory per user: a repeated poll
 // costs no query, and no change, whoever makes it, ever leaves a stale list or count behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, simple, type TestContext, type TestUser } from '../../test/helpers/app.ts';
+import {
+  createTestContext,
+  NO_BACKGROUND_JOBS,
+  simple,
+  type TestContext,
+  type TestUser,
+} from '../../test/helpers/app.ts';
 
 const BASE = '/api/communications/notifications';
 
@@ -13,7 +19,7 @@ describe('cached lists and counts', () => {
   let webinarId: number;
 
   beforeAll(async () => {
-    ctx = await createTestContext();
+    ctx = await createTestContext(NO_BACKGROUND_JOBS);
     alice = await ctx.buildUser();
     host = await ctx.buildUser({ role: 'host' });
     admin = await ctx.buildUser({ role: 'admin' });

@@ -59,6 +59,16 @@ export interface TestUser {
   token: string;
 }
 
+/**
+ * Turns off the app's own background jobs (delivery, announcement and retention checks), for tests
+ * that count queries: a job's query landing inside a measured request would be counted as its own.
+ */
+export const NO_BACKGROUND_JOBS: Partial<Config> = {
+  deliveryIntervalSeconds: 0,
+  announcementIntervalSeconds: 0,
+  retentionDays: 0,
+};
+
 let passwordHash: Promise<string> | undefined;
 let userCounter = 0;
 
