@@ -100,6 +100,7 @@ async function loadLoop(origin: string, token: string, outcomes: Array<number | 
 describe.skipIf(usePostgres)('stopping the server process', () => {
   it('under load: ends streams, closes idle connections, finishes a request in flight with Connection: close, exits 0', async () => {
     const { server, origin } = await start({ SHUTDOWN_TIMEOUT: '60' });
+    let stopping = false;
     const signIn = await fetch(`${origin}/api/auth/token/`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -114,16 +115,19 @@ describe.skipIf(usePostgres)('stopping the server process', () => {
 
     // An idle keep-alive connection: one answered request, then nothing.
     const idleAgent = new http.Agent({ keepAlive: true });
-    const idleSocketClosed = await new Promise<Promise<void>>((resolve, reject) => {
+    // Wrapped in an object: resolving with the bare promise would wait for the socket to close.
+    const idle = await new Promise<{ closed: Promise<void> }>((resolve, reject) => {
       http
         .get(`${origin}/healthz`, { agent: idleAgent }, (response) => {
           expect(response.headers.connection).toBe('keep-alive');
           const closed = new Promise<void>((r) => response.socket.once('close', () => r()));
           response.resume();
-          response.on('end', () => resolve(closed));
+          response.on('end', () => resolve({ closed }));
         })
         .on('error', reject);
     });
+    let idleClosedBeforeStop = false;
+    void idle.closed.then(() => (idleClosedBeforeStop = !stopping));
 
     const held = await heldRequest(origin, 'in-flight');
     await waitFor(
@@ -135,10 +139,18 @@ describe.skipIf(usePostgres)('stopping the server process', () => {
     const loads = Array.from({ length: 4 }, () => loadLoop(origin, access, outcomes));
     await waitFor(() => (outcomes.length >= 20 ? true : undefined), 20_000, 'requests under load');
 
+    stopping = true;
     server.child.kill('SIGTERM');
     await waitFor(() => (/shutting down/.test(server.output()) ? true : undefined), 10_000, 'the stop');
     await stream.ended;
-    await idleSocketClosed;
+    // The idle connection stayed open until the stop, which closed it long before the server's
+    // 72 s keep-alive timeout would have.
+    const idleEnd = await Promise.race([
+      idle.closed.then(() => 'closed'),
+      new Promise((r) => setTimeout(() => r('still open'), 30_000)),
+    ]);
+    expect(idleEnd).toBe('closed');
+    expect(idleClosedBeforeStop).toBe(false);
 
     // The request in flight still gets its whole answer, which closes the connection.
     held.sendBody();
