@@ -2,7 +2,6 @@
 // so `webinar-notify` runs plain JavaScript (no TypeScript compiler at each call) and an edit is
 // never run stale. Its own folder: rebuilding it never touches the chunks a running server loads.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { bundle } from './bundle.mjs';
 
 const serverDir = new URL('..', import.meta.url);
 const output = new URL('dist-cli/cli.js', serverDir);
@@ -20,7 +19,10 @@ function newestChange(folder) {
 export async function builtCli() {
   const builtAt = existsSync(output) ? statSync(output).mtimeMs : 0;
   const stale = sources.some((folder) => newestChange(folder) > builtAt);
-  return stale ? bundle({ name: 'cli', entry: 'src/cli/index.ts', outdir: 'dist-cli' }) : output.pathname;
+  if (!stale) return output.pathname;
+  // esbuild loads only for a build: most calls find the bundle up to date.
+  const { bundle } = await import('./bundle.mjs');
+  return bundle({ name: 'cli', entry: 'src/cli/index.ts', outdir: 'dist-cli' });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await builtCli();

@@ -34,7 +34,7 @@ import { pingRoutes } from './http/ping.routes.ts';
 import { buildValidator } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { liveSessionRoutes } from './live-sessions/live-sessions.routes.ts';
-import { metricsWanted, registerMetrics } from './metrics/register-metrics.ts';
+import { createMetricsIfEnabled, registerMetrics } from './metrics/register-metrics.ts';
 import { adminNotificationRoutes } from './notifications/admin-notifications.routes.ts';
 import { createFanoutRunner } from './notifications/fanout-job.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
@@ -106,7 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const databaseOutage = createOutageLog(app.log);
   database.onConnectionOpened(() => databaseOutage.recovered());
 
-  const metrics = metricsWanted(config.metrics);
+  const metrics = createMetricsIfEnabled(config.metrics);
   const bus =
     options.bus ??
     (await createEventBus(config, app.log, metrics && ((seconds) => metrics.eventBusLag.observe(seconds))));
@@ -123,6 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           db: database.db,
           bus,
           log: app.log,
+          clock,
           chunkSize: config.fanoutChunkSize,
           requestsReceived: () => requestsReceived,
           metrics,

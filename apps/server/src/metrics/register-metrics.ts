@@ -12,7 +12,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { listenForMetrics } from './metrics-server.ts';
 import { scraperFor } from './scrape.ts';
 
-export function metricsWanted(config: MetricsConfig): Metrics | undefined {
+export function createMetricsIfEnabled(config: MetricsConfig): Metrics | undefined {
   return config.token !== undefined || config.port !== undefined ? createMetrics() : undefined;
 }
 

@@ -60,6 +60,7 @@ describe.skipIf(usePostgres)('fan-out in chunks on the embedded database', () =>
       db: ctx.database.db,
       bus: ctx.bus,
       log: silentLog,
+      clock: ctx.clock,
       chunkSize: CHUNK,
       requestsReceived,
     });

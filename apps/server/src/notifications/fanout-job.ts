@@ -13,7 +13,9 @@
 // turn of the event loop is not enough for them: a request reads its body, queries and answers in
 // several turns, and a chunk started in between would hold each of those steps up again. With no
 // traffic, the next chunk follows at once.
+
 import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { PendingFanout } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -52,6 +54,8 @@ export function createFanoutRunner(deps: {
   db: Db;
   bus: EventBus;
   log: FastifyBaseLogger;
+  /** The clock the job's createdAt came from. */
+  clock: Clock;
   metrics?: Pick<Metrics, 'notificationsCreated' | 'fanoutDuration'> | undefined;
   chunkSize: number;
   /** How many requests the server has received so far (only ever grows). */
@@ -96,7 +100,7 @@ export function createFanoutRunner(deps: {
         if (done)
           metrics?.fanoutDuration.observe(
             { type: job.type },
-            (Date.now() - Date.parse(job.createdAt)) / 1000,
+            (deps.clock.now().getTime() - Date.parse(job.createdAt)) / 1000,
           );
       });
       await repo.advanceFanout(

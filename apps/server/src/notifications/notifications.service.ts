@@ -159,7 +159,8 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
       }
     }
 
-    const insertStarted = performance.now();
+    const { metrics } = deps;
+    const insertStarted = metrics ? performance.now() : 0;
     const result = await repo.insertForRecipients(tx.db, {
       ...filter,
       eventId,
@@ -168,7 +169,6 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
       webinarId: input.webinarId ?? null,
       createdAt,
     });
-    const { metrics } = deps;
     tx.afterCommit(() => {
       metrics?.notificationsCreated.inc({ type: input.type }, result.count);
       metrics?.fanoutDuration.observe({ type: input.type }, (performance.now() - insertStarted) / 1000);
