@@ -1,4 +1,6 @@
-// The bell in the navbar: the unread count, the panel, reading a notification, the keyboard.
+// The bell in the navbar: the unread count, the panel, reading a notification, the keyboard, and
+// archiving from it.
+import { expectNoAxeViolations } from './a11y.ts';
 import { expect, test } from './fixtures.ts';
 import {
   apiGet,
@@ -8,9 +10,12 @@ import {
   bellPanel,
   expectUnread,
   myUserId,
+  newSignedInPage,
   openBell,
+  PHONE,
   panelItems,
   recentNotifications,
+  screenshotPath,
   signIn,
   unique,
   unreadBadge,
@@ -176,4 +181,76 @@ test('a bell without notifications says "No notifications yet"', async ({ page, 
   const panel = await openBell(page);
   await expect(panel.getByText('No notifications yet')).toBeVisible();
   await expect(panelItems(panel)).toHaveCount(0);
+});
+
+test('archive from the bell: a notification and a folded group leave it, and are listed under Archived', async ({
+  page,
+  browser,
+  request,
+}) => {
+  // Two browsers signing in and two axe runs.
+  test.setTimeout(120_000);
+  const adminToken = await apiToken(request, 'admin');
+  const bobToken = await apiToken(request, 'bob');
+  const bobId = await myUserId(request, bobToken);
+  const webinars = await apiGet<{ results: { id: number }[] }>(request, adminToken, '/api/webinars/');
+  const run = unique();
+  const send = (notification_type: string, title: string, webinar_id?: number) =>
+    apiPost(request, adminToken, '/api/admin/notifications/', {
+      user_ids: [bobId],
+      notification_type,
+      title,
+      content: 'Kept under Archived once archived.',
+      ...(webinar_id ? { webinar_id } : {}),
+    });
+  // A message of another type first, so recordings other tests gave him do not join this run.
+  await send('system', `Recordings follow ${run}`);
+  for (const part of [1, 2, 3]) await send('new_recording', `Part ${part} ${run}`, webinars.results[0]!.id);
+  const single = `Archive from the bell ${run}`;
+  await send('system', single);
+  const before = await unreadCount(request, bobToken);
+
+  // On a phone's touch screen the buttons always show: no hover to wait for.
+  const phone = await newSignedInPage(browser, 'bob', PHONE, { touch: true });
+  try {
+    const panel = await openBell(phone.page);
+    await expect(panel.getByRole('button', { name: 'Archive', exact: true }).first()).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Archive: 3 new recordings' })).toBeVisible();
+    await expectNoAxeViolations(phone.page, 'the bell with its archive buttons (phone)');
+    await phone.page.screenshot({ path: screenshotPath('bell-archive-phone') });
+  } finally {
+    await phone.context.close();
+  }
+
+  await signIn(page, 'bob');
+  const panel = await openBell(page);
+  const line = panel
+    .locator('li')
+    .filter({ has: page.getByRole('button', { name: new RegExp(`^${single}`) }) });
+  const archive = line.getByRole('button', { name: 'Archive', exact: true });
+  // With a mouse, Archive shows on the line under the pointer.
+  await expect(archive).toHaveCSS('opacity', '0');
+  await line.hover();
+  await expect(archive).toHaveCSS('opacity', '1');
+  await expectNoAxeViolations(page, 'the bell with an archive button shown (desktop)');
+  await page.screenshot({ path: screenshotPath('bell-archive-desktop') });
+
+  await archive.click();
+  await expect(panel.getByText(single)).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Notification archived' })).toBeVisible();
+  await expectUnread(page, before - 1);
+  await panel.getByRole('button', { name: 'Archive: 3 new recordings' }).click();
+  await expect(panel.getByRole('button', { name: /^3 new recordings/ })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: '3 notifications archived' })).toBeVisible();
+  await expectUnread(page, before - 4);
+  expect(await unreadCount(request, bobToken)).toBe(before - 4);
+
+  await page.goto('/notifications');
+  const inbox = page.getByRole('region', { name: 'Your notifications' });
+  await inbox.getByRole('button', { name: 'Archived', exact: true }).click();
+  await expect(inbox.locator('li[data-unread]').filter({ hasText: single })).toBeVisible();
+  const group = inbox.locator('li[data-group="new_recording"]');
+  await expect(group.getByRole('button', { name: /^3 new recordings/ })).toBeVisible();
+  await group.getByRole('button', { name: /^3 new recordings/ }).click();
+  for (const part of [1, 2, 3]) await expect(group.getByText(`Part ${part} ${run}`)).toBeVisible();
 });

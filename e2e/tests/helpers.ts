@@ -55,13 +55,21 @@ export async function signIn(page: Page, username: string): Promise<void> {
   ).toBeVisible();
 }
 
-/** A second browser, e.g. the admin acting while a student watches her bell. */
+/**
+ * A second browser, e.g. the admin acting while a student watches her bell. `touch`: a phone's
+ * touch screen, with no mouse to hover with.
+ */
 export async function newSignedInPage(
   browser: Browser,
   username: string,
   viewport = DESKTOP,
+  { touch = false } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport });
+  const context = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    viewport,
+    ...(touch ? { hasTouch: true, isMobile: true } : {}),
+  });
   const page = await context.newPage();
   guardConsole(page);
   await signIn(page, username);

@@ -21,6 +21,8 @@ test("groups: three new recordings fold into one line in the bell, with each one
   page,
   request,
 }) => {
+  // Two axe runs, each several seconds on a busy machine.
+  test.setTimeout(90_000);
   const adminToken = await apiToken(request, 'admin');
   const userId = await myUserId(request, await apiToken(request, 'carol'));
   const webinars = await apiGet<{ results: { id: number; status: string; title: string }[] }>(

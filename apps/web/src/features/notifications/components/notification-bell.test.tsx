@@ -1,8 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { UNREAD_POLL_INTERVAL_MS } from '@webinar/contracts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { logFetches } from '../../../../test/fetch-log.ts';
 import { renderApp } from '../../../../test/render.tsx';
-import { startTestServer, storedRows, storedUnreadCount, type TestServer } from '../../../../test/server.ts';
+import {
+  startTestServer,
+  storedRows,
+  storedUnreadCount,
+  type TestServer,
+  type TestUser,
+} from '../../../../test/server.ts';
 
 let server: TestServer;
 
@@ -203,6 +210,133 @@ describe('the notification bell', () => {
     expect(screen.getByRole('dialog', { name: 'Notifications' })).toBeInTheDocument();
     await pointer.click(await screen.findByRole('heading', { level: 1, name: 'Notifications' }));
     expect(screen.queryByRole('dialog', { name: 'Notifications' })).not.toBeInTheDocument();
+  });
+});
+
+/** The titles the API lists under Archived for the user, newest first. */
+async function archivedTitles(user: TestUser): Promise<string[]> {
+  const response = await fetch(`${server.baseUrl}/api/communications/notifications/?archived=true`, {
+    headers: { authorization: `Bearer ${user.token}` },
+  });
+  const page = (await response.json()) as { results: { title: string }[] };
+  return page.results.map((notification) => notification.title);
+}
+
+async function openPanel(unread: number) {
+  const rendered = renderApp('/notifications');
+  await rendered.user.click(await screen.findByRole('button', { name: `Notifications, ${unread} unread` }));
+  return { ...rendered, panel: screen.getByRole('dialog', { name: 'Notifications' }) };
+}
+
+/** The line of the panel that holds this item's button. */
+async function lineOf(panel: HTMLElement, name: RegExp): Promise<HTMLElement> {
+  const line = (await within(panel).findByRole('button', { name })).closest('li');
+  if (!line) throw new Error(`no line holds ${name}`);
+  return line;
+}
+
+describe('archiving from the bell', () => {
+  it('archives one notification: it leaves the bell and the count at once, is archived on the server, and Undo brings it back unread', async () => {
+    const user = await server.createUser();
+    await server.notify(user, 1, { title: 'Stays' });
+    await server.notify(user, 1, { title: 'Goes' });
+    server.signInAs(user);
+    const { user: pointer, panel } = await openPanel(2);
+
+    await pointer.click(within(await lineOf(panel, /^Goes/)).getByRole('button', { name: 'Archive' }));
+    await waitFor(() => expect(within(panel).queryByRole('button', { name: /^Goes/ })).toBeNull());
+    expect(within(panel).getByRole('button', { name: /^Stays/ })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+    expect(screen.getByText('Notification archived')).toBeInTheDocument();
+    await waitFor(async () => expect(await archivedTitles(user)).toEqual(['Goes']));
+    expect(await unreadInDatabase(user.id)).toBe(1);
+
+    await pointer.click(screen.getByRole('button', { name: 'Undo' }));
+    // The panel stays open, and the notification comes back into it as it was: unread.
+    expect(await within(panel).findByRole('button', { name: /^Goes/ })).toHaveAttribute(
+      'data-unread',
+      'true',
+    );
+    expect(screen.queryByText('Notification archived')).not.toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Notifications, 2 unread' })).toBeInTheDocument();
+    await waitFor(async () => expect(await archivedTitles(user)).toEqual([]));
+    expect(await unreadInDatabase(user.id)).toBe(2);
+  });
+
+  it('archives a folded group as a whole, and Undo restores all of it', async () => {
+    const user = await server.createUser();
+    await server.notify(user, 1, { title: 'Before' });
+    await server.notify(user, 3, { title: 'Recording', type: 'new_recording' });
+    server.signInAs(user);
+    const { user: pointer, panel } = await openPanel(4);
+
+    await within(panel).findByRole('button', { name: /^3 new recordings/ });
+    await pointer.click(within(panel).getByRole('button', { name: 'Archive: 3 new recordings' }));
+    await waitFor(() =>
+      expect(within(panel).queryByRole('button', { name: /^3 new recordings/ })).toBeNull(),
+    );
+    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+    expect(screen.getByText('3 notifications archived')).toBeInTheDocument();
+    await waitFor(async () =>
+      expect(await archivedTitles(user)).toEqual(['Recording 3', 'Recording 2', 'Recording 1']),
+    );
+
+    await pointer.click(screen.getByRole('button', { name: 'Undo' }));
+    const group = await within(panel).findByRole('button', { name: /^3 new recordings/ });
+    expect(group).toHaveTextContent('3 unread');
+    expect(await screen.findByRole('button', { name: 'Notifications, 4 unread' })).toBeInTheDocument();
+    await waitFor(async () => expect(await archivedTitles(user)).toEqual([]));
+    expect(await unreadInDatabase(user.id)).toBe(4);
+  });
+
+  it('from the keyboard: Tab reaches Archive, Enter archives, and the focus goes on to the next item', async () => {
+    const user = await server.createUser();
+    await server.notify(user, 3, { title: 'Notice' });
+    server.signInAs(user);
+    const { user: pointer } = renderApp('/notifications');
+    const button = await screen.findByRole('button', { name: 'Notifications, 3 unread' });
+    button.focus();
+    await pointer.keyboard('{Enter}');
+    const panel = screen.getByRole('dialog', { name: 'Notifications' });
+    await within(panel).findAllByRole('button', { name: /the details/ });
+
+    await pointer.keyboard('{ArrowDown}');
+    expect(within(panel).getByRole('button', { name: /^Notice 3/ })).toHaveFocus();
+    await pointer.tab();
+    expect(within(await lineOf(panel, /^Notice 3/)).getByRole('button', { name: 'Archive' })).toHaveFocus();
+    await pointer.keyboard('{Enter}');
+
+    await waitFor(() => expect(within(panel).queryByRole('button', { name: /^Notice 3/ })).toBeNull());
+    expect(within(panel).getByRole('button', { name: /^Notice 2/ })).toHaveFocus();
+    await pointer.keyboard('{ArrowDown}');
+    expect(within(panel).getByRole('button', { name: /^Notice 1/ })).toHaveFocus();
+    await waitFor(async () => expect(await archivedTitles(user)).toEqual(['Notice 3']));
+  });
+
+  it("puts the notification back with the server's message when the server refuses", async () => {
+    const user = await server.createUser();
+    await server.notify(user, 2, { title: 'Kept' });
+    server.signInAs(user);
+    const fetches = logFetches((request) =>
+      request.method === 'POST' && request.path.endsWith('/archive/')
+        ? { status: 500, message: 'The server is having a bad day.' }
+        : null,
+    );
+    try {
+      const { user: pointer, panel } = await openPanel(2);
+      await pointer.click(within(await lineOf(panel, /^Kept 2/)).getByRole('button', { name: 'Archive' }));
+      expect(await screen.findByText('The server is having a bad day.')).toBeInTheDocument();
+      expect(await within(panel).findByRole('button', { name: /^Kept 2/ })).toHaveAttribute(
+        'data-unread',
+        'true',
+      );
+      expect(screen.queryByText('Notification archived')).not.toBeInTheDocument();
+      expect(await screen.findByRole('button', { name: 'Notifications, 2 unread' })).toBeInTheDocument();
+      expect(fetches.requests.filter((request) => request.path.endsWith('/archive/'))).toHaveLength(1);
+    } finally {
+      fetches.restore();
+    }
+    expect(await archivedTitles(user)).toEqual([]);
   });
 });
 

@@ -1,12 +1,15 @@
 // The bell in the navbar: the unread badge, and a panel with the latest notifications. The panel is
 // a non-modal dialog: Escape closes it and gives focus back to the bell; so does a click outside or
-// tabbing past its end.
+// tabbing past its end. What is archived from it can be undone from a toast, which outlives the
+// panel and counts as part of it: Undo leaves the panel open, where the notification comes back.
 import { Bell } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cn } from '../../../lib/cn.ts';
 import { useUnreadCount } from '../api/get-unread-count.ts';
 import { NotificationPanel } from './notification-panel.tsx';
+import { UndoToast } from './undo-toast.tsx';
+import { useUndoableArchive } from './use-undoable-archive.ts';
 
 function badgeText(count: number): string {
   return count > 9 ? '9+' : String(count);
@@ -18,7 +21,9 @@ export function NotificationBell() {
   const panelId = useId();
   const containerRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const toastRef = useRef<HTMLDivElement>(null);
   const count = useUnreadCount().data?.unread_count ?? 0;
+  const archiving = useUndoableArchive();
 
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false);
@@ -28,8 +33,9 @@ export function NotificationBell() {
   useEffect(() => {
     const container = containerRef.current;
     if (!open || !container) return;
+    const inside = (node: Node) => container.contains(node) || !!toastRef.current?.contains(node);
     const onPointerDown = (event: PointerEvent) => {
-      if (!container.contains(event.target as Node)) close(false);
+      if (!inside(event.target as Node)) close(false);
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape') close(true);
@@ -37,7 +43,7 @@ export function NotificationBell() {
     // Focus moving to something outside (Tab past the last item) closes the panel. A click on plain
     // text inside moves focus to nothing (relatedTarget null) and must not close it.
     const onFocusOut = (event: FocusEvent) => {
-      if (event.relatedTarget instanceof Node && !container.contains(event.relatedTarget)) close(false);
+      if (event.relatedTarget instanceof Node && !inside(event.relatedTarget)) close(false);
     };
     document.addEventListener('pointerdown', onPointerDown);
     document.addEventListener('keydown', onKeyDown);
@@ -79,7 +85,16 @@ export function NotificationBell() {
           </span>
         ) : null}
       </button>
-      {open ? <NotificationPanel id={panelId} unreadCount={count} onClose={close} /> : null}
+      {open ? (
+        <NotificationPanel id={panelId} unreadCount={count} onClose={close} onArchive={archiving.archive} />
+      ) : null}
+      {archiving.pending ? (
+        <UndoToast
+          ref={toastRef}
+          message={t('undo.archived', { count: archiving.pending.length })}
+          onUndo={archiving.undo}
+        />
+      ) : null}
     </div>
   );
 }

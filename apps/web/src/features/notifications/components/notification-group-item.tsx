@@ -1,14 +1,15 @@
 // A run of alike notifications in the bell, folded into one line ("3 new recordings", how many are
-// unread); choosing it shows them below, and "Mark read" reads them all.
+// unread); choosing it shows them below, and "Mark read" and Archive act on them all.
 import type { Notification } from '@webinar/contracts';
 import { ChevronDown } from 'lucide-react';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { formatRelative } from '../../../lib/format.ts';
 import { groupLabel, type NotificationLine, sharedWebinar } from '../lib/group-notifications.ts';
+import { ArchiveButton } from './archive-button.tsx';
 
 type Group = Extract<NotificationLine, { kind: 'group' }>;
 
@@ -18,6 +19,7 @@ interface NotificationGroupItemProps {
   expanded: boolean;
   onToggleExpanded: () => void;
   onMarkRead: () => void;
+  onArchive: (event: MouseEvent<HTMLButtonElement>) => void;
   renderItem: (notification: Notification) => ReactNode;
 }
 
@@ -27,6 +29,7 @@ export function NotificationGroupItem({
   expanded,
   onToggleExpanded,
   onMarkRead,
+  onArchive,
   renderItem,
 }: NotificationGroupItemProps) {
   const { t } = useTranslation('notifications');
@@ -37,17 +40,19 @@ export function NotificationGroupItem({
   const newest = group.items[0] as Notification;
   return (
     <li className={unread ? 'bg-pink-50' : 'bg-white'}>
-      <div className="flex items-start">
+      <div
+        className={cn(
+          'group/fold flex items-start transition-colors',
+          unread ? 'hover:bg-pink-100' : 'hover:bg-slate-50',
+        )}
+      >
         <button
           type="button"
           data-unread={String(unread)}
           aria-expanded={expanded}
           aria-controls={listId}
           onClick={onToggleExpanded}
-          className={cn(
-            'flex min-w-0 flex-1 gap-3 px-4 py-3 text-left transition-colors focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600',
-            unread ? 'hover:bg-pink-100' : 'hover:bg-slate-50',
-          )}
+          className="flex min-w-0 flex-1 gap-3 py-3 pr-2 pl-4 text-left focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600"
         >
           <span
             aria-hidden
@@ -83,11 +88,17 @@ export function NotificationGroupItem({
             size="sm"
             onClick={onMarkRead}
             aria-label={t('group.markReadLabel', { label })}
-            className="mt-2 mr-2 shrink-0 text-indigo-700 hover:text-indigo-800"
+            className="mt-2 shrink-0 text-indigo-700 hover:text-indigo-800"
           >
             {t('markRead')}
           </Button>
         ) : null}
+        <ArchiveButton
+          label={t('group.archiveLabel', { label })}
+          line="fold"
+          onClick={onArchive}
+          className="mt-1.5 mr-2"
+        />
       </div>
       {expanded ? (
         <ul

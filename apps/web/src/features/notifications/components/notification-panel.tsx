@@ -1,9 +1,9 @@
 // The bell's panel: the 5 newest notifications (a run of alike ones folded into one line), unread
 // ones in pink. Choosing one marks it read and
-// opens its webinar. ArrowUp/ArrowDown move between the items, Home/End to the first and last, Tab
-// reaches them too.
+// opens its webinar; each one and each folded run can be archived. ArrowUp/ArrowDown move between
+// the items, Home/End to the first and last, Tab reaches them and their buttons too.
 import type { Notification } from '@webinar/contracts';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
@@ -14,9 +14,11 @@ import { useRecentNotifications } from '../api/get-recent-notifications.ts';
 import { useMarkAllRead } from '../api/mark-all-read.ts';
 import { useMarkEachRead, useMarkNotificationRead } from '../api/mark-notification-read.ts';
 import { groupNotifications } from '../lib/group-notifications.ts';
+import { ArchiveButton } from './archive-button.tsx';
 import { NotificationActions } from './notification-actions.tsx';
 import { NotificationGroupItem } from './notification-group-item.tsx';
 import { NotificationMeta, notificationTarget } from './notification-meta.tsx';
+import { useFocusAfterRemoval } from './use-focus-after-removal.ts';
 
 const SHOWN = 5;
 
@@ -24,9 +26,14 @@ interface NotificationPanelProps {
   id: string;
   unreadCount: number;
   onClose: (returnFocus: boolean) => void;
+  /** Archives them (one notification, or a folded run), with undo. */
+  onArchive: (notifications: readonly Notification[]) => void;
 }
 
-export function NotificationPanel({ id, unreadCount, onClose }: NotificationPanelProps) {
+/** The items the arrow keys walk: each notification's button and each folded run's. */
+const ITEMS = '[data-unread]';
+
+export function NotificationPanel({ id, unreadCount, onClose, onArchive }: NotificationPanelProps) {
   const { t } = useTranslation('notifications');
   const panelRef = useRef<HTMLDivElement>(null);
   const recent = useRecentNotifications();
@@ -54,7 +61,7 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
   // first ArrowDown must reach the first item (ArrowUp the last).
   const onPanelKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
-    const items = [...(panelRef.current?.querySelectorAll<HTMLButtonElement>('[data-unread]') ?? [])];
+    const items = [...(panelRef.current?.querySelectorAll<HTMLButtonElement>(ITEMS) ?? [])];
     if (items.length === 0) return;
     event.preventDefault();
     const index = items.indexOf(document.activeElement as HTMLButtonElement);
@@ -73,6 +80,12 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
     items[(next + items.length) % items.length]?.focus();
   };
 
+  const beforeRemoval = useFocusAfterRemoval(panelRef, ITEMS);
+  const archive = (event: MouseEvent<HTMLButtonElement>, notifications: readonly Notification[]) => {
+    beforeRemoval(event.currentTarget.closest('li'));
+    onArchive(notifications);
+  };
+
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggleExpanded = (key: string) =>
     setExpanded((open) => {
@@ -82,38 +95,49 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
     });
 
   const renderItem = (notification: Notification) => (
-    <li key={notification.id} className={notification.is_read ? 'bg-white' : 'bg-pink-50'}>
-      <button
-        type="button"
-        data-unread={String(!notification.is_read)}
-        onClick={() => open(notification)}
+    <li key={notification.id} className={cn('group/item', notification.is_read ? 'bg-white' : 'bg-pink-50')}>
+      {/* The hover colour is the line's, Archive's column included: the line is what it acts on. */}
+      <div
         className={cn(
-          'flex w-full gap-3 px-4 py-3 text-left transition-colors focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600',
+          'flex items-start transition-colors',
           notification.is_read ? 'hover:bg-slate-50' : 'hover:bg-pink-100',
         )}
       >
-        <span
-          aria-hidden
-          className={cn(
-            'mt-1.5 size-2 shrink-0 rounded-full',
-            notification.is_read ? 'bg-transparent' : 'bg-pink-500',
-          )}
-        />
-        <span className="min-w-0 flex-1 space-y-0.5">
+        <button
+          type="button"
+          data-unread={String(!notification.is_read)}
+          onClick={() => open(notification)}
+          className="flex min-w-0 flex-1 gap-3 py-3 pr-2 pl-4 text-left focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600"
+        >
           <span
+            aria-hidden
             className={cn(
-              'line-clamp-2 text-sm wrap-anywhere text-slate-900',
-              notification.is_read ? 'font-medium' : 'font-semibold',
+              'mt-1.5 size-2 shrink-0 rounded-full',
+              notification.is_read ? 'bg-transparent' : 'bg-pink-500',
             )}
-          >
-            {notification.title}
-            {notification.is_read ? null : <span className="sr-only"> {t('unreadMarker')}</span>}
+          />
+          <span className="min-w-0 flex-1 space-y-0.5">
+            <span
+              className={cn(
+                'line-clamp-2 text-sm wrap-anywhere text-slate-900',
+                notification.is_read ? 'font-medium' : 'font-semibold',
+              )}
+            >
+              {notification.title}
+              {notification.is_read ? null : <span className="sr-only"> {t('unreadMarker')}</span>}
+            </span>
+            {/* line-clamp brings its own display: a `block` here would undo the clamp. */}
+            <span className="line-clamp-2 text-sm wrap-anywhere text-slate-700">{notification.content}</span>
+            <NotificationMeta notification={notification} now={now} />
           </span>
-          {/* line-clamp brings its own display: a `block` here would undo the clamp. */}
-          <span className="line-clamp-2 text-sm wrap-anywhere text-slate-700">{notification.content}</span>
-          <NotificationMeta notification={notification} now={now} />
-        </span>
-      </button>
+        </button>
+        <ArchiveButton
+          label={t('archive')}
+          line="item"
+          onClick={(event) => archive(event, [notification])}
+          className="mt-2 mr-2"
+        />
+      </div>
       <NotificationActions
         notification={notification}
         onFollow={() => follow(notification)}
@@ -172,6 +196,7 @@ export function NotificationPanel({ id, unreadCount, onClose }: NotificationPane
                   expanded={expanded.has(line.key)}
                   onToggleExpanded={() => toggleExpanded(line.key)}
                   onMarkRead={() => markEachRead(line.items)}
+                  onArchive={(event) => archive(event, line.items)}
                   renderItem={renderItem}
                 />
               ),

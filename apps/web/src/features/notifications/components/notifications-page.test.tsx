@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { logFetches } from '../../../../test/fetch-log.ts';
 import { renderApp } from '../../../../test/render.tsx';
 import { startTestServer, storedRows, type TestServer, type TestUser } from '../../../../test/server.ts';
-import { UNDO_MS } from './use-undoable-delete.ts';
+import { UNDO_MS } from './use-undo-window.ts';
 
 let server: TestServer;
 

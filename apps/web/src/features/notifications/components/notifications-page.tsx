@@ -248,7 +248,7 @@ export function NotificationsPage() {
           {t('page.preferences.settings')}
         </Link>
       </Section>
-      {deletion.pending ? <UndoToast onUndo={deletion.undo} /> : null}
+      {deletion.pending ? <UndoToast message={t('undo.deleted')} onUndo={deletion.undo} /> : null}
     </div>
   );
 }
