@@ -125,6 +125,28 @@ describe('push messages', () => {
     expect(stored?.last_used_at).not.toBeNull();
   });
 
+  it('a live start that reaches the browser after the session ended opens the webinar, and offers no "Join now"', async () => {
+    const { user, browsers } = await userWithBrowsers();
+    const [browser] = browsers as [TestBrowser];
+    const host = await ctx.buildUser({ role: 'host' });
+    const webinarId = await ctx.buildWebinar(host.id, 'Over already');
+    await ctx.database.db
+      .updateTable('webinars')
+      .set({ status: 'ended' })
+      .where('id', '=', webinarId)
+      .execute();
+    const before = service.received.length;
+    await ctx.notify({ ...simple('live_started', [user.id], 'Live now: Over already'), webinarId });
+    await runDue();
+    await service.waitForMessages(before + 1);
+    const [message] = messagesTo(browsers, before);
+    expect(browser.decrypt(message?.body ?? Buffer.alloc(0))).toMatchObject({
+      title: 'Live now: Over already',
+      url: `${PUBLIC_URL}/webinars/${webinarId}`,
+      actions: [],
+    });
+  });
+
   it('sends an approval with a day to live at normal urgency, to every browser of the user', async () => {
     const { user, browsers } = await userWithBrowsers(2);
     const host = await ctx.buildUser({ role: 'host' });
