@@ -228,6 +228,8 @@ export interface DeliveriesTable {
   payload: ColumnType<DeliveryPayload | null, string | null, string | null>;
   created_at: CreatedAt;
   finished_at: Date | null;
+  /** Push: the browsers (subscription ids) that have it, once a try left one to try again (0016). */
+  received_by: number[] | null;
 }
 
 /** What a message other than a notification needs. */

@@ -83,6 +83,9 @@ export interface DeliveryToSend {
   purpose: 'notification' | 'email_verification' | 'test';
   attempts: number;
   payload: DeliveryPayload | null;
+  /** What an earlier try recorded: for push, the browsers it reached (labels, and their ids). */
+  address: string | null;
+  received_by: number[] | null;
   user_id: number;
   /** Null when the user was deleted. */
   username: string | null;
@@ -133,6 +136,8 @@ export function loadForSending(db: Db, ids: readonly number[]): Promise<Delivery
       'd.purpose',
       'd.attempts',
       'd.payload',
+      'd.address',
+      'd.received_by',
       'd.user_id',
       'u.username',
       'u.email',
@@ -167,11 +172,15 @@ export function loadForSending(db: Db, ids: readonly number[]): Promise<Delivery
     .execute() as Promise<DeliveryToSend[]>;
 }
 
-export type Outcome =
-  | { status: 'sent'; address: string; digestId?: number }
+export type Outcome = (
+  | { status: 'sent'; address: string; digestId?: number; reason?: string }
   | { status: 'skipped'; reason: string; address?: string; digestId?: number }
   | { status: 'failed'; reason: string; address?: string; digestId?: number }
-  | { status: 'retrying'; reason: string; retryAt: Date; address?: string };
+  | { status: 'retrying'; reason: string; retryAt: Date; address?: string }
+) & {
+  /** Push: the browsers (subscription ids) that have it, kept once a try leaves one to try again. */
+  receivedBy?: number[];
+};
 
 /** Records outcomes, one statement per outcome kind and reason, not one per row. */
 export async function recordOutcomes(
@@ -192,12 +201,13 @@ export async function recordOutcomes(
       .updateTable('deliveries')
       .set({
         status: outcome.status,
-        reason: 'reason' in outcome ? outcome.reason.slice(0, 500) : null,
+        reason: outcome.reason?.slice(0, 500) ?? null,
         address: outcome.address ?? null,
         locked_until: null,
         finished_at: finished ? now : null,
         ...(outcome.status === 'retrying' ? { due_at: outcome.retryAt } : {}),
         ...('digestId' in outcome && outcome.digestId !== undefined ? { digest_id: outcome.digestId } : {}),
+        ...(outcome.receivedBy ? { received_by: sql<number[]>`${outcome.receivedBy}::int[]` } : {}),
       })
       .where('id', '=', sql<number>`any(${ids}::bigint[])`)
       // A claim that lapsed and was taken again belongs to the new worker.

@@ -11,6 +11,7 @@ const PUBLIC_URL = 'https://webinars.example.org';
 const SUBSCRIPTIONS = '/api/auth/me/push/subscriptions/';
 const CHROME_ON_LINUX =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const FIREFOX_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
 let service: TestPushService;
 let ctx: TestContext;
@@ -85,6 +86,23 @@ function messagesTo(browsers: readonly TestBrowser[], from = 0) {
   return service.received.slice(from).filter((message) => names.has(message.browser));
 }
 
+/** The messages a browser really got (its push service accepted them), decrypted. */
+function gotBy(browser: TestBrowser, from = 0) {
+  return messagesTo([browser], from)
+    .filter((message) => message.status < 300)
+    .map((message) => browser.decrypt(message.body) as PushPayload);
+}
+
+/** Runs the delivery's tries until it is no longer waiting for one, moving the clock to each. */
+async function runUntilSettled(userId: number): Promise<void> {
+  for (let attempt = 1; attempt <= ctx.config.deliveryMaxAttempts; attempt++) {
+    await runDue();
+    const [row] = await pushDeliveriesOf(userId);
+    if (row?.status !== 'retrying') return;
+    ctx.clock.set(row.due_at);
+  }
+}
+
 describe('push messages', () => {
   it('sends a live start at once to the browser: VAPID-signed, encrypted, urgent and short-lived', async () => {
     const { user, browsers } = await userWithBrowsers();
@@ -123,6 +141,28 @@ describe('push messages', () => {
     ]);
     const [stored] = await subscriptionsOf(user.id);
     expect(stored?.last_used_at).not.toBeNull();
+  });
+
+  it('a live start that reaches the browser after the session ended opens the webinar, and offers no "Join now"', async () => {
+    const { user, browsers } = await userWithBrowsers();
+    const [browser] = browsers as [TestBrowser];
+    const host = await ctx.buildUser({ role: 'host' });
+    const webinarId = await ctx.buildWebinar(host.id, 'Over already');
+    await ctx.database.db
+      .updateTable('webinars')
+      .set({ status: 'ended' })
+      .where('id', '=', webinarId)
+      .execute();
+    const before = service.received.length;
+    await ctx.notify({ ...simple('live_started', [user.id], 'Live now: Over already'), webinarId });
+    await runDue();
+    await service.waitForMessages(before + 1);
+    const [message] = messagesTo(browsers, before);
+    expect(browser.decrypt(message?.body ?? Buffer.alloc(0))).toMatchObject({
+      title: 'Live now: Over already',
+      url: `${PUBLIC_URL}/webinars/${webinarId}`,
+      actions: [],
+    });
   });
 
   it('sends an approval with a day to live at normal urgency, to every browser of the user', async () => {
@@ -249,6 +289,114 @@ describe('what push services answer', () => {
     await runDue();
     await service.waitForMessages(before + 2);
     expect(await pushDeliveriesOf(user.id)).toMatchObject([{ status: 'sent', attempts: 2 }]);
+  });
+
+  it('retries only the browser that missed it: each of two browsers gets the message once', async () => {
+    const user = await ctx.buildUser();
+    const flaky = service.browser();
+    const steady = service.browser();
+    expect((await subscribe(user, flaky, FIREFOX_ON_WINDOWS)).statusCode).toBe(201);
+    expect((await subscribe(user, steady)).statusCode).toBe(201);
+    const [flakyId, steadyId] = (await subscriptionsOf(user.id))
+      .sort((a, b) => a.id - b.id)
+      .map((row) => row.id);
+    service.answer(flaky.name, 503);
+    const before = service.received.length;
+    await ctx.notify(simple('live_started', [user.id], 'Twice asked, once shown'));
+    await runDue();
+    await service.waitForMessages(before + 2);
+
+    // One browser has it, the other waits for the retry.
+    const [waiting] = await pushDeliveriesOf(user.id);
+    expect(waiting).toMatchObject({
+      status: 'retrying',
+      attempts: 1,
+      address: 'Chrome on Linux',
+      received_by: [steadyId],
+    });
+    expect(waiting?.reason).toContain('503');
+    expect(gotBy(steady, before)).toHaveLength(1);
+    expect(gotBy(flaky, before)).toHaveLength(0);
+
+    ctx.clock.set(waiting?.due_at ?? new Date());
+    await runDue();
+    await service.waitForMessages(before + 3);
+    expect(messagesTo([steady], before)).toHaveLength(1);
+    expect(messagesTo([flaky], before)).toHaveLength(2);
+    for (const browser of [flaky, steady])
+      expect(gotBy(browser, before)).toMatchObject([{ title: 'Twice asked, once shown' }]);
+    const [row] = await pushDeliveriesOf(user.id);
+    expect(row).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      reason: null,
+      address: 'Chrome on Linux, Firefox on Windows',
+    });
+    expect([...(row?.received_by ?? [])].sort()).toEqual([flakyId, steadyId].sort());
+  });
+
+  it('when every browser keeps failing, retries them all and gives up after the last try', async () => {
+    const { user, browsers } = await userWithBrowsers(2);
+    for (const browser of browsers) service.answer(browser.name, 503, ctx.config.deliveryMaxAttempts);
+    const before = service.received.length;
+    await ctx.notify(simple('live_started', [user.id], 'Never shown'));
+    await runUntilSettled(user.id);
+
+    const [row] = await pushDeliveriesOf(user.id);
+    expect(row).toMatchObject({ status: 'failed', attempts: ctx.config.deliveryMaxAttempts, address: null });
+    expect(row?.reason).toMatch(/^gave up after \d+ tries: .*503/);
+    for (const browser of browsers) {
+      expect(messagesTo([browser], before)).toHaveLength(ctx.config.deliveryMaxAttempts);
+      expect(gotBy(browser, before)).toEqual([]);
+    }
+    expect(await subscriptionsOf(user.id)).toHaveLength(2);
+  });
+
+  it('gives up on a browser that keeps failing while the one that got it gets nothing more: sent, with why', async () => {
+    const user = await ctx.buildUser();
+    const flaky = service.browser();
+    const steady = service.browser();
+    expect((await subscribe(user, flaky, FIREFOX_ON_WINDOWS)).statusCode).toBe(201);
+    expect((await subscribe(user, steady)).statusCode).toBe(201);
+    service.answer(flaky.name, 503, ctx.config.deliveryMaxAttempts);
+    const before = service.received.length;
+    await ctx.notify(simple('live_started', [user.id], 'Half shown'));
+    await runUntilSettled(user.id);
+
+    const [row] = await pushDeliveriesOf(user.id);
+    expect(row).toMatchObject({
+      status: 'sent',
+      attempts: ctx.config.deliveryMaxAttempts,
+      address: 'Chrome on Linux',
+    });
+    expect(row?.reason).toMatch(/^not to every browser: gave up after \d+ tries: .*503/);
+    expect(messagesTo([steady], before)).toHaveLength(1);
+    expect(messagesTo([flaky], before)).toHaveLength(ctx.config.deliveryMaxAttempts);
+    expect(gotBy(flaky, before)).toEqual([]);
+  });
+
+  it('is sent without another try when the browser that missed it is removed meanwhile', async () => {
+    const user = await ctx.buildUser();
+    const flaky = service.browser();
+    const steady = service.browser();
+    expect((await subscribe(user, flaky, FIREFOX_ON_WINDOWS)).statusCode).toBe(201);
+    expect((await subscribe(user, steady)).statusCode).toBe(201);
+    service.answer(flaky.name, 500);
+    const before = service.received.length;
+    await ctx.notify(simple('live_started', [user.id], 'Left behind'));
+    await runDue();
+    const [waiting] = await pushDeliveriesOf(user.id);
+    expect(waiting).toMatchObject({ status: 'retrying' });
+    const flakyRow = (await subscriptionsOf(user.id)).find((row) => row.endpoint === flaky.endpoint);
+    const removed = await ctx.as(user, { method: 'DELETE', url: `${SUBSCRIPTIONS}${flakyRow?.id}/` });
+    expect(removed.statusCode, removed.body).toBe(204);
+
+    ctx.clock.set(waiting?.due_at ?? new Date());
+    await runDue();
+    expect(await pushDeliveriesOf(user.id)).toMatchObject([
+      { status: 'sent', attempts: 2, reason: null, address: 'Chrome on Linux' },
+    ]);
+    expect(messagesTo([flaky, steady], before)).toHaveLength(2);
   });
 
   it('retries a 429, and fails another 4xx for good', async () => {

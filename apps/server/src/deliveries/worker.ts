@@ -156,58 +156,79 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     }
   }
 
-  /** A failure to send: retried later, unless it is for good or the tries are used up. */
-  function failure(delivery: DeliveryToSend, reason: string, permanent: boolean, address?: string): Outcome {
-    if (permanent) return { status: 'failed', reason, ...(address ? { address } : {}) };
-    if (delivery.attempts >= deps.maxAttempts)
-      return { status: 'failed', reason: `gave up after ${delivery.attempts} tries: ${reason}` };
-    const retryAt = new Date(clock.now().getTime() + retryDelayMs(delivery.attempts));
-    return { status: 'retrying', reason, retryAt };
-  }
-
   type Browsers = Map<number, pushSubscriptions.PushSubscriptionRow[]>;
+  type Missed = Exclude<PushResult, { kind: 'delivered' }>;
 
   /**
-   * Sends one push delivery to each of the user's browsers. Sent when one browser got it (a retry
-   * would show it again on those); a browser whose push service says it is gone is forgotten.
+   * Sends one push delivery to each of the user's browsers that does not have it yet. A browser
+   * whose push service refuses it for now gets it at the delivery's next try, even when others
+   * have it; the ones that have it do not get it again. A browser whose push service says it is
+   * gone is forgotten. Sent once a browser has it and no other is left to try.
    */
   async function deliverPush(delivery: DeliveryToSend, browsers: Browsers, used: number[]): Promise<Outcome> {
+    const receivedBy = [...(delivery.received_by ?? [])];
+    let address = delivery.address ?? '';
+    /** Nothing more to try: sent when a browser has it (saying why not every one), else `outcome`. */
+    const end = (outcome: Outcome & { reason: string }): Outcome =>
+      receivedBy.length > 0
+        ? { status: 'sent', address, reason: `not to every browser: ${outcome.reason}` }
+        : outcome;
+    // Kept from the first try that leaves a browser to try again: one try writes no more than before.
+    const recorded = (outcome: Outcome): Outcome =>
+      outcome.status === 'retrying' || delivery.received_by !== null ? { ...outcome, receivedBy } : outcome;
+
+    const targets = (browsers.get(delivery.user_id) ?? []).filter(
+      (target) => !receivedBy.includes(target.id),
+    );
+    if (targets.length === 0 && receivedBy.length > 0) return recorded({ status: 'sent', address });
     const decision = decide(delivery);
-    if (!decision.send) return { status: 'skipped', reason: decision.reason };
-    if (push.publicKey === null) return { status: 'skipped', reason: PUSH_OFF_REASON };
-    const targets = browsers.get(delivery.user_id) ?? [];
+    if (!decision.send) return recorded(end({ status: 'skipped', reason: decision.reason }));
+    if (push.publicKey === null) return recorded(end({ status: 'skipped', reason: PUSH_OFF_REASON }));
     if (targets.length === 0 || delivery.notification_type === null)
-      return { status: 'skipped', reason: SKIP_REASONS.noBrowser };
+      return recorded({ status: 'skipped', reason: SKIP_REASONS.noBrowser });
     let payload: ReturnType<PushChannel['compose']>;
     try {
       payload = push.compose(delivery);
     } catch (error) {
-      return { status: 'failed', reason: `could not compose: ${(error as Error).message}` };
+      return recorded(end({ status: 'failed', reason: `could not compose: ${(error as Error).message}` }));
     }
     const timing = pushTimingFor(delivery.notification_type);
     const results = await Promise.all(targets.map((target) => push.send(target, payload, timing)));
     const withResult = (kind: PushResult['kind']) => targets.filter((_, i) => results[i]?.kind === kind);
+    const gone = withResult('gone');
     await pushSubscriptions.deleteById(
       db,
-      withResult('gone').map((target) => target.id),
+      gone.map((target) => target.id),
     );
-    const delivered = withResult('delivered');
-    if (delivered.length > 0) {
-      used.push(...delivered.map((target) => target.id));
-      // The log's address column: the browsers it reached, as long as they fit.
-      const address = delivered
-        .map((target) => target.device_label)
-        .join(', ')
-        .slice(0, 320);
-      return { status: 'sent', address };
+    const delivered = withResult('delivered').map((target) => target.id);
+    used.push(...delivered);
+    receivedBy.push(...delivered);
+    // The log's address column: the browsers it reached, on this try and before, as long as they fit.
+    address = [address, ...withResult('delivered').map((target) => target.device_label)]
+      .filter((label) => label !== '')
+      .join(', ')
+      .slice(0, 320);
+
+    const missed = results.filter((result): result is Missed => result.kind !== 'delivered');
+    const temporary = missed.find((result) => result.kind === 'temporary');
+    if (temporary) {
+      if (delivery.attempts >= deps.maxAttempts)
+        return recorded(
+          end({ status: 'failed', reason: `gave up after ${delivery.attempts} tries: ${temporary.reason}` }),
+        );
+      const retryAt = new Date(clock.now().getTime() + retryDelayMs(delivery.attempts));
+      return recorded({
+        status: 'retrying',
+        reason: temporary.reason,
+        retryAt,
+        ...(address ? { address } : {}),
+      });
     }
-    const reasons = results.filter((result) => result.kind !== 'delivered');
-    const temporary = reasons.find((result) => result.kind === 'temporary');
-    const first = temporary ?? reasons.find((result) => result.kind === 'permanent') ?? reasons[0];
-    const reason = first && 'reason' in first ? first.reason : 'not delivered';
-    if (!temporary && reasons.every((result) => result.kind === 'gone'))
-      return { status: 'failed', reason: `${reason} (the browsers' subscriptions were removed)` };
-    return failure(delivery, reason, !temporary);
+    const first = missed.find((result) => result.kind === 'permanent') ?? missed[0];
+    if (!first) return recorded({ status: 'sent', address });
+    const removed = gone.length === 1 ? 'the subscription was removed' : 'the subscriptions were removed';
+    const reason = first.kind === 'gone' ? `${first.reason} (${removed})` : first.reason;
+    return recorded(end({ status: 'failed', reason }));
   }
 
   /** The subscribed browsers of the batch's push recipients, in one query. */

@@ -17,6 +17,8 @@ export interface ReceivedPush {
   vapidProblem: string | null;
   /** The VAPID public key the request named (`k=`). */
   vapidKey: string | null;
+  /** The status it was answered with: 2xx when the browser got it. */
+  status: number;
 }
 
 export interface TestBrowser {
@@ -95,15 +97,16 @@ export async function startPushService(): Promise<TestPushService> {
       const browser = request.url?.split('/').pop() ?? '';
       const authorization = request.headers.authorization;
       const problem = vapidProblem(authorization, origin, Math.floor(Date.now() / 1000));
+      const queued = answers.get(browser) ?? [];
+      const status = problem ? 403 : (queued.shift() ?? 201);
       received.push({
         browser,
         headers: request.headers,
         body: Buffer.concat(chunks),
         vapidProblem: problem,
         vapidKey: /k=([\w-]+)/.exec(authorization ?? '')?.[1] ?? null,
+        status,
       });
-      const queued = answers.get(browser) ?? [];
-      const status = problem ? 403 : (queued.shift() ?? 201);
       response.writeHead(status).end(status >= 400 ? `status ${status}` : '');
       for (const wake of waiters) wake();
     });

@@ -79,6 +79,7 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
       description: delivery.webinar_description ?? '',
       startsAt: new Date(delivery.webinar_starts_at),
       durationMinutes: delivery.webinar_duration_minutes ?? 60,
+      status: delivery.webinar_status ?? 'scheduled',
     };
   }
 

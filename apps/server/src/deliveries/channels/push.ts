@@ -6,7 +6,7 @@ import { type NotificationType, notificationActions, type PushPayload } from '@w
 import webpush from 'web-push';
 import type { VapidKeys } from '../../secrets.ts';
 import type { DeliveryToSend } from '../deliveries.repository.ts';
-import { actionFor } from '../templates/email-links.ts';
+import { absoluteUrl, leadAction } from '../templates/email-links.ts';
 
 /** How long a push service keeps a message for an offline browser, and how urgently it delivers. */
 export interface PushTiming {
@@ -94,24 +94,24 @@ export function createPushChannel(deps: PushChannelDeps): PushChannel {
     if (delivery.title === null || delivery.notification_type === null)
       throw new Error(`delivery ${delivery.id} has no notification to send`);
     const type = delivery.notification_type;
-    const webinar = delivery.webinar_id === null ? null : { id: delivery.webinar_id };
-    const action = actionFor(type, webinar, publicUrl);
+    const webinar =
+      delivery.webinar_id === null
+        ? null
+        : { id: delivery.webinar_id, status: delivery.webinar_status ?? 'scheduled' };
     // The notification's own actions that apply now, as the browser's buttons (it shows two at most).
-    const actions = notificationActions(
-      type,
-      webinar && { id: webinar.id, status: delivery.webinar_status ?? 'scheduled' },
-    )
+    const actions = notificationActions(type, webinar)
       .filter((candidate) => candidate.unavailable === null)
       .slice(0, 2)
       .map((candidate) => ({
         action: candidate.kind,
         title: candidate.label,
-        url: `${publicUrl}${candidate.href}`,
+        url: absoluteUrl(publicUrl, candidate.href),
       }));
     return {
       title: delivery.title,
       body: delivery.content ?? '',
-      url: action.url,
+      // A click goes where the email's button goes.
+      url: leadAction(type, webinar, publicUrl).url,
       // One notification on screen per webinar and type: a newer one replaces it.
       tag: webinar ? `${type}-${webinar.id}` : `${type}-${delivery.notification_id}`,
       icon: `${publicUrl}/icon.svg`,

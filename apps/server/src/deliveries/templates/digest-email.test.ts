@@ -1,6 +1,8 @@
-// Several notifications of one type in one email: counted in the subject, each linked to its page.
+// Several notifications of one type in one email: counted in the subject, each linked to where its
+// own action leads (as on the bell), one button for them all.
 import { describe, expect, it } from 'vitest';
 import {
+  buttonOf,
   context,
   HOSTILE,
   hrefsOf,
@@ -34,6 +36,7 @@ describe('a digest email', () => {
       expect(email.text).toContain(`New recording: Talk ${id} ${PUBLIC_URL}/webinars/${id}#recordings`);
     }
     // Recordings of different webinars: the one action opens the notifications.
+    expect(buttonOf(email.html)).toEqual({ label: 'Open notifications', url: `${PUBLIC_URL}/notifications` });
     expect(email.text).toContain(`Open notifications ${PUBLIC_URL}/notifications`);
     expect(links).toContain(UNSUBSCRIBE_PLACEHOLDER);
     expect(email.text).toContain(UNSUBSCRIBE_PLACEHOLDER);
@@ -51,8 +54,29 @@ describe('a digest email', () => {
 
   it('goes straight to the webinar when every notification is about the same one', async () => {
     const email = await renderDigestEmail('new_recording', [recordingOf(7), recordingOf(7)], context);
-    expect(email.text).toContain(`Watch recording ${PUBLIC_URL}/webinars/7#recordings`);
+    expect(buttonOf(email.html)).toEqual({
+      label: 'Watch recording',
+      url: `${PUBLIC_URL}/webinars/7#recordings`,
+    });
     expect(email.text).not.toContain('Open notifications');
+  });
+
+  it('says which live session has ended, and links it to its webinar rather than offering to join', async () => {
+    const live = (id: number, status: 'live' | 'ended') =>
+      notificationOf('live_started', {
+        title: `Live now: Talk ${id}`,
+        webinar: webinarFacts({ id, title: `Talk ${id}`, status }),
+      });
+    const email = await renderDigestEmail('live_started', [live(1, 'live'), live(2, 'ended')], context);
+    expect(email.text).toContain(`Live now: Talk 1 ${PUBLIC_URL}/webinars/1`);
+    expect(email.text).toContain(`Live now: Talk 2 ${PUBLIC_URL}/webinars/2`);
+    expect(email.text.match(/The live session has ended\./g)).toHaveLength(1);
+    expect(email.text.indexOf('The live session has ended.')).toBeGreaterThan(email.text.indexOf('Talk 2'));
+    expect(buttonOf(email.html)).toEqual({ label: 'Open notifications', url: `${PUBLIC_URL}/notifications` });
+
+    const ended = await renderDigestEmail('live_started', [live(2, 'ended'), live(2, 'ended')], context);
+    expect(buttonOf(ended.html)).toEqual({ label: 'View webinar', url: `${PUBLIC_URL}/webinars/2` });
+    expect(ended.html).not.toContain('Join now');
   });
 
   it('is the notification email itself when it holds one notification', async () => {

@@ -1,5 +1,5 @@
 // Several notifications of one type in one message ("3 new recordings"): each with its title
-// linked to its own page, and one action for them all.
+// linked to where its own action leads, and one action for them all.
 import { Heading } from '@react-email/heading';
 import { Link } from '@react-email/link';
 import { Section } from '@react-email/section';
@@ -12,7 +12,7 @@ import { colors, small } from './components/email-styles.ts';
 import { MessageText } from './components/message-text.tsx';
 import { NotificationFooter } from './components/notification-footer.tsx';
 import { webinarWhen } from './components/webinar-when.tsx';
-import { actionFor } from './email-links.ts';
+import { leadAction } from './email-links.ts';
 import {
   DEFAULT_PRODUCT_NAME,
   type EmailContext,
@@ -40,7 +40,7 @@ function sharedWebinar(items: EmailNotification[]) {
 }
 
 function DigestItem({ item, ctx }: { item: EmailNotification; ctx: EmailContext }) {
-  const action = actionFor(item.type, item.webinar, ctx.publicUrl);
+  const action = leadAction(item.type, item.webinar, ctx.publicUrl);
   return (
     <Section style={{ borderTop: `1px solid ${colors.border}`, padding: '16px 0 0' }}>
       <Heading
@@ -55,6 +55,11 @@ function DigestItem({ item, ctx }: { item: EmailNotification; ctx: EmailContext 
       {item.webinar && (
         <Text className="email-muted" style={small}>
           {webinarWhen(item.webinar, ctx.timeZone)}
+        </Text>
+      )}
+      {action.unavailable && (
+        <Text className="email-muted" style={small}>
+          {action.unavailable}
         </Text>
       )}
       <MessageText text={item.content} />
@@ -86,7 +91,7 @@ function DigestEmail({
         // biome-ignore lint/suspicious/noArrayIndexKey: the list is rendered once, never reordered
         <DigestItem key={index} item={item} ctx={ctx} />
       ))}
-      <ActionButton action={actionFor(type, sharedWebinar(items), ctx.publicUrl)} />
+      <ActionButton action={leadAction(type, sharedWebinar(items), ctx.publicUrl)} />
     </EmailLayout>
   );
 }

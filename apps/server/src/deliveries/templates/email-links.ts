@@ -1,6 +1,7 @@
-// Where each email sends its reader: one action per notification type, as absolute links under the
-// public URL, since a mail client has no page to resolve a relative link against.
-import type { NotificationType } from '@webinar/contracts';
+// Where each email sends its reader: absolute links under the public URL, since a mail client has
+// no page to resolve a relative link against. The button follows the notification's actions
+// (notificationActions in contracts), so an email offers what the bell offers.
+import { type NotificationType, notificationActions, primaryAction } from '@webinar/contracts';
 import type { WebinarFacts } from './email-types.ts';
 
 export interface EmailAction {
@@ -8,37 +9,46 @@ export interface EmailAction {
   url: string;
 }
 
-const OPEN_NOTIFICATIONS = 'Open notifications';
+/** The one link an email or a push leads with, and why the notification's own action is gone. */
+export interface LeadAction extends EmailAction {
+  /** Why the action the notification offered no longer applies (e.g. the live session ended). */
+  unavailable: string | null;
+}
+
+/** A path of the web app or the API (`/webinars/3`, `/api/webinars/3/calendar.ics`) as a link. */
+export function absoluteUrl(publicUrl: string, path: string): string {
+  return `${publicUrl}${path}`;
+}
 
 export function notificationsUrl(publicUrl: string): string {
-  return `${publicUrl}/notifications`;
+  return absoluteUrl(publicUrl, '/notifications');
 }
 
 export function emailSettingsUrl(publicUrl: string): string {
-  return `${publicUrl}/settings/notifications`;
+  return absoluteUrl(publicUrl, '/settings/notifications');
 }
 
 export function webinarUrl(publicUrl: string, webinarId: number): string {
-  return `${publicUrl}/webinars/${webinarId}`;
+  return absoluteUrl(publicUrl, `/webinars/${webinarId}`);
 }
 
-/** The one action a notification email offers; without a webinar, the notifications page. */
-export function actionFor(
+/**
+ * An email's button and a push's click: the notification's first action that applies now, as the
+ * bell shows it; without a webinar, the notifications page.
+ */
+export function leadAction(
   type: NotificationType,
-  webinar: Pick<WebinarFacts, 'id'> | null,
+  webinar: Pick<WebinarFacts, 'id' | 'status'> | null,
   publicUrl: string,
-): EmailAction {
-  if (webinar) {
-    const page = webinarUrl(publicUrl, webinar.id);
-    switch (type) {
-      case 'live_started':
-        return { label: 'Join now', url: page };
-      case 'upcoming_webinar':
-      case 'registration_approved':
-        return { label: 'View webinar', url: page };
-      case 'new_recording':
-        return { label: 'Watch recording', url: `${page}#recordings` };
-    }
-  }
-  return { label: OPEN_NOTIFICATIONS, url: notificationsUrl(publicUrl) };
+): LeadAction {
+  const actions = notificationActions(type, webinar);
+  const lead = primaryAction(actions);
+  if (lead) return { label: lead.label, url: absoluteUrl(publicUrl, lead.href), unavailable: null };
+  if (!webinar) return { label: 'Open notifications', url: notificationsUrl(publicUrl), unavailable: null };
+  // A reader expects to learn why (the session ended) and still reach the webinar, not a dead button.
+  return {
+    label: 'View webinar',
+    url: webinarUrl(publicUrl, webinar.id),
+    unavailable: actions.find((action) => action.unavailable !== null)?.unavailable ?? null,
+  };
 }

@@ -1,6 +1,6 @@
 // What the email templates are given and what they give back. Plain data only: the templates never
 // read the database or the clock, so the same input always renders the same message.
-import { type NotificationType, PRODUCT_NAME } from '@webinar/contracts';
+import { type NotificationType, PRODUCT_NAME, type WebinarStatus } from '@webinar/contracts';
 
 export interface RenderedEmail {
   subject: string;
@@ -14,6 +14,8 @@ export interface WebinarFacts {
   description: string;
   startsAt: Date;
   durationMinutes: number;
+  /** Its state when the message is made: which of the notification's actions still apply. */
+  status: WebinarStatus;
 }
 
 export interface EmailNotification {

@@ -1,8 +1,16 @@
-// Every notification type as an email: the subject, the one action with its absolute link, the
-// footer's links, user text escaped in HTML and readable in text, times in the reader's zone.
-import type { NotificationType } from '@webinar/contracts';
+// Every notification type as an email: the subject, the one action with its absolute link (the one
+// the bell leads with), the footer's links, user text escaped in HTML and readable in text, times in
+// the reader's zone.
+import {
+  NOTIFICATION_TYPES,
+  type NotificationType,
+  notificationActions,
+  primaryAction,
+  type WebinarStatus,
+} from '@webinar/contracts';
 import { describe, expect, it } from 'vitest';
 import {
+  buttonOf,
   context,
   HOSTILE,
   hrefsOf,
@@ -17,34 +25,82 @@ const WEBINAR_PAGE = `${PUBLIC_URL}/webinars/42`;
 const NOTIFICATIONS_PAGE = `${PUBLIC_URL}/notifications`;
 
 // biome-ignore format: a table reads best one row a line
-const CASES: Array<[NotificationType, title: string, subject: string, label: string, url: string]> = [
-  ['live_started',          'Live now: Typed SQL in practice',              'Live now: Typed SQL in practice',                 'Join now',           WEBINAR_PAGE],
-  ['upcoming_webinar',      'Starting in 1 hour: Typed SQL in practice',    'Starting in 1 hour: Typed SQL in practice',       'View webinar',       WEBINAR_PAGE],
-  ['registration_approved', 'Registration approved',                        'Registration approved: Typed SQL in practice',    'View webinar',       WEBINAR_PAGE],
-  ['new_recording',         'New recording: Typed SQL in practice',         'New recording: Typed SQL in practice',            'Watch recording',    `${WEBINAR_PAGE}#recordings`],
-  ['live_ended',            'Session ended: Typed SQL in practice',         'Session ended: Typed SQL in practice',            'Open notifications', NOTIFICATIONS_PAGE],
-  ['announcement',          'Platform maintenance on Sunday',               'Platform maintenance on Sunday',                  'Open notifications', NOTIFICATIONS_PAGE],
-  ['system',                'Your account was updated',                     'Your account was updated',                        'Open notifications', NOTIFICATIONS_PAGE],
+const CASES: Array<[NotificationType, webinar: WebinarStatus | null, title: string, subject: string, label: string, url: string]> = [
+  ['live_started',          'live',      'Live now: Typed SQL in practice',           'Live now: Typed SQL in practice',              'Join now',           WEBINAR_PAGE],
+  ['upcoming_webinar',      'scheduled', 'Starting in 1 hour: Typed SQL in practice', 'Starting in 1 hour: Typed SQL in practice',    'View webinar',       WEBINAR_PAGE],
+  ['upcoming_webinar',      'live',      'Starting in 1 hour: Typed SQL in practice', 'Starting in 1 hour: Typed SQL in practice',    'Join now',           WEBINAR_PAGE],
+  ['registration_approved', 'scheduled', 'Registration approved',                     'Registration approved: Typed SQL in practice', 'View webinar',       WEBINAR_PAGE],
+  ['new_recording',         'ended',     'New recording: Typed SQL in practice',      'New recording: Typed SQL in practice',         'Watch recording',    `${WEBINAR_PAGE}#recordings`],
+  ['live_ended',            'ended',     'Session ended: Typed SQL in practice',      'Session ended: Typed SQL in practice',         'View webinar',       WEBINAR_PAGE],
+  ['announcement',          null,        'Platform maintenance on Sunday',            'Platform maintenance on Sunday',               'Open notifications', NOTIFICATIONS_PAGE],
+  ['system',                null,        'Your account was updated',                  'Your account was updated',                     'Open notifications', NOTIFICATIONS_PAGE],
 ];
+
+const STATUSES: WebinarStatus[] = ['scheduled', 'live', 'ended'];
 
 describe('a notification email', () => {
   it.each(CASES)(
-    '%s: subject, its one action and the footer links, in HTML and text',
-    async (type, title, subject, label, url) => {
-      const webinar = ['announcement', 'system'].includes(type) ? null : webinarFacts();
+    '%s (webinar %s): subject, its one action and the footer links, in HTML and text',
+    async (type, status, title, subject, label, url) => {
+      const webinar = status ? webinarFacts({ status }) : null;
       const email = await renderNotificationEmail(notificationOf(type, { title, webinar }), context);
 
       expect(email.subject).toBe(subject);
       const settings = `${PUBLIC_URL}/settings/notifications`;
       // The product name links home; then the action, then the footer's two links: nothing else.
       expect(hrefsOf(email.html)).toEqual([PUBLIC_URL, url, settings, UNSUBSCRIBE_PLACEHOLDER]);
-      expect(email.html).toContain(`>${label}</span>`);
+      expect(buttonOf(email.html)).toEqual({ label, url });
       expect(email.html).toContain('Manage email settings');
       expect(email.html).toContain('Unsubscribe from these emails');
       expect(email.text).toContain(`${label} ${url}`);
       expect(email.text).toContain(`Manage email settings ${settings}`);
       expect(email.text).toContain(`Unsubscribe from these emails ${UNSUBSCRIBE_PLACEHOLDER}`);
       expect(email.text).toContain(title);
+    },
+  );
+
+  it.each([
+    ['ended', 'The live session has ended.'],
+    ['scheduled', 'The live session is not on now.'],
+  ] as const)(
+    'a live start whose session is %s says why and leads to the webinar, not to "Join now"',
+    async (status, reason) => {
+      const email = await renderNotificationEmail(
+        notificationOf('live_started', { webinar: webinarFacts({ status }) }),
+        context,
+      );
+      expect(buttonOf(email.html)).toEqual({ label: 'View webinar', url: WEBINAR_PAGE });
+      expect(email.html).not.toContain('Join now');
+      expect(email.html).toContain(reason);
+      expect(email.text).toContain(`${reason}\n\nView webinar ${WEBINAR_PAGE}`);
+    },
+  );
+
+  // What the bell and the notifications page offer (the API's `actions`, notification-actions.ts).
+  const everyCase = NOTIFICATION_TYPES.flatMap((type) =>
+    [null, ...STATUSES].map((status) => [type, status] as const),
+  );
+  it.each(everyCase)(
+    '%s (webinar %s): the button is the action the bell leads with',
+    async (type, status) => {
+      const webinar = status ? webinarFacts({ status }) : null;
+      const email = await renderNotificationEmail(notificationOf(type, { webinar }), context);
+      const actions = notificationActions(type, webinar && { id: webinar.id, status: webinar.status });
+      const lead = primaryAction(actions);
+      const button = buttonOf(email.html);
+      if (lead) {
+        expect(button).toEqual({ label: lead.label, url: `${PUBLIC_URL}${lead.href}` });
+      } else {
+        // Nothing the bell offers applies now: no action of the bell is a button.
+        for (const action of actions) expect(button?.label).not.toBe(action.label);
+        expect(button).toEqual(
+          webinar
+            ? { label: 'View webinar', url: WEBINAR_PAGE }
+            : { label: 'Open notifications', url: NOTIFICATIONS_PAGE },
+        );
+        for (const action of actions)
+          if (action.unavailable) expect(email.text).toContain(action.unavailable);
+      }
     },
   );
 

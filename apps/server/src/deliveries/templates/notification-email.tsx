@@ -1,12 +1,12 @@
 // One notification as an email: its title, the webinar's time in the reader's zone, the message,
-// and the one action that fits its type.
+// and the one action the bell would lead with.
 import { ActionButton } from './components/action-button.tsx';
 import { EmailHeading } from './components/email-heading.tsx';
 import { EmailLayout } from './components/email-layout.tsx';
 import { MessageText } from './components/message-text.tsx';
 import { NotificationFooter } from './components/notification-footer.tsx';
 import { WebinarWhen } from './components/webinar-when.tsx';
-import { actionFor } from './email-links.ts';
+import { leadAction } from './email-links.ts';
 import {
   DEFAULT_PRODUCT_NAME,
   type EmailContext,
@@ -36,7 +36,7 @@ function NotificationEmail({ notification, ctx }: { notification: EmailNotificat
       <EmailHeading>{notification.title}</EmailHeading>
       {webinar && <WebinarWhen webinar={webinar} timeZone={ctx.timeZone} />}
       <MessageText text={notification.content} />
-      <ActionButton action={actionFor(type, webinar, ctx.publicUrl)} />
+      <ActionButton action={leadAction(type, webinar, ctx.publicUrl)} />
     </EmailLayout>
   );
 }

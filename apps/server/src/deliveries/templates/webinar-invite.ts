@@ -13,7 +13,11 @@ type StampedEvent = EventAttributes & { timestamp: number };
  * The webinar as one VEVENT. `stampedAt` is the DTSTAMP, the moment the file is made: pass the
  * clock's time for files handed out now.
  */
-export function webinarInvite(webinar: WebinarFacts, publicUrl: string, stampedAt = new Date()): string {
+export function webinarInvite(
+  webinar: Omit<WebinarFacts, 'status'>,
+  publicUrl: string,
+  stampedAt = new Date(),
+): string {
   const event: StampedEvent = {
     method: 'PUBLISH',
     productId: PRODUCT_ID,
