@@ -16,7 +16,7 @@ import * as pushSubscriptions from './2026_12_07_0012_push_subscriptions.ts';
 import * as scheduledAnnouncements from './2026_12_07_0013_scheduled_announcements.ts';
 import * as archiveAndRetention from './2026_12_07_0014_archive_and_retention.ts';
 import * as notificationParams from './2026_12_07_0015_notification_params.ts';
-import * as pushReceivedBy from './2026_12_08_0016_push_received_by.ts';
+import * as pushReceivedBy from './2026_12_07_0016_push_received_by.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
@@ -34,5 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0013_scheduled_announcements': scheduledAnnouncements,
   '2026_12_07_0014_archive_and_retention': archiveAndRetention,
   '2026_12_07_0015_notification_params': notificationParams,
-  '2026_12_08_0016_push_received_by': pushReceivedBy,
+  '2026_12_07_0016_push_received_by': pushReceivedBy,
 };
