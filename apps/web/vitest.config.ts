@@ -16,6 +16,9 @@ export default defineConfig({
     // Test files wait on sockets, child processes and timers as much as they compute: one more
     // file than cores keeps the cores busy (vitest's default, cores - 1, is one file on two).
     maxWorkers: availableParallelism() + 1,
+    // Files share each worker's loaded modules (React, the app, the in-process server) instead of
+    // importing them afresh, which cost most of the suite's time; each test renders its own app.
+    isolate: false,
     // Each file's database starts from one migrated copy, as in the server suite.
     globalSetup: ['../server/test/embedded-template.ts'],
   },

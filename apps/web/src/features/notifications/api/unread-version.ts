@@ -45,3 +45,8 @@ function note(count: number, version: number): void {
   if (known && version < known.version) return;
   known = { count, version };
 }
+
+/** Forgets the count and version, as a new tab starts (test files share one module). */
+export function forgetUnreadVersion(): void {
+  known = undefined;
+}

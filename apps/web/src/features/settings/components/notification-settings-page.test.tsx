@@ -72,9 +72,7 @@ describe('the notification settings page', () => {
     ).toBeInTheDocument();
     const contact = await screen.findByRole('region', { name: 'Contact' });
     expect(await within(contact).findByText('Verified')).toBeInTheDocument();
-    const rows = within(await matrix())
-      .getAllByRole('row')
-      .slice(1);
+    const rows = (await within(await matrix()).findAllByRole('row')).slice(1);
     expect(rows).toHaveLength(7);
     expect(within(await matrix()).getByRole('rowheader', { name: /Announcement/ })).toHaveTextContent(
       'If still unread after 15 minutes',
