@@ -3,7 +3,13 @@
 // across processes (a lease), and removes nothing with RETENTION_DAYS=0.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createTestContext, simple, type TestContext, type TestUser } from '../../test/helpers/app.ts';
+import {
+  createTestContext,
+  NO_BACKGROUND_JOBS,
+  simple,
+  type TestContext,
+  type TestUser,
+} from '../../test/helpers/app.ts';
 import { storedRows } from '../../test/helpers/stored-read-state.ts';
 import { runRetention } from './retention.ts';
 
@@ -15,7 +21,8 @@ let alice: TestUser;
 let bob: TestUser;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  // The app's own retention run would take the job's lease from the runs under test.
+  ctx = await createTestContext(NO_BACKGROUND_JOBS);
   alice = await ctx.buildUser();
   bob = await ctx.buildUser();
 });

@@ -304,6 +304,8 @@ export class StreamHub {
         this.whenReady(connection, () => {
           let text = '';
           for (const row of userRows) text += this.notificationEvent(connection, row);
+          // The client was sent every row already, with a count read after they committed.
+          if (text === '') return;
           this.write(connection, text + format('unread_count', { unread_count: count }));
         });
       }
