@@ -10,7 +10,6 @@ import {
   expect,
   type Locator,
   type Page,
-  test,
 } from '@playwright/test';
 import { guardConsole } from './a11y.ts';
 
@@ -55,13 +54,16 @@ export async function signIn(page: Page, username: string): Promise<void> {
   ).toBeVisible();
 }
 
-/** A second browser, e.g. the admin acting while a student watches her bell. */
+/**
+ * A second browser, e.g. the admin acting while a student watches her bell; `baseURL` is the test's
+ * own (its worker's server).
+ */
 export async function newSignedInPage(
-  browser: Browser,
+  { browser, baseURL }: { browser: Browser; baseURL: string | undefined },
   username: string,
   viewport = DESKTOP,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport });
+  const context = await browser.newContext({ baseURL, viewport });
   const page = await context.newPage();
   guardConsole(page);
   await signIn(page, username);

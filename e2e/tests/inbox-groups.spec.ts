@@ -21,6 +21,8 @@ test("groups: three new recordings fold into one line in the bell, with each one
   page,
   request,
 }) => {
+  // The bell checked by axe at two widths: longer than one page's test.
+  test.setTimeout(90_000);
   const adminToken = await apiToken(request, 'admin');
   const userId = await myUserId(request, await apiToken(request, 'carol'));
   const webinars = await apiGet<{ results: { id: number; status: string; title: string }[] }>(
