@@ -35,7 +35,10 @@ function stop(signal) {
 
 // The server stops itself cleanly on these; this process waits for it, then cleans up.
 for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => stop(signal));
-if (fstatSync(0).isFIFO()) {
+// Playwright gives stdin as a socket; started by hand from a terminal or with no stdin, there is
+// no runner to watch.
+const stdin = fstatSync(0);
+if (stdin.isSocket() || stdin.isFIFO()) {
   process.stdin.on('end', () => stop('SIGTERM'));
   process.stdin.resume();
 }
