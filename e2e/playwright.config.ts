@@ -46,7 +46,7 @@ const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(isExecuta
 const baseURLByHand = process.env.BASE_URL;
 // The runner and then every worker load this file: the runner picks the ports, and the workers,
 // which it starts with its environment, find them there.
-process.env.E2E_SERVER_PORTS ??= baseURLByHand ? '' : (await freePorts(WORKERS)).join(',');
+if (!baseURLByHand) process.env.E2E_SERVER_PORTS ??= (await freePorts(WORKERS)).join(',');
 const ports = baseURLByHand ? [] : (process.env.E2E_SERVER_PORTS ?? '').split(',').map(Number);
 const serverURLs = baseURLByHand ? [baseURLByHand] : ports.map((port) => `http://127.0.0.1:${port}`);
 
