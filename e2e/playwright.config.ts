@@ -1,24 +1,83 @@
-// Browser tests of the web app against the real server: `npm test --workspace e2e` (run-e2e.mjs)
-// builds the app, starts the server on a fresh database and sets BASE_URL. Run by hand against a
-// server you started yourself: BASE_URL=http://127.0.0.1:8000 npx playwright test -c e2e/playwright.config.ts
+// Browser tests of the web app against the real server. `npm test --workspace e2e` builds the web
+// app and the server (prepare.mjs), then runs `playwright test`: it starts one server per worker
+// (serve.mjs: a fresh embedded database each, on a free port) and stops them at the end, and each
+// worker's tests use their own server (tests/fixtures.ts).
+// Against a server you started yourself (none is started then, and one worker runs the tests):
+//   BASE_URL=http://127.0.0.1:8000 npx playwright test -c e2e/playwright.config.ts
+import { accessSync, constants } from 'node:fs';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { defineConfig, devices } from '@playwright/test';
+import type { ServerOptions } from './tests/fixtures.ts';
 
-const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:8000';
+// The tests share demo users (alice, bob, the host, the admin) within one server: two workers,
+// each with a server of its own, never two on one server.
+const WORKERS = 2;
 
-export default defineConfig({
+function isExecutable(file: string | undefined): file is string {
+  if (!file) return false;
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Ports free right now, all different. */
+async function freePorts(count: number): Promise<number[]> {
+  const probes = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const probe = createServer();
+          probe.on('error', reject);
+          probe.listen(0, '127.0.0.1', () => resolve(probe));
+        }),
+    ),
+  );
+  const ports = probes.map((probe) => (probe.address() as AddressInfo).port);
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  return ports;
+}
+
+// The same search as prepare.mjs; without a Chromium every test skips itself (tests/fixtures.ts).
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(isExecutable);
+const baseURLByHand = process.env.BASE_URL;
+// The runner and then every worker load this file: the runner picks the ports, and the workers,
+// which it starts with its environment, find them there.
+if (!baseURLByHand) process.env.E2E_SERVER_PORTS ??= (await freePorts(WORKERS)).join(',');
+const ports = baseURLByHand ? [] : (process.env.E2E_SERVER_PORTS ?? '').split(',').map(Number);
+const serverURLs = baseURLByHand ? [baseURLByHand] : ports.map((port) => `http://127.0.0.1:${port}`);
+
+export default defineConfig<object, ServerOptions>({
   testDir: './tests',
   outputDir: './test-results',
-  // The embedded database serializes every write: one browser at a time.
-  workers: 1,
+  globalSetup: './global-setup.ts',
+  workers: serverURLs.length,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
-  retries: process.env.CI ? 1 : 0,
+  // A flaky test is a failing test: no retry hides it.
+  retries: 0,
   reporter: 'list',
   timeout: 30_000,
   expect: { timeout: 5_000 },
+  webServer:
+    baseURLByHand || !chromium
+      ? undefined
+      : ports.map((port, index) => ({
+          name: `server ${index + 1}`,
+          command: 'node serve.mjs',
+          env: { PORT: String(port) },
+          url: `http://127.0.0.1:${port}/readyz`,
+          timeout: 60_000,
+          stdout: 'pipe',
+          // The server finishes its requests and closes its database; serve.mjs then removes its
+          // data folder. Longer than the server's own SHUTDOWN_TIMEOUT, so nothing is cut short.
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
+        })),
   use: {
-    baseURL,
-    trace: 'on-first-retry',
+    serverURLs,
     // The tests write their own screenshots to e2e/screenshots/.
     screenshot: 'off',
     video: 'off',
@@ -30,7 +89,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 800 },
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          executablePath: chromium,
           args: [
             '--headless',
             '--no-sandbox',

@@ -186,6 +186,7 @@ test('a bell without notifications says "No notifications yet"', async ({ page, 
 test('archive from the bell: a notification and a folded group leave it, and are listed under Archived', async ({
   page,
   browser,
+  baseURL,
   request,
 }) => {
   // Two browsers signing in and two axe runs.
@@ -211,7 +212,7 @@ test('archive from the bell: a notification and a folded group leave it, and are
   const before = await unreadCount(request, bobToken);
 
   // On a phone's touch screen the buttons always show: no hover to wait for.
-  const phone = await newSignedInPage(browser, 'bob', PHONE, { touch: true });
+  const phone = await newSignedInPage({ browser, baseURL }, 'bob', PHONE, { touch: true });
   try {
     const panel = await openBell(phone.page);
     await expect(panel.getByRole('button', { name: 'Archive', exact: true }).first()).toBeVisible();

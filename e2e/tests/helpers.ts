@@ -10,7 +10,6 @@ import {
   expect,
   type Locator,
   type Page,
-  test,
 } from '@playwright/test';
 import { guardConsole } from './a11y.ts';
 
@@ -56,17 +55,17 @@ export async function signIn(page: Page, username: string): Promise<void> {
 }
 
 /**
- * A second browser, e.g. the admin acting while a student watches her bell. `touch`: a phone's
- * touch screen, with no mouse to hover with.
+ * A second browser, e.g. the admin acting while a student watches her bell; `baseURL` is the test's
+ * own (its worker's server). `touch`: a phone's touch screen, with no mouse to hover with.
  */
 export async function newSignedInPage(
-  browser: Browser,
+  { browser, baseURL }: { browser: Browser; baseURL: string | undefined },
   username: string,
   viewport = DESKTOP,
   { touch = false } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
+    baseURL,
     viewport,
     ...(touch ? { hasTouch: true, isMobile: true } : {}),
   });

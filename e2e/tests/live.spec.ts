@@ -17,13 +17,13 @@ import {
   unreadCount,
 } from './helpers.ts';
 
-test('c. an announcement reaches a signed-in student live', async ({ page, browser, request }) => {
+test('c. an announcement reaches a signed-in student live', async ({ page, browser, baseURL, request }) => {
   const aliceToken = await apiToken(request, 'alice');
   await signIn(page, 'alice');
   const before = await unreadCount(request, aliceToken);
   await expectUnread(page, before);
 
-  const admin = await newSignedInPage(browser, 'admin');
+  const admin = await newSignedInPage({ browser, baseURL }, 'admin');
   try {
     const title = `Office hours moved ${unique()}`;
     await expect(admin.page.getByRole('heading', { name: 'Announcements' })).toBeVisible();
@@ -57,6 +57,7 @@ test('c. an announcement reaches a signed-in student live', async ({ page, brows
 test('d. a host starts a live session and the approved student is told live', async ({
   page,
   browser,
+  baseURL,
   request,
 }) => {
   // A scheduled webinar of the host's with alice approved, all through the real API.
@@ -81,7 +82,7 @@ test('d. a host starts a live session and the approved student is told live', as
   const before = await unreadCount(request, aliceToken);
   await expectUnread(page, before);
 
-  const host = await newSignedInPage(browser, 'host');
+  const host = await newSignedInPage({ browser, baseURL }, 'host');
   try {
     await expect(host.page.getByRole('heading', { name: 'Webinars', exact: true })).toBeVisible();
     // The webinar's row: the innermost element with its title and its start/end button.

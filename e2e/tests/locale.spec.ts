@@ -5,9 +5,12 @@ import { guardConsole } from './a11y.ts';
 import { expect, test } from './fixtures.ts';
 import { signIn } from './helpers.ts';
 
-test("locale: relative times and dates in the browser's language and time zone", async ({ browser }) => {
+test("locale: relative times and dates in the browser's language and time zone", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
+    baseURL,
     locale: 'de-DE',
     timezoneId: 'Asia/Tokyo',
   });

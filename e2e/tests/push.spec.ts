@@ -2,8 +2,9 @@
 // granted to the context, so the browser asks nothing), the app's service worker receiving a push
 // message through the DevTools protocol (ServiceWorker.deliverPushMessage) and showing it, and a
 // click on that notification taking the page to the webinar. Screenshots at 1280 and 390 px.
-import { type BrowserContext, type CDPSession, expect, type Page, test } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { expectNoAxeViolations, guardConsole } from './a11y.ts';
+import { expect, test } from './fixtures.ts';
 import { apiGet, apiToken, DESKTOP, PHONE, screenshotPath, signIn } from './helpers.ts';
 
 const SETTINGS = '/settings/notifications';
@@ -57,6 +58,8 @@ test('the settings page turns push on for this browser, lists it, and removes it
   context,
   baseURL,
 }) => {
+  // Subscribing, then axe at two widths: longer than one page's test.
+  test.setTimeout(90_000);
   const origin = baseURL as string;
   await signedInWithNotifications(context, page, origin);
   const guard = guardConsole(page);

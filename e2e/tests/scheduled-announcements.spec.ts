@@ -2,8 +2,9 @@
 // and cancels it, at 1280 and 390 px, with axe finding nothing on the form with its schedule
 // fields open nor on the dialogs. Its sending at the time is the server tests' to show: waiting
 // here for a real minute to pass would only make the suite slow.
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectNoAxeViolations, guardConsole } from './a11y.ts';
+import { expect, test } from './fixtures.ts';
 import { apiGet, apiToken, DESKTOP, PHONE, screenshotPath, signIn, unique } from './helpers.ts';
 
 const WIDTHS = [
@@ -32,6 +33,8 @@ for (const [widthName, viewport] of WIDTHS) {
     test.use({ viewport });
 
     test(`schedule, edit and cancel one (${widthName})`, async ({ page, request }) => {
+      // The form and two dialogs, each checked by axe: longer than one page's test.
+      test.setTimeout(90_000);
       const adminToken = await apiToken(request, 'admin');
       const title = `Planned ${unique()}`;
       await signIn(page, 'admin');

@@ -39,8 +39,8 @@ const sizes = [
 
 for (const target of pages) {
   for (const size of sizes) {
-    test(`h. screenshot: the bell open on the ${target.name}, ${size.name}`, async ({ browser }) => {
-      const { context, page } = await newSignedInPage(browser, target.user, size.viewport);
+    test(`h. screenshot: the bell open on the ${target.name}, ${size.name}`, async ({ browser, baseURL }) => {
+      const { context, page } = await newSignedInPage({ browser, baseURL }, target.user, size.viewport);
       try {
         for (const name of target.headings) {
           await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
