@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../../test/render.tsx';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
+import { WEBINAR_REFRESH_MS } from '../../features/webinars/api/webinar-refresh.ts';
 
 let server: TestServer;
 
@@ -44,5 +45,39 @@ describe('the portal', () => {
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
     expect(router.state.location.search).toBe('?next=%2Fportal');
+  });
+
+  it('lists a webinar under Live now within a minute of a start it was not told of (not registered), without a reload', async () => {
+    vi.useFakeTimers({
+      shouldAdvanceTime: true,
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+    });
+    try {
+      const host = await server.createUser('host');
+      const student = await server.createUser('student');
+      const webinarId = await server.createWebinar(host, 'Goes live unannounced');
+      server.signInAs(student);
+      renderApp('/portal');
+      const upcoming = await screen.findByRole('region', { name: 'Upcoming webinars' });
+      expect(
+        await within(upcoming).findByRole('link', { name: 'Goes live unannounced' }),
+      ).toBeInTheDocument();
+
+      const started = await fetch(`${server.baseUrl}/api/live-sessions/${webinarId}/start/`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${host.token}` },
+      });
+      expect(started.status).toBe(200);
+      await vi.advanceTimersByTimeAsync(WEBINAR_REFRESH_MS);
+
+      const live = screen.getByRole('region', { name: 'Live now' });
+      const row = (await within(live).findByRole('link', { name: 'Goes live unannounced' })).closest('li');
+      if (!row) throw new Error('the webinar is not listed under Live now');
+      // Not registered, she is offered Register, not Join; the badge says Live.
+      expect(within(row).getByText('Live')).toBeInTheDocument();
+      expect(within(upcoming).queryByRole('link', { name: 'Goes live unannounced' })).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

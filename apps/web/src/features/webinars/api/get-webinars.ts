@@ -5,6 +5,7 @@ import type { Page, Webinar, WebinarListQuery } from '@webinar/contracts';
 import type { Static } from 'typebox';
 import { api } from '../../../lib/api-client.ts';
 import { resourceKeys } from '../../../lib/query-keys.ts';
+import { WEBINAR_REFRESH_MS } from './webinar-refresh.ts';
 
 export type WebinarPage = Static<ReturnType<typeof Page<typeof Webinar>>>;
 
@@ -16,6 +17,7 @@ export function getWebinarsQueryOptions(query: WebinarListQuery) {
   return queryOptions({
     queryKey: [...resourceKeys.webinars, 'list', query],
     queryFn: ({ signal }) => getWebinars(query, signal),
+    refetchInterval: WEBINAR_REFRESH_MS,
   });
 }
 
