@@ -11,7 +11,7 @@ export function Spinner({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
     <span role="status" className="inline-flex items-center gap-2 text-sm text-slate-500">
-      <Loader2 aria-hidden className="size-4 animate-spin" />
+      <Loader2 aria-hidden className="size-4 motion-safe:animate-spin" />
       {label ?? t('loading')}
     </span>
   );

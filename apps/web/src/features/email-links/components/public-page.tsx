@@ -25,7 +25,7 @@ export function PublicPage({ title, children }: { title: string; children: React
 export function CardSkeleton() {
   const { t } = useTranslation();
   return (
-    <div role="status" aria-label={t('loading')} className="animate-pulse space-y-3">
+    <div role="status" aria-label={t('loading')} className="motion-safe:animate-pulse space-y-3">
       <div className="h-4 w-3/4 rounded bg-slate-200" />
       <div className="h-4 w-1/2 rounded bg-slate-100" />
       <div className="h-10 w-40 rounded bg-slate-100" />

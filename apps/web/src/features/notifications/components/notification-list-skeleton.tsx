@@ -12,17 +12,17 @@ export function NotificationListSkeleton() {
           <div className="flex min-w-0 flex-1 flex-col gap-3 sm:flex-row sm:items-start">
             <div className="min-w-0 flex-1 space-y-1">
               <div className="flex h-5 items-center">
-                <div className="h-3.5 w-2/5 animate-pulse rounded bg-slate-200" />
+                <div className="h-3.5 w-2/5 motion-safe:animate-pulse rounded bg-slate-200" />
               </div>
               <div className="flex h-5 items-center">
-                <div className="h-3.5 w-4/5 animate-pulse rounded bg-slate-100" />
+                <div className="h-3.5 w-4/5 motion-safe:animate-pulse rounded bg-slate-100" />
               </div>
               <div className="flex h-4 items-center">
-                <div className="h-3 w-32 animate-pulse rounded bg-slate-100" />
+                <div className="h-3 w-32 motion-safe:animate-pulse rounded bg-slate-100" />
               </div>
             </div>
             <div className="flex shrink-0 gap-2">
-              <div className="h-8 w-28 animate-pulse rounded-md bg-slate-100" />
+              <div className="h-8 w-28 motion-safe:animate-pulse rounded-md bg-slate-100" />
               <div className="h-8 w-20" />
             </div>
           </div>

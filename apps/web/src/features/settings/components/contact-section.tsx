@@ -204,7 +204,7 @@ function TimeZoneForm({ contact }: { contact: ContactSettings }) {
 function ContactSkeleton() {
   const { t } = useTranslation('settings');
   return (
-    <div role="status" aria-label={t('contact.loading')} className="animate-pulse space-y-4">
+    <div role="status" aria-label={t('contact.loading')} className="motion-safe:animate-pulse space-y-4">
       <div className="h-4 w-32 rounded bg-slate-200" />
       <div className="h-10 rounded bg-slate-100" />
       <div className="h-5 w-48 rounded bg-slate-100" />

@@ -7,7 +7,7 @@ export function WebinarStatusBadge({ status }: { status: WebinarStatus }) {
   if (status === 'live') {
     return (
       <Badge tone="red">
-        <span aria-hidden className="mr-1 size-1.5 animate-pulse rounded-full bg-red-500" />
+        <span aria-hidden className="mr-1 size-1.5 motion-safe:animate-pulse rounded-full bg-red-500" />
         {t('status.live')}
       </Badge>
     );
