@@ -2,7 +2,7 @@
 # What metrics cost a request: the server's CPU time per request with and without METRICS_TOKEN,
 # on the ceiling route and unread-count/, from /proc/<pid>/stat around a wrk run (CPU per request
 # moves far less with other load on the machine than requests per second do). Rounds alternate
-# the two. Needs wrk (Debian: apt-get install wrk) and a built server (npm run build --workspace
+# the two, and which of them goes first, so a machine that slows down over the run favours neither. Needs wrk (Debian: apt-get install wrk) and a built server (npm run build --workspace
 # apps/server). Usage: bench/metrics-cost.sh [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,9 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 
 echo "round metrics route requests/s cpu_us/request"
 for round in $(seq 1 "$rounds"); do
-  for metrics in off on; do
+  order="off on"
+  if [ $((round % 2)) -eq 0 ]; then order="on off"; fi
+  for metrics in $order; do
     if [ "$metrics" = on ]; then start METRICS_TOKEN=metrics-cost-0123456789abcdef; else start METRICS_TOKEN=; fi
     token=$(curl -s -X POST "localhost:$port/api/auth/token/" -H 'content-type: application/json' \
       -d '{"username":"alice","password":"webinar123"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access')

@@ -24,7 +24,12 @@ if (!chromium) {
   console.log("Skipping browser tests: no Chromium found (set CHROMIUM_PATH or install Debian's chromium)");
   process.exit(0);
 }
-console.log(`[e2e] using Chromium at ${chromium}`);
+const headlessShell = [process.env.CHROMIUM_HEADLESS_SHELL_PATH, '/usr/bin/chromium-headless-shell']
+  .filter(Boolean)
+  .find(isExecutable);
+console.log(
+  `[e2e] using Chromium at ${chromium}${headlessShell ? `, and its headless shell at ${headlessShell} for all but the push spec` : ''}`,
+);
 
 const builds = [
   ['the web app', 'npm', ['run', 'build', '--workspace', 'apps/web']],

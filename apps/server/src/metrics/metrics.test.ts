@@ -51,6 +51,7 @@ describe('with METRICS_TOKEN', () => {
       expect(response.status).toBe(200);
     }
     expect((await fetch(`${origin}/api/communications/notifications/999999/`)).status).toBe(401);
+    expect((await fetch(`${origin}/api/no-such-route-4242/`)).status).toBe(404);
     const response = await scrape(`Bearer ${TOKEN}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -69,8 +70,18 @@ describe('with METRICS_TOKEN', () => {
         status: '401',
       }),
     ).toBe(1);
+    // A URL no route matches is counted under one name, whatever it was.
     expect(
-      parseSamples(text).filter((s) => Object.values(s.labels).some((v) => v.includes('999999'))),
+      total(text, 'http_request_duration_seconds_count', {
+        route: 'unmatched',
+        status: '404',
+        method: 'GET',
+      }),
+    ).toBe(1);
+    expect(
+      parseSamples(text).filter((s) =>
+        Object.values(s.labels).some((v) => v.includes('999999') || v.includes('4242')),
+      ),
     ).toEqual([]);
     expect(total(text, 'http_request_duration_seconds_bucket', { route: UNREAD_COUNT, le: '+Inf' })).toBe(3);
     // Refused scrapes count too: someone guessing shows up.
