@@ -18,6 +18,7 @@ import {
   type WebinarFacts,
   webinarInvite,
 } from '../templates/index.ts';
+import { webinarReferenceOf } from './delivery-webinar.ts';
 
 /** Stands for the recipient's unsubscribe token in a kept rendering. */
 const RECIPIENT_TOKEN = 'RECIPIENT-UNSUBSCRIBE-TOKEN';
@@ -72,14 +73,14 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
   }
 
   function webinarOf(delivery: DeliveryToSend): WebinarFacts | null {
-    if (delivery.webinar_id === null || delivery.webinar_starts_at === null) return null;
+    const reference = webinarReferenceOf(delivery);
+    if (reference === null || delivery.webinar_starts_at === null) return null;
     return {
-      id: delivery.webinar_id,
+      ...reference,
       title: delivery.webinar_title ?? '',
       description: delivery.webinar_description ?? '',
       startsAt: new Date(delivery.webinar_starts_at),
       durationMinutes: delivery.webinar_duration_minutes ?? 60,
-      status: delivery.webinar_status ?? 'scheduled',
     };
   }
 

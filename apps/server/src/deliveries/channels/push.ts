@@ -6,7 +6,8 @@ import { type NotificationType, notificationActions, type PushPayload } from '@w
 import webpush from 'web-push';
 import type { VapidKeys } from '../../secrets.ts';
 import type { DeliveryToSend } from '../deliveries.repository.ts';
-import { absoluteUrl, leadAction } from '../templates/email-links.ts';
+import { absoluteUrl, leadActionAmong } from '../templates/email-links.ts';
+import { webinarReferenceOf } from './delivery-webinar.ts';
 
 /** How long a push service keeps a message for an offline browser, and how urgently it delivers. */
 export interface PushTiming {
@@ -94,12 +95,10 @@ export function createPushChannel(deps: PushChannelDeps): PushChannel {
     if (delivery.title === null || delivery.notification_type === null)
       throw new Error(`delivery ${delivery.id} has no notification to send`);
     const type = delivery.notification_type;
-    const webinar =
-      delivery.webinar_id === null
-        ? null
-        : { id: delivery.webinar_id, status: delivery.webinar_status ?? 'scheduled' };
+    const webinar = webinarReferenceOf(delivery);
+    const all = notificationActions(type, webinar);
     // The notification's own actions that apply now, as the browser's buttons (it shows two at most).
-    const actions = notificationActions(type, webinar)
+    const actions = all
       .filter((candidate) => candidate.unavailable === null)
       .slice(0, 2)
       .map((candidate) => ({
@@ -111,7 +110,7 @@ export function createPushChannel(deps: PushChannelDeps): PushChannel {
       title: delivery.title,
       body: delivery.content ?? '',
       // A click goes where the email's button goes.
-      url: leadAction(type, webinar, publicUrl).url,
+      url: leadActionAmong(all, webinar?.id ?? null, publicUrl).url,
       // One notification on screen per webinar and type: a newer one replaces it.
       tag: webinar ? `${type}-${webinar.id}` : `${type}-${delivery.notification_id}`,
       icon: `${publicUrl}/icon.svg`,

@@ -1,7 +1,12 @@
 // Where each email sends its reader: absolute links under the public URL, since a mail client has
 // no page to resolve a relative link against. The button follows the notification's actions
 // (notificationActions in contracts), so an email offers what the bell offers.
-import { type NotificationType, notificationActions, primaryAction } from '@webinar/contracts';
+import {
+  type NotificationAction,
+  type NotificationType,
+  notificationActions,
+  primaryAction,
+} from '@webinar/contracts';
 import type { WebinarFacts } from './email-types.ts';
 
 export interface EmailAction {
@@ -41,14 +46,23 @@ export function leadAction(
   webinar: Pick<WebinarFacts, 'id' | 'status'> | null,
   publicUrl: string,
 ): LeadAction {
-  const actions = notificationActions(type, webinar);
+  return leadActionAmong(notificationActions(type, webinar), webinar?.id ?? null, publicUrl);
+}
+
+/** The same, from the notification's actions already worked out (a push shows them as buttons too). */
+export function leadActionAmong(
+  actions: readonly NotificationAction[],
+  webinarId: number | null,
+  publicUrl: string,
+): LeadAction {
   const lead = primaryAction(actions);
   if (lead) return { label: lead.label, url: absoluteUrl(publicUrl, lead.href), unavailable: null };
-  if (!webinar) return { label: 'Open notifications', url: notificationsUrl(publicUrl), unavailable: null };
+  if (webinarId === null)
+    return { label: 'Open notifications', url: notificationsUrl(publicUrl), unavailable: null };
   // A reader expects to learn why (the session ended) and still reach the webinar, not a dead button.
   return {
     label: 'View webinar',
-    url: webinarUrl(publicUrl, webinar.id),
+    url: webinarUrl(publicUrl, webinarId),
     unavailable: actions.find((action) => action.unavailable !== null)?.unavailable ?? null,
   };
 }
