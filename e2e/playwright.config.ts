@@ -46,7 +46,8 @@ const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(isExecuta
 // Debian's old headless shell, where installed, runs every test but the push ones (it has no Push
 // API) on about half the CPU the full browser takes.
 const headlessShell =
-  [process.env.CHROMIUM_HEADLESS_SHELL_PATH, '/usr/bin/chromium-headless-shell'].find(isExecutable) ?? chromium;
+  [process.env.CHROMIUM_HEADLESS_SHELL_PATH, '/usr/bin/chromium-headless-shell'].find(isExecutable) ??
+  chromium;
 const baseURLByHand = process.env.BASE_URL;
 // The runner and then every worker load this file: the runner picks the ports, and the workers,
 // which it starts with its environment, find them there.

@@ -32,7 +32,11 @@ function RelatedWebinar({ row }: { row: AdminNotification }) {
 export function AdminTableSkeleton({ rows }: { rows: number }) {
   const { t } = useTranslation('admin');
   return (
-    <div role="status" aria-label={t('table.loading')} className="motion-safe:animate-pulse border-t border-slate-100">
+    <div
+      role="status"
+      aria-label={t('table.loading')}
+      className="motion-safe:animate-pulse border-t border-slate-100"
+    >
       <div className="h-9 bg-slate-50" />
       <div className="divide-y divide-slate-100">
         {Array.from({ length: rows }, (_, index) => (

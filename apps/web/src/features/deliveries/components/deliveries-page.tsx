@@ -21,7 +21,11 @@ const PAGE_SIZE = 20;
 export function TableSkeleton({ rows = 5 }: { rows?: number }) {
   const { t } = useTranslation();
   return (
-    <div role="status" aria-label={t('loading')} className="motion-safe:animate-pulse space-y-2 px-4 py-3 sm:px-6">
+    <div
+      role="status"
+      aria-label={t('loading')}
+      className="motion-safe:animate-pulse space-y-2 px-4 py-3 sm:px-6"
+    >
       {Array.from({ length: rows }, (_, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders without identity
         <div key={index} className="h-10 rounded bg-slate-100" />

@@ -121,7 +121,11 @@ function PolicyRow({ policy }: { policy: DeliveryPolicy }) {
 function PoliciesSkeleton() {
   const { t } = useTranslation('delivery-policies');
   return (
-    <div role="status" aria-label={t('loading')} className="motion-safe:animate-pulse space-y-3 px-4 pb-4 sm:px-6">
+    <div
+      role="status"
+      aria-label={t('loading')}
+      className="motion-safe:animate-pulse space-y-3 px-4 pb-4 sm:px-6"
+    >
       {Array.from({ length: 7 }, (_, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders without identity
         <div key={index} className="h-14 rounded bg-slate-100" />

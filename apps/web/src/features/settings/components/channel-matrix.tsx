@@ -123,7 +123,11 @@ const CELL = 'px-2 py-3 sm:px-4';
 function MatrixSkeleton() {
   const { t } = useTranslation('settings');
   return (
-    <div role="status" aria-label={t('matrix.loading')} className="motion-safe:animate-pulse space-y-3 px-4 pb-4 sm:px-6">
+    <div
+      role="status"
+      aria-label={t('matrix.loading')}
+      className="motion-safe:animate-pulse space-y-3 px-4 pb-4 sm:px-6"
+    >
       {Array.from({ length: 7 }, (_, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders without identity
         <div key={index} className="flex items-center gap-4">
