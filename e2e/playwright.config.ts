@@ -4,24 +4,14 @@
 // worker's tests use their own server (tests/fixtures.ts).
 // Against a server you started yourself (none is started then, and one worker runs the tests):
 //   BASE_URL=http://127.0.0.1:8000 npx playwright test -c e2e/playwright.config.ts
-import { accessSync, constants } from 'node:fs';
 import { type AddressInfo, createServer, type Server } from 'node:net';
 import { defineConfig, devices } from '@playwright/test';
+import { chromium, headlessShell } from './browsers.mjs';
 import type { ServerOptions } from './tests/fixtures.ts';
 
 // The tests share demo users (alice, bob, the host, the admin) within one server: two workers,
 // each with a server of its own, never two on one server.
 const WORKERS = 2;
-
-function isExecutable(file: string | undefined): file is string {
-  if (!file) return false;
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Ports free right now, all different. */
 async function freePorts(count: number): Promise<number[]> {
@@ -41,13 +31,6 @@ async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-// The same search as prepare.mjs; without a Chromium every test skips itself (tests/fixtures.ts).
-const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(isExecutable);
-// Debian's old headless shell, where installed, runs every test but the push ones (it has no Push
-// API) on about half the CPU the full browser takes.
-const headlessShell =
-  [process.env.CHROMIUM_HEADLESS_SHELL_PATH, '/usr/bin/chromium-headless-shell'].find(isExecutable) ??
-  chromium;
 const baseURLByHand = process.env.BASE_URL;
 // The runner and then every worker load this file: the runner picks the ports, and the workers,
 // which it starts with its environment, find them there.
@@ -88,7 +71,12 @@ export default defineConfig<object, ServerOptions>({
     video: 'off',
   },
   projects: [
-    { name: 'headless-shell', testIgnore: /push\.spec\.ts/, use: browserUse(headlessShell) },
+    // Beside a Chromium only: without one, nothing was built and every test skips itself.
+    {
+      name: 'headless-shell',
+      testIgnore: /push\.spec\.ts/,
+      use: browserUse(chromium && (headlessShell ?? chromium)),
+    },
     { name: 'chromium', testMatch: /push\.spec\.ts/, use: browserUse(chromium) },
   ],
 });

@@ -4,29 +4,15 @@
 // runs it: built, so a bundling mistake shows here. Without a Chromium it builds nothing and says
 // so; the tests then skip themselves (tests/fixtures.ts).
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { chromium, headlessShell } from './browsers.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// The same search as playwright.config.ts.
-const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter(Boolean).find(isExecutable);
 if (!chromium) {
   console.log("Skipping browser tests: no Chromium found (set CHROMIUM_PATH or install Debian's chromium)");
   process.exit(0);
 }
-const headlessShell = [process.env.CHROMIUM_HEADLESS_SHELL_PATH, '/usr/bin/chromium-headless-shell']
-  .filter(Boolean)
-  .find(isExecutable);
 console.log(
   `[e2e] using Chromium at ${chromium}${headlessShell ? `, and its headless shell at ${headlessShell} for all but the push spec` : ''}`,
 );

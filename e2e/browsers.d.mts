@@ -1,0 +1,2 @@
+export const chromium: string | undefined;
+export const headlessShell: string | undefined;
