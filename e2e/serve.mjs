@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 // One server of the browser tests, as playwright.config.ts's webServer starts it (one per worker,
-// on the PORT it is given): the built server on a fresh embedded database in a temporary folder,
+// on the PORT it is given): the built server on an embedded database of its own in a temporary folder,
 // demo data seeded at start. The folder is removed once the server has exited, however it ends:
 // stopped by Playwright (SIGTERM to this process group), crashed, or left behind by a test runner
 // that went away (the end of the stdin Playwright holds open).
 import { spawn } from 'node:child_process';
-import { fstatSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, fstatSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { migratedDataDir } from './migrated-data.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'webinar-e2e-'));
+// The database prepare.mjs migrated, copied (a few milliseconds) rather than made anew by initdb
+// (seconds of CPU for each server); the secrets are this server's own. Without it, the server
+// makes its database itself.
+const migratedDatabase = path.join(migratedDataDir, 'pgdata');
+if (existsSync(migratedDatabase)) cpSync(migratedDatabase, path.join(dataDir, 'pgdata'), { recursive: true });
 
 const server = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
   cwd: repoRoot,
@@ -19,6 +25,7 @@ const server = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dis
   env: {
     ...process.env,
     DATA_DIR: dataDir,
+    DATABASE_URL: '',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     REMINDER_INTERVAL: '0',

@@ -1,9 +1,11 @@
 // The email channel end to end, against the real server without SMTP_URL: every email is rendered
 // into the delivery log (status "skipped", "rendered only") and the admin's preview shows it.
 // A student's new address is verified through the link of its email; the matrix keeps a change;
-// each kind of notification email is pictured; an unsubscribe link works signed out.
-import type { APIRequestContext, Page } from '@playwright/test';
+// each kind of notification email is pictured; an unsubscribe link works signed out. The digest
+// has a spec of its own (email-digest.spec.ts).
+import type { Page } from '@playwright/test';
 import { guardConsole } from './a11y.ts';
+import { type Delivery, pictureEmail, preview, WORKER_TIMEOUT, waitForDelivery } from './delivery-log.ts';
 import { expect, test } from './fixtures.ts';
 import {
   apiGet,
@@ -18,59 +20,6 @@ import {
   unique,
 } from './helpers.ts';
 
-interface Delivery {
-  id: number;
-  purpose: string;
-  notification_type: string | null;
-  status: string;
-  digest_id: number | null;
-  title: string | null;
-}
-
-interface Preview {
-  subject: string;
-  html: string;
-  text: string;
-  attachments: Array<{ filename: string }>;
-}
-
-/** How long the delivery worker may take to get to a due delivery (it is woken, and runs every 5 s). */
-const WORKER_TIMEOUT = 30_000;
-
-async function deliveriesOf(
-  request: APIRequestContext,
-  adminToken: string,
-  query: Record<string, string>,
-): Promise<Delivery[]> {
-  const search = new URLSearchParams({ page_size: '100', ...query });
-  return (await apiGet<{ results: Delivery[] }>(request, adminToken, `/api/admin/deliveries/?${search}`))
-    .results;
-}
-
-/** The newest delivery of the user matching `match`, once there is one. */
-async function waitForDelivery(
-  request: APIRequestContext,
-  adminToken: string,
-  query: Record<string, string>,
-  match: (delivery: Delivery) => boolean = () => true,
-): Promise<Delivery> {
-  let found: Delivery | undefined;
-  await expect
-    .poll(
-      async () => {
-        found = (await deliveriesOf(request, adminToken, query)).find(match);
-        return found !== undefined;
-      },
-      { timeout: WORKER_TIMEOUT },
-    )
-    .toBe(true);
-  return found as Delivery;
-}
-
-function preview(request: APIRequestContext, adminToken: string, id: number): Promise<Preview> {
-  return apiGet<Preview>(request, adminToken, `/api/admin/deliveries/${id}/preview/`);
-}
-
 /** The path of a link in an email (the emails link to PUBLIC_URL, here the server's localhost URL). */
 function linkPath(html: string, prefix: '/verify-email/' | '/unsubscribe/'): string {
   const match = html.match(new RegExp(`${prefix}([A-Za-z0-9._~%-]+)`));
@@ -84,20 +33,6 @@ async function expectNoHorizontalScroll(page: Page): Promise<void> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-}
-
-/** Opens a delivery's detail as the admin and pictures its rendered email, the frame made tall enough. */
-async function pictureEmail(page: Page, deliveryId: number, name: string): Promise<void> {
-  // Tall enough for the whole frame: scrolled, the sticky navbar would cover its top.
-  await page.setViewportSize({ width: DESKTOP.width, height: 1800 });
-  await page.goto(`/dashboard/deliveries/${deliveryId}`);
-  const frame = page.getByTitle('Email preview');
-  await expect(frame).toBeVisible();
-  await expect(page.frameLocator('iframe[title="Email preview"]').locator('body')).not.toBeEmpty();
-  await frame.evaluate((element) => {
-    (element as HTMLIFrameElement).style.height = '800px';
-  });
-  await frame.screenshot({ animations: 'disabled', path: screenshotPath(`email-${name}`) });
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -320,85 +255,4 @@ test('every kind of notification email is rendered, and its unsubscribe link wor
   const ics = await page.request.get(`/api/webinars/${webinar.id}/calendar.ics`);
   expect(ics.headers()['content-type']).toContain('text/calendar');
   expect(await ics.text()).toContain(title);
-});
-
-test('the admin sets new recordings to a one-minute digest, and two recordings make one email', async ({
-  browser,
-  baseURL,
-  request,
-}) => {
-  // The digest goes when its minute is up: this test waits for the worker, not for a fixed time.
-  test.setTimeout(180_000);
-  const adminToken = await apiToken(request, 'admin');
-  const hostToken = await apiToken(request, 'host');
-  const carolToken = await apiToken(request, 'carol');
-  const carolId = await myUserId(request, carolToken);
-  const admin = await newSignedInPage({ browser, baseURL }, 'admin', { width: DESKTOP.width, height: 1800 });
-  try {
-    await admin.page.getByRole('link', { name: 'Delivery policies' }).click();
-    await expect(admin.page.getByRole('heading', { level: 1, name: 'Delivery policies' })).toBeVisible();
-    const row = admin.page.getByRole('form', { name: 'Email policy for New Recording' });
-    await expect(row.getByText('Now: One email per 30 minutes')).toBeVisible();
-    await row.getByLabel('Email window (minutes) for New Recording').fill('1');
-    await row.getByRole('button', { name: 'Save' }).click();
-    await expect(
-      admin.page
-        .getByRole('region', { name: 'Messages' })
-        .getByText('New Recording saved: One email per 1 minute'),
-    ).toBeVisible();
-    await admin.page.setViewportSize(DESKTOP);
-    await admin.page.screenshot({
-      animations: 'disabled',
-      path: screenshotPath('email-policies'),
-      fullPage: true,
-    });
-
-    try {
-      const startedAt = new Date(Date.now() - 1000).toISOString();
-      const title = `Digest seminar ${unique()}`;
-      const webinar = await apiPost<{ id: number }>(request, hostToken, '/api/webinars/', {
-        title,
-        starts_at: new Date(Date.now() + 3600_000).toISOString(),
-      });
-      const registration = await apiPost<{ id: number }>(
-        request,
-        carolToken,
-        `/api/webinars/${webinar.id}/register/`,
-      );
-      await apiPost(request, hostToken, `/api/registrations/${registration.id}/approve/`);
-      for (const part of ['Part 1', 'Part 2']) {
-        await apiPost(request, hostToken, `/api/webinars/${webinar.id}/recordings/`, {
-          title: `${title}: ${part}`,
-          url: `https://video.example.com/${encodeURIComponent(part)}`,
-        });
-      }
-      const query = { user: String(carolId), notification_type: 'new_recording', created_after: startedAt };
-      let members: Delivery[] = [];
-      await expect
-        .poll(
-          async () => {
-            members = (await deliveriesOf(request, adminToken, query)).filter((d) =>
-              (d.title ?? '').includes(title),
-            );
-            return members.length === 2 && members.every((d) => d.status === 'skipped');
-          },
-          { timeout: 150_000, intervals: [2_000] },
-        )
-        .toBe(true);
-      expect(members.filter((d) => d.digest_id !== null)).toHaveLength(1);
-      const digest = await preview(request, adminToken, members[0]?.id as number);
-      expect(digest.text).toContain('Part 1');
-      expect(digest.text).toContain('Part 2');
-      await admin.page.setViewportSize({ width: DESKTOP.width, height: 1800 });
-      await pictureEmail(admin.page, members[0]?.id as number, 'new_recording');
-    } finally {
-      const restored = await request.put('/api/admin/delivery-policies/new_recording/email/', {
-        headers: { authorization: `Bearer ${adminToken}` },
-        data: { timing: 'digest', delay_minutes: 30 },
-      });
-      expect(restored.ok()).toBe(true);
-    }
-  } finally {
-    await admin.context.close();
-  }
 });

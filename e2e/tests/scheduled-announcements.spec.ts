@@ -28,6 +28,20 @@ function localInput(page: Page, ms: number): Promise<string> {
   }, ms);
 }
 
+/**
+ * Reads the message an action left, then closes it, as a user does: on a phone the messages sit
+ * across the bottom of the screen, over the list's buttons, until they time out.
+ */
+async function readAndDismiss(page: Page, message: RegExp): Promise<void> {
+  const toast = page
+    .getByRole('region', { name: 'Messages' })
+    .locator('div[data-tone]')
+    .filter({ hasText: message });
+  await expect(toast).toBeVisible();
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(toast).toBeHidden();
+}
+
 for (const [widthName, viewport] of WIDTHS) {
   test.describe(`scheduling an announcement at ${viewport.width} px`, () => {
     test.use({ viewport });
@@ -60,9 +74,7 @@ for (const [widthName, viewport] of WIDTHS) {
       const confirm = page.getByRole('dialog', { name: 'Schedule announcement?' });
       await expect(confirm.getByRole('button')).toHaveText(['', 'Cancel', 'Schedule']);
       await confirm.getByRole('button', { name: 'Schedule' }).click();
-      await expect(
-        page.getByRole('region', { name: 'Messages' }).getByText(/Announcement scheduled for/),
-      ).toBeVisible();
+      await readAndDismiss(page, /Announcement scheduled for/);
 
       const row = section.getByRole('listitem').filter({ hasText: title });
       await expect(row.getByText('Scheduled', { exact: true })).toBeVisible();
@@ -79,6 +91,7 @@ for (const [widthName, viewport] of WIDTHS) {
       await edit.getByLabel('Title', { exact: true }).fill(`${title} edited`);
       await edit.getByRole('button', { name: 'Save' }).click();
       await expect(edit).toBeHidden();
+      await readAndDismiss(page, /Announcement saved · scheduled for/);
       const edited = section.getByRole('listitem').filter({ hasText: `${title} edited` });
       await expect(edited).toBeVisible();
 
