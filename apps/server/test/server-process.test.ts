@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usePostgres } from './helpers/database.ts';
+import { migratedDataFolder, usePostgres } from './helpers/database.ts';
 import { type ServerProcess, spawnServer, waitFor } from './helpers/server-process.ts';
 
 type Started = ServerProcess;
@@ -131,8 +131,7 @@ describe.skipIf(usePostgres)('start-up failures on an embedded database', () => 
   }, 60_000);
 
   it('a lock file left with the pid of a live, unrelated process does not block start-up', async () => {
-    const dataDir = path.join(tmp, 'stale-lock');
-    fs.mkdirSync(dataDir);
+    const dataDir = await migratedDataFolder();
     // As a crashed server left it, its pid since reused: this test runner is alive, and started
     // at another time than the lock records.
     fs.writeFileSync(
@@ -152,6 +151,7 @@ describe.skipIf(usePostgres)('start-up failures on an embedded database', () => 
     } finally {
       server.child.kill('SIGKILL');
       await server.exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
 });

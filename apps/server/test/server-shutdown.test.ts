@@ -2,23 +2,31 @@
 // idle keep-alive connections are closed at once, a request in flight finishes and its answer
 // closes its connection, and the process exits within SHUTDOWN_TIMEOUT even when a client never
 // finishes its request.
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { usePostgres } from './helpers/database.ts';
+import { migratedDataFolder, usePostgres } from './helpers/database.ts';
 import { type ServerProcess, spawnServer, waitFor } from './helpers/server-process.ts';
 import { openStream } from './helpers/sse.ts';
 
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
 const started: ServerProcess[] = [];
+const dataFolders: string[] = [];
 
-afterEach(() => {
-  for (const server of started.splice(0)) if (server.child.exitCode === null) server.child.kill('SIGKILL');
+afterEach(async () => {
+  for (const server of started.splice(0)) {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    await server.exited;
+  }
+  for (const folder of dataFolders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
 });
 
 async function start(env: Record<string, string>): Promise<{ server: ServerProcess; origin: string }> {
+  const dataDir = await migratedDataFolder();
+  dataFolders.push(dataDir);
   const server = spawnServer({
-    DATA_DIR: 'memory://',
+    DATA_DIR: dataDir,
     DATABASE_URL: '',
     JWT_SECRET: '',
     WEB_DIST: '/nonexistent',

@@ -1,7 +1,10 @@
 // A fresh, migrated database for one test file: PGlite in memory by default, or a throwaway
 // PostgreSQL database when TEST_DATABASE=postgres (created here, dropped on close).
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db/database.ts';
@@ -48,6 +51,17 @@ let template: Blob | undefined;
 export function embeddedTemplate(): Blob {
   template ??= new Blob([readFileSync(inject('embeddedTemplate'))]);
   return template;
+}
+
+/**
+ * A DATA_DIR for a server process whose database is the migrated copy, not yet seeded: the server
+ * starts on it without initdb, which takes seconds of CPU. The caller removes the folder.
+ */
+export async function migratedDataFolder(): Promise<string> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'webinar-migrated-'));
+  const pglite = await PGlite.create(path.join(folder, 'pgdata'), { loadDataDir: embeddedTemplate() });
+  await pglite.close();
+  return folder;
 }
 
 export async function createTestDatabase(): Promise<DatabaseHandle> {
