@@ -32,6 +32,8 @@ async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
+// Every spec but the push one runs on the headless shell where there is one (see browsers.mjs).
+const lightBrowser = chromium && (headlessShell ?? chromium);
 const baseURLByHand = process.env.BASE_URL;
 // The runner and then every worker load this file: the runner picks the ports, and the workers,
 // which it starts with its environment, find them there.
@@ -74,16 +76,8 @@ export default defineConfig<object, ServerOptions>({
   projects: [
     // Beside a Chromium only: without one, nothing was built and every test skips itself.
     // Listed first, so started first: the digest waits a minute on the server's clock.
-    {
-      name: 'email-digest',
-      testMatch: /email-digest\.spec\.ts/,
-      use: browserUse(chromium && (headlessShell ?? chromium)),
-    },
-    {
-      name: 'headless-shell',
-      testIgnore: /(push|email-digest)\.spec\.ts/,
-      use: browserUse(chromium && (headlessShell ?? chromium)),
-    },
+    { name: 'email-digest', testMatch: /email-digest\.spec\.ts/, use: browserUse(lightBrowser) },
+    { name: 'headless-shell', testIgnore: /(push|email-digest)\.spec\.ts/, use: browserUse(lightBrowser) },
     { name: 'chromium', testMatch: /push\.spec\.ts/, use: browserUse(chromium) },
   ],
 });

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The first half of the e2e workspace's `npm test`, before `playwright test`: builds the web app and
 // the server, which playwright.config.ts then starts, and the migrated database they start from.
-// The browsers test the server as `npm start` runs it: built, so a bundling mistake shows here. Without a Chromium it builds nothing and says
-// so; the tests then skip themselves (tests/fixtures.ts).
+// The browsers test the server as `npm start` runs it: built, so a bundling mistake shows here.
+// Without a Chromium it builds nothing and says so; the tests then skip themselves
+// (tests/fixtures.ts).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
