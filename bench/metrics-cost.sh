@@ -1,21 +1,20 @@
 #!/usr/bin/env bash
 # What metrics cost a request: the server's CPU time per request without METRICS_TOKEN ("off") and
-# with it ("on"), on the ceiling route and unread-count/. An off and an on server run side by side
-# and take turns under short wrk bursts, the order swapped every pair, so a machine that slows down
-# (another tenant on shared cores, a frequency change) weighs on both alike. Two processes of the
-# same build also differ by a few per cent for their whole life, so each block starts a new pair
-# of servers, which of them starts first and takes the first port swapped every block. CPU time
-# comes from /proc/<pid>/stat around each burst: it moves far less with other load than requests
-# per second. The servers run on the second core and wrk on the first (taskset), which takes the
-# scheduler's moves out of the figures. METRICS_COST_SAME=1 starts both servers without metrics: the spread of that result
-# is the method's own. Needs wrk (Debian: apt-get install wrk) and a built server
-# (npm run build --workspace apps/server).
-# Usage: bench/metrics-cost.sh [blocks, default 8] [pairs per route in a block, default 3] [seconds per burst, default 2]
+# with it ("on"), on the ceiling route and unread-count/. An off and an on server share one core
+# and take their loads at the same moment (a wrk each, on the other core), so whatever slows the
+# machine (another tenant on shared cores, a frequency change) slows both alike within the same
+# seconds. Two processes of one build also differ by a few per cent for their whole life, so each
+# block starts a new pair, which of them starts first and takes the first port swapped every
+# block, and the result is the mean over blocks with its standard error. CPU time comes from
+# /proc/<pid>/stat around each burst. METRICS_COST_SAME=1 starts both servers without metrics:
+# that result is the method's own spread. Needs wrk (Debian: apt-get install wrk) and a built
+# server (npm run build --workspace apps/server).
+# Usage: bench/metrics-cost.sh [blocks, default 10] [bursts per route in a block, default 3] [seconds per burst, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-blocks="${1:-8}"
-pairs="${2:-3}"
-seconds="${3:-2}"
+blocks="${1:-10}"
+bursts="${2:-3}"
+seconds="${3:-3}"
 tick=$(getconf CLK_TCK)
 on_token=metrics-cost-0123456789abcdef
 if [ "${METRICS_COST_SAME:-}" = 1 ]; then on_token=; fi
@@ -53,42 +52,48 @@ start_pair() { # start_pair BLOCK
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/${pid[$1]}/stat"; }
-# burst NAME ROUTE SECONDS -> "ticks requests"
+wrk_at() { # wrk_at NAME ROUTE SECONDS -> requests
+  taskset -c "$wrk_core" wrk -t1 -c32 -d"$3"s -H "authorization: Bearer ${token[$1]}" "http://127.0.0.1:${port[$1]}$2" |
+    awk '/requests in/ {print $1}'
+}
+# burst ROUTE SECONDS -> "off_us_per_request on_us_per_request", both servers loaded at once
 burst() {
-  local before after out
-  before=$(cpu_ticks "$1")
-  out=$(taskset -c "$wrk_core" wrk -t1 -c32 -d"$3"s -H "authorization: Bearer ${token[$1]}" "http://127.0.0.1:${port[$1]}$2")
-  after=$(cpu_ticks "$1")
-  echo "$((after - before)) $(echo "$out" | awk '/requests in/ {print $1}')"
+  local off_before on_before off_requests on_requests
+  off_before=$(cpu_ticks off)
+  on_before=$(cpu_ticks on)
+  wrk_at off "$1" "$2" >"$scratch/off" &
+  wrk_at on "$1" "$2" >"$scratch/on"
+  wait $!
+  off_requests=$(<"$scratch/off")
+  on_requests=$(<"$scratch/on")
+  echo "$(echo "scale=2; ($(cpu_ticks off) - $off_before) * 1000000 / $tick / $off_requests" | bc)" \
+    "$(echo "scale=2; ($(cpu_ticks on) - $on_before) * 1000000 / $tick / $on_requests" | bc)"
 }
 
 # Runs in the pipeline's subshell, which holds the servers: its own trap stops them.
 measure() {
-trap stop_all EXIT
-echo "block route pair off_us_per_request on_us_per_request"
+scratch=$(mktemp -d)
+trap 'stop_all; rm -rf "$scratch"' EXIT
+echo "block route burst off_us_per_request on_us_per_request"
 for block in $(seq 1 "$blocks"); do
   start_pair "$block"
   for route in /api/ping/ /api/communications/notifications/unread-count/; do
-    for name in off on; do burst "$name" "$route" 3 >/dev/null; done # warm up both
-    for pair in $(seq 1 "$pairs"); do
-      order="off on"
-      if [ $((pair % 2)) -eq 0 ]; then order="on off"; fi
-      declare -A us
-      for name in $order; do
-        read -r ticks requests < <(burst "$name" "$route" "$seconds")
-        us[$name]=$(echo "scale=2; $ticks * 1000000 / $tick / $requests" | bc)
-      done
-      echo "$block $route $pair ${us[off]} ${us[on]}"
+    burst "$route" 3 >/dev/null # warm up both
+    for round in $(seq 1 "$bursts"); do
+      echo "$block $route $round $(burst "$route" "$seconds")"
     done
   done
   stop_all
 done
 }
 
+# The block is the independent unit: its bursts share two processes.
 measure | tee /dev/stderr | awk '
   NR > 1 {
-    off[$2] = off[$2] " " $4; on[$2] = on[$2] " " $5
-    ratio = $5 / $4; sum[$2] += ratio; squares[$2] += ratio * ratio; n[$2]++
+    key = $2 " " $1
+    if (!(key in n)) { blocks[$2] = blocks[$2] " " $1 }
+    off[key] += $4; on[key] += $5; n[key]++
+    all_off[$2] = all_off[$2] " " $4; all_on[$2] = all_on[$2] " " $5
   }
   function median(list,   values, count, i, j, t) {
     count = split(list, values, " ")
@@ -97,10 +102,12 @@ measure | tee /dev/stderr | awk '
   }
   END {
     print ""
-    print "route: median CPU per request off -> on; on/off over the pairs, mean +- standard error"
-    for (route in off) {
-      mean = sum[route] / n[route]
-      error = sqrt((squares[route] / n[route] - mean * mean) / (n[route] - 1))
-      printf "%s: %.1f -> %.1f us; %+.1f %% +- %.1f\n", route, median(off[route]), median(on[route]), (mean - 1) * 100, error * 100
+    print "route: median CPU per request off -> on; on/off per block, mean +- standard error over blocks"
+    for (route in blocks) {
+      count = split(blocks[route], ids, " "); sum = 0; squares = 0
+      for (i = 1; i <= count; i++) { ratio = on[route " " ids[i]] / off[route " " ids[i]]; sum += ratio; squares += ratio * ratio }
+      mean = sum / count
+      error = sqrt((squares / count - mean * mean) * count / (count - 1) / count)
+      printf "%s: %.1f -> %.1f us; %+.1f %% +- %.1f (%d blocks)\n", route, median(all_off[route]), median(all_on[route]), (mean - 1) * 100, error * 100, count
     }
   }'

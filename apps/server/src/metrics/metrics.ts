@@ -1,8 +1,9 @@
 // What an operator scrapes at /metrics (Prometheus text format, through prom-client). One
 // registry per app, so tests build as many apps as they like; with WORKERS=N the primary adds up
-// the workers' registries (see cluster-metrics.ts). Names follow Prometheus' conventions: a unit
+// the workers' registries (see scrape.ts). Names follow Prometheus' conventions: a unit
 // suffix, `_total` on counters.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { RequestDurations } from './request-durations.ts';
 
 /** Seconds: from a cached answer (well under a millisecond) to a slow fan-out. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
@@ -15,7 +16,7 @@ export interface PoolUse {
 
 export interface Metrics {
   registry: Registry;
-  httpDuration: Histogram<'method' | 'route' | 'status'>;
+  httpDuration: RequestDurations;
   notificationsCreated: Counter<'type'>;
   fanoutDuration: Histogram<'type'>;
   deliveries: Counter<'channel' | 'status'>;
@@ -52,17 +53,17 @@ export function createMetrics(): Metrics {
     },
   });
 
+  // One histogram, not a counter beside it: its _count is the requests answered, and a request
+  // costs one recording instead of two.
+  const httpDuration = new RequestDurations({
+    help: 'Requests answered and their time from arrival to response, by method, route pattern and status',
+    buckets: LATENCY_BUCKETS,
+  });
+  registry.registerMetric(httpDuration.asRegistered());
+
   return {
     registry,
-    // One histogram, not a counter beside it: its _count is the requests answered, and a request
-    // costs one recording instead of two.
-    httpDuration: new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'Requests answered and their time from arrival to response, by method, route pattern and status',
-      labelNames: ['method', 'route', 'status'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    }),
+    httpDuration,
     notificationsCreated: new Counter({
       name: 'notifications_created_total',
       help: 'Notifications created (one per recipient), by type',
