@@ -15,7 +15,7 @@ interface Series {
   count: number;
 }
 
-export interface Sample {
+interface Sample {
   metricName: string;
   labels: { le?: number | '+Inf' } & Labels;
   value: number;
